@@ -1,0 +1,165 @@
+"""Checks across files: references resolve, ids are unique, URLs don't collide, formulas render."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import FormulaError, Problem
+from .formulas import render_formula
+from .loaded import Content, LoadedDocument
+from .model import Decree, IkuContent, IkuDocument, Indicator, RegionCatalogue
+from .validate import field_path
+from .yaml_source import YamlFile
+
+Loc = tuple[str | int, ...]
+
+# Section anchors every document page uses; an indicator id must not take one of them.
+RESERVED_ANCHORS = frozenset(
+    {"tugas", "fungsi", "tujuan", "indikator", "target", "penandatangan", "catatan-editor", "sumber",
+     "menimbang", "mengingat", "memutuskan", "salinan", "lampiran", "keputusan"}
+)
+
+
+def check_content(content: Content) -> list[Problem]:
+    """Every cross-file problem in ``content``; an empty list means it can be published."""
+    problems = list(_check_catalogue_ids(content))
+    regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
+    decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
+    for loaded in content.documents:
+        problems.extend(_check_region(loaded, content.regions))
+        problems.extend(_check_regulations(loaded, regulation_ids))
+        problems.extend(_check_indicators(loaded))
+        if isinstance(loaded.document, IkuDocument) and loaded.document.keputusan is not None:
+            if loaded.document.keputusan not in decree_ids:
+                problems.append(_at(loaded.source, ("keputusan",), "tidak ada keputusan dengan id ini di content/dokumen"))
+    problems.extend(_check_unique_addresses(content.documents))
+    return problems
+
+
+def document_key(document: IkuDocument | Decree) -> tuple[str, ...]:
+    """The parts of a document's address; two documents must never share one."""
+    region = document.wilayah
+    if isinstance(document, Decree):
+        return (region.provinsi, region.kabupaten, "keputusan", document.id)
+    period = document.periode
+    span = str(period.mulai) if period.selesai in (None, period.mulai) else f"{period.mulai}-{period.selesai}"
+    return (region.provinsi, region.kabupaten, region.kecamatan or "", span)
+
+
+def _at(source: YamlFile, loc: Loc, message: str) -> Problem:
+    line, column = source.locate(loc)
+    return Problem(source.path, line, column, field_path(loc), message)
+
+
+def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
+    seen: dict[str, Loc] = {}
+    for index, regulation in enumerate(content.regulations.regulasi):
+        loc = ("regulasi", index, "id")
+        if regulation.id in seen:
+            yield _at(content.regulation_source, loc, f"id {regulation.id!r} sudah dipakai di {field_path(seen[regulation.id])}")
+        seen.setdefault(regulation.id, loc)
+    provinces = content.regions.provinsi
+    yield from _duplicates(content.region_source, [("provinsi", i, "id") for i in range(len(provinces))],
+                           [p.id for p in provinces])
+    for p_index, province in enumerate(provinces):
+        yield from _duplicates(content.region_source,
+                               [("provinsi", p_index, "kabupaten", i, "id") for i in range(len(province.kabupaten))],
+                               [r.id for r in province.kabupaten])
+        for r_index, regency in enumerate(province.kabupaten):
+            base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
+            yield from _duplicates(content.region_source, [(*base, i, "id") for i in range(len(regency.kecamatan))],
+                                   [d.id for d in regency.kecamatan])
+
+
+def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str]) -> Iterator[Problem]:
+    first: dict[str, Loc] = {}
+    for loc, value in zip(locs, ids, strict=True):
+        if value in first:
+            yield _at(source, loc, f"id {value!r} sudah dipakai di {field_path(first[value])}")
+        first.setdefault(value, loc)
+
+
+def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
+    ref = loaded.document.wilayah
+    province = next((p for p in regions.provinsi if p.id == ref.provinsi), None)
+    if province is None:
+        yield _at(loaded.source, ("wilayah", "provinsi"), "tidak ada provinsi dengan id ini di content/wilayah.yml")
+        return
+    regency = next((r for r in province.kabupaten if r.id == ref.kabupaten), None)
+    if regency is None:
+        yield _at(loaded.source, ("wilayah", "kabupaten"), f"tidak ada kabupaten/kota dengan id ini di provinsi {province.id!r}")
+        return
+    if isinstance(loaded.document, IkuDocument) and ref.kecamatan is None:
+        yield _at(loaded.source, ("wilayah",), "dokumen IKU wajib menyebut `kecamatan`")
+    elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
+        yield _at(loaded.source, ("wilayah", "kecamatan"), f"tidak ada kecamatan dengan id ini di {regency.id!r}")
+
+
+def _regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
+    for loc, indicator in indicators_with_locs(document):
+        for index, ref in enumerate(indicator.regulasi):
+            yield (*loc, "regulasi", index), ref
+    if isinstance(document, Decree):
+        for index, ref in enumerate(document.menimbang_regulasi):
+            yield ("menimbang_regulasi", index), ref
+        for index, citation in enumerate(document.mengingat):
+            yield ("mengingat", index, "regulasi"), citation.regulasi
+            for a_index, amendment in enumerate(citation.perubahan):
+                yield ("mengingat", index, "perubahan", a_index, "regulasi"), amendment.regulasi
+        for index, article in enumerate(document.diktum):
+            for r_index, ref in enumerate(article.regulasi):
+                yield ("diktum", index, "regulasi", r_index), ref
+
+
+def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
+    for loc, ref in _regulation_refs(loaded.document):
+        if ref not in known:
+            yield _at(loaded.source, loc, f"regulasi {ref!r} tidak ada di content/regulasi.yml")
+
+
+def indicators_with_locs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, Indicator]]:
+    """Every indicator of a document with its location in the YAML, in document order."""
+    parts: list[tuple[Loc, IkuContent]] = []
+    if isinstance(document, Decree):
+        parts = [(("lampiran", index), entry) for index, entry in enumerate(document.lampiran)]
+    else:
+        parts = [((), document)]
+    for prefix, part in parts:
+        for t_index, table in enumerate(part.tabel_indikator):
+            for g_index, goal in enumerate(table.baris):
+                for i_index, indicator in enumerate(goal.indikator):
+                    yield (*prefix, "tabel_indikator", t_index, "baris", g_index, "indikator", i_index), indicator
+
+
+def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
+    first: dict[str, Loc] = {}
+    period = loaded.document.periode if isinstance(loaded.document, IkuDocument) else None
+    for loc, indicator in indicators_with_locs(loaded.document):
+        if indicator.id in first:
+            yield _at(loaded.source, (*loc, "id"), f"id {indicator.id!r} sudah dipakai di {field_path(first[indicator.id])}")
+        first.setdefault(indicator.id, loc)
+        if indicator.id in RESERVED_ANCHORS:
+            yield _at(loaded.source, (*loc, "id"), f"id {indicator.id!r} dipakai untuk bagian halaman; pilih id lain")
+        if period is not None:
+            last = period.selesai or period.mulai
+            for index, target in enumerate(indicator.target):
+                if not period.mulai <= target.tahun <= last:
+                    yield _at(loaded.source, (*loc, "target", index, "tahun"),
+                              f"tahun {target.tahun} di luar periode dokumen {period.mulai}–{last}")
+        if indicator.rumus is not None and indicator.rumus.latex is not None:
+            try:
+                render_formula(indicator.rumus.latex)
+            except FormulaError as error:
+                yield _at(loaded.source, (*loc, "rumus", "latex"), f"{error} (rumus: {indicator.rumus.latex})")
+
+
+def _check_unique_addresses(documents: list[LoadedDocument]) -> Iterator[Problem]:
+    first: dict[tuple[str, ...], Path] = {}
+    for loaded in documents:
+        key = document_key(loaded.document)
+        if key in first:
+            yield _at(loaded.source, ("periode",) if isinstance(loaded.document, IkuDocument) else ("id",),
+                      f"alamat /{'/'.join(key)}/ sudah dipakai oleh {first[key]}")
+        first.setdefault(key, loaded.path)
+

@@ -1,0 +1,91 @@
+"""LaTeX formulas to HTML + MathML, rendered once at build time by KaTeX.
+
+This module is the only place that knows how formulas are rendered. Today it goes
+through markdown-katex, which spawns one KaTeX process per formula (and caches the
+result on disk); a batched renderer can replace :func:`render_formula` without any
+other module noticing.
+
+markdown-katex would fall back to its own bundled KaTeX 0.15.1 (2021) when it finds
+no ``katex`` command; that build predates KaTeX's 2024-2025 security fixes, so the
+project pins KaTeX in ``package.json`` and this module insists on that copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+from markdown_katex import wrapper
+from markupsafe import Markup
+
+from .errors import FormulaError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+KATEX_PACKAGE = PROJECT_ROOT / "node_modules" / "katex"
+KATEX_BIN_DIR = PROJECT_ROOT / "node_modules" / ".bin"
+
+# trust stays off (KaTeX's default): \href, \url, \includegraphics and \html* never
+# become links or attributes. The limits keep a hostile formula from hanging a build.
+KATEX_OPTIONS: dict[str, str | int | bool] = {
+    "display-mode": True,
+    "max-expand": 200,
+    "max-size": 20,
+}
+
+
+def katex_version() -> str:
+    """The version of the KaTeX package the site renders with and serves assets from."""
+    try:
+        return str(json.loads((KATEX_PACKAGE / "package.json").read_text("utf-8"))["version"])
+    except OSError as error:
+        raise FormulaError(_not_installed()) from error
+
+
+def katex_dist() -> Path:
+    """The folder holding ``katex.min.css`` and ``fonts/`` of the pinned KaTeX."""
+    katex_version()
+    return KATEX_PACKAGE / "dist"
+
+
+def render_formula(latex: str) -> Markup:
+    """Render ``latex`` in display mode; raise :class:`FormulaError` with KaTeX's message."""
+    _use_project_katex()
+    # KaTeX output is one line; a newline in the source would reach the MathML
+    # annotation and split the HTML block Markdown has to keep whole.
+    source = " ".join(latex.split())
+    try:
+        html = wrapper.tex2html(source, dict(KATEX_OPTIONS))
+    except wrapper.KatexError as error:
+        raise FormulaError(_katex_message(str(error), source)) from None
+    return Markup(" ".join(html.splitlines()))
+
+
+@functools.cache
+def _use_project_katex() -> None:
+    """Make markdown-katex resolve the project's pinned KaTeX, never another one."""
+    binary = KATEX_BIN_DIR / "katex"
+    if not binary.exists():
+        raise FormulaError(_not_installed())
+    os.environ["PATH"] = f"{KATEX_BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
+    if Path(wrapper.get_bin_cmd()[0]) != binary:
+        # markdown-katex remembers the first katex it found in a cache file; a stale
+        # entry (another checkout, another version) must not decide what renders here.
+        wrapper.LOCAL_CMD_CACHE.unlink(missing_ok=True)
+    if Path(wrapper.get_bin_cmd()[0]) != binary:
+        raise FormulaError(f"markdown-katex tidak memakai KaTeX proyek di {binary}")
+
+
+def _katex_message(raw: str, source: str) -> str:
+    prefix = f"Error processing '{source}': "
+    detail = raw.removeprefix(prefix).strip()
+    for line in detail.splitlines():
+        if "ParseError" in line:
+            detail = line.split("ParseError:", 1)[-1].strip()
+            break
+    return f"KaTeX tidak dapat merender rumus: {detail}"
+
+
+def _not_installed() -> str:
+    return f"KaTeX belum terpasang di {KATEX_PACKAGE}; jalankan `npm ci` di folder proyek."

@@ -1,0 +1,81 @@
+"""Loading ``content/``: every YAML file parsed, validated and cross-checked, or every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .checks import check_content
+from .errors import ContentError, Problem
+from .loaded import Content, LoadedDocument
+from .model import Decree, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .validate import validate
+from .yaml_source import YamlFile, read_yaml
+
+REGIONS_FILE = "wilayah.yml"
+REGULATIONS_FILE = "regulasi.yml"
+DOCUMENTS_DIR = "dokumen"
+DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocument, "keputusan": Decree}
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def document_files(content_dir: Path) -> list[Path]:
+    """Every document file, in a stable order."""
+    return sorted((content_dir / DOCUMENTS_DIR).rglob("*.yml"))
+
+
+def load_content(content_dir: Path) -> Content:
+    """Load and validate all content; raise :class:`ContentError` listing every problem."""
+    problems: list[Problem] = []
+    base = content_dir.parent
+    regions = _load_catalogue(content_dir / REGIONS_FILE, base, RegionCatalogue, problems)
+    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, base, RegulationCatalogue, problems)
+    documents = [
+        loaded
+        for path in document_files(content_dir)
+        if (loaded := _load_document(path, base, problems)) is not None
+    ]
+    if regions is None or regulations is None:
+        raise ContentError(problems)
+    content = Content(content_dir, regions[1], regulations[1], documents, regions[0], regulations[0])
+    problems.extend(check_content(content))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _load_catalogue(
+    path: Path, base: Path, model: type[ModelT], problems: list[Problem]
+) -> tuple[YamlFile, ModelT] | None:
+    source = read_yaml(path, path.relative_to(base))
+    if isinstance(source, Problem):
+        problems.append(source)
+        return None
+    result = validate(source, model)
+    if isinstance(result, list):
+        problems.extend(result)
+        return None
+    return source, result
+
+
+def _load_document(path: Path, base: Path, problems: list[Problem]) -> LoadedDocument | None:
+    source = read_yaml(path, path.relative_to(base))
+    if isinstance(source, Problem):
+        problems.append(source)
+        return None
+    kind = source.data.get("jenis")
+    model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        line, column = source.locate(("jenis",))
+        expected = " atau ".join(f"`{name}`" for name in DOCUMENT_KINDS)
+        message = f"harus {expected}, ditemukan {kind!r}" if kind is not None else f"wajib diisi: {expected}"
+        problems.append(Problem(source.path, line, column, "jenis", message))
+        return None
+    result = validate(source, model)
+    if isinstance(result, list):
+        problems.extend(result)
+        return None
+    return LoadedDocument(source, result)

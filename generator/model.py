@@ -1,0 +1,403 @@
+"""The author-facing content model: what editors write in ``content/``.
+
+Every class here is declared once and is the single source for validation, the
+error messages editors see and the JSON Schema their editors use. YAML keys use the
+documents' own Indonesian vocabulary; descriptions are in Bahasa Indonesia because
+editors read them (in schema hover help and in error hints).
+
+Nothing here knows about pages or URLs: that is the job of ``generator.view``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REGION_CODE_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
+NIP_PATTERN = r"^\d{8} \d{6} \d \d{3}$"
+
+# An id becomes part of a URL or an anchor, so it is restricted to what survives
+# every URL, file system and HTML id unchanged: lowercase ASCII, digits, hyphens.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(
+        description="Pengenal tetap: huruf kecil, angka dan tanda hubung, mis. `nilai-ikm`.",
+        examples=["nilai-ikm-kecamatan"],
+    ),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Kemendagri codes keep their dots and leading zeros, so they are strings by type.
+RegionCode = Annotated[
+    str,
+    StringConstraints(pattern=REGION_CODE_PATTERN),
+    Field(
+        description="Kode wilayah Kemendagri sebagai teks, mis. `35.08` (tulis dengan tanda kutip).",
+        examples=["35.08"],
+    ),
+]
+Nip = Annotated[
+    str,
+    StringConstraints(pattern=NIP_PATTERN),
+    Field(
+        description="NIP 18 digit dengan spasi seperti tercetak: `19621010 198503 1 026`.",
+        examples=["19621010 198503 1 026"],
+    ),
+]
+Year = Annotated[int, Field(ge=1945, le=2100)]
+
+
+class Strict(BaseModel):
+    """Base for every content class: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- Shared pieces ---------------------------------------------------------------------
+
+
+class ListItem(Strict):
+    """One item of an ordered list such as tugas or fungsi, possibly with sub-items."""
+
+    label: str | None = Field(
+        default=None,
+        description="Nomor atau huruf butir seperti tercetak (`1.`, `a.`); kosong bila sumber tidak memberi nomor.",
+    )
+    teks: Text = Field(description="Isi butir, seperti tercetak.")
+    rincian: list[ListItem] = Field(
+        default_factory=list, description="Sub-butir di bawah butir ini, berurutan."
+    )
+
+
+class Formula(Strict):
+    """How an indicator is computed: LaTeX for a computation, plain text for a named value."""
+
+    latex: str | None = Field(
+        default=None,
+        description=(
+            "Rumus dalam LaTeX (KaTeX) bila dokumen memberi perhitungan, "
+            "mis. `\\frac{\\text{A}}{\\text{B}} \\times 100\\%`."
+        ),
+    )
+    teks: str | None = Field(
+        default=None,
+        description="Rumus sebagai teks biasa bila dokumen hanya menyebut nilai, mis. `Nilai IKM`.",
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Formula:
+        if (self.latex is None) == (self.teks is None):
+            raise ValueError("isi tepat satu dari `latex` atau `teks`")
+        return self
+
+
+class Target(Strict):
+    """A target value for one year."""
+
+    tahun: Year = Field(description="Tahun target.")
+    nilai: Text = Field(description="Nilai target seperti tercetak, mis. `100%` atau `20,00%`.")
+
+
+class Indicator(Strict):
+    """One performance indicator (indikator kinerja) with everything needed to measure it."""
+
+    id: Slug = Field(description="Pengenal tetap indikator; menjadi jangkar tautan (#id) di halaman.")
+    nama: Text = Field(description="Nama indikator seperti tercetak.")
+    definisi: str | None = Field(
+        default=None, description="Definisi operasional atau penjelasan, bila ada."
+    )
+    rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
+    satuan: str | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
+    sumber_data: list[Text] = Field(
+        default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak."
+    )
+    penanggung_jawab: list[Text] = Field(
+        default_factory=list, description="Pejabat atau unit penanggung jawab, seperti tercetak."
+    )
+    target: list[Target] = Field(
+        default_factory=list, description="Target per tahun, bila dokumen memberinya."
+    )
+    regulasi: list[Slug] = Field(
+        default_factory=list,
+        description="Id regulasi (dari `content/regulasi.yml`) yang disebut dalam definisi indikator.",
+    )
+    catatan_editor: list[Text] = Field(
+        default_factory=list,
+        description="Catatan editor tentang indikator ini bila sumbernya tidak lengkap atau tidak lazim.",
+    )
+
+
+class Level(str, enum.Enum):
+    """The level of a goal in the planning hierarchy, as the documents name it."""
+
+    tujuan = "tujuan"
+    sasaran = "sasaran"
+    program = "program"
+    kinerja_utama = "kinerja_utama"
+
+
+class Goal(Strict):
+    """One goal (tujuan, sasaran, program or kinerja utama) and its indicators."""
+
+    nomor: str | None = Field(default=None, description="Nomor baris seperti tercetak, bila ada.")
+    uraian: Text = Field(description="Rumusan tujuan/sasaran/program seperti tercetak.")
+    indikator: list[Indicator] = Field(min_length=1, description="Indikator untuk sasaran ini.")
+
+
+class IndicatorTable(Strict):
+    """One indicator table of a document, at one level of the planning hierarchy."""
+
+    tingkat: Level = Field(description="Tingkat tabel: `tujuan`, `sasaran`, `program` atau `kinerja_utama`.")
+    judul: str | None = Field(
+        default=None, description="Judul tabel seperti tercetak, mis. `INDIKATOR KINERJA UTAMA (IKU)`."
+    )
+    kolom: list[Text] = Field(
+        default_factory=list, description="Judul kolom seperti tercetak, berurutan (untuk rujukan)."
+    )
+    baris: list[Goal] = Field(min_length=1, description="Baris tabel: sasaran dengan indikatornya.")
+
+
+class GoalStatement(Strict):
+    """A tujuan with its indikator tujuan, as stated above the tables."""
+
+    uraian: Text = Field(description="Rumusan tujuan seperti tercetak.")
+    indikator: list[Text] = Field(default_factory=list, description="Indikator tujuan seperti tercetak.")
+
+
+class UnlabelledTargetRow(Strict):
+    """A row of a targets table whose year columns the source does not name."""
+
+    nomor: str | None = Field(default=None, description="Nomor baris seperti tercetak.")
+    indikator: Text = Field(description="Nama indikator seperti tercetak.")
+    nilai: list[Text] = Field(min_length=1, description="Nilai per kolom, berurutan, seperti tercetak.")
+
+
+class TargetTable(Strict):
+    """A targets table kept as printed when it cannot be tied to years (e.g. headings missing)."""
+
+    judul: str | None = Field(default=None, description="Judul tabel, bila tercetak.")
+    kolom: list[Text] = Field(
+        default_factory=list,
+        description="Judul kolom nilai seperti tercetak; kosongkan bila sumber tidak mencantumkannya.",
+    )
+    baris: list[UnlabelledTargetRow] = Field(min_length=1, description="Baris tabel, berurutan.")
+
+
+class Signature(Strict):
+    """The signature block closing a document."""
+
+    tempat: str | None = Field(default=None, description="Tempat penandatanganan, mis. `Lumajang`.")
+    tanggal: datetime.date | None = Field(
+        default=None, description="Tanggal penandatanganan (YYYY-MM-DD)."
+    )
+    jabatan: str | None = Field(default=None, description="Jabatan penanda tangan seperti tercetak.")
+    nama: str | None = Field(default=None, description="Nama penanda tangan seperti tercetak.")
+    pangkat: str | None = Field(default=None, description="Pangkat/golongan, bila tercetak.")
+    nip: Nip | None = Field(default=None, description="NIP penanda tangan, bila tercetak.")
+
+
+class RegionRef(Strict):
+    """Where a document belongs, by ids from ``content/wilayah.yml``."""
+
+    provinsi: Slug = Field(description="Id provinsi di `content/wilayah.yml`, mis. `jawa-timur`.")
+    kabupaten: Slug = Field(description="Id kabupaten/kota di `content/wilayah.yml`, mis. `lumajang`.")
+    kecamatan: Slug | None = Field(
+        default=None, description="Id kecamatan di `content/wilayah.yml`, mis. `senduro`."
+    )
+
+
+class Period(Strict):
+    """The year or range of years a document covers."""
+
+    mulai: Year = Field(description="Tahun awal periode.")
+    selesai: Year | None = Field(default=None, description="Tahun akhir, bila periode lebih dari satu tahun.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.selesai is not None and self.selesai < self.mulai:
+            raise ValueError("`selesai` tidak boleh sebelum `mulai`")
+        return self
+
+
+class Body(Strict):
+    """The issuing body (instansi)."""
+
+    nama: Text = Field(description="Nama instansi seperti tercetak, mis. `Kecamatan Lumajang`.")
+
+
+class Source(Strict):
+    """The original document this content was transcribed from."""
+
+    berkas: Text = Field(description="Jalur berkas sumber di repositori, mis. `seeds/000_….txt`.")
+    keterangan: str | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
+
+
+class IkuContent(Strict):
+    """What an IKU document and a decree's appendix entry have in common."""
+
+    tugas: list[ListItem] = Field(default_factory=list, description="Tugas (pokok), berurutan.")
+    fungsi: list[ListItem] = Field(default_factory=list, description="Fungsi, berurutan.")
+    tujuan: list[GoalStatement] = Field(default_factory=list, description="Tujuan dan indikator tujuan.")
+    tabel_indikator: list[IndicatorTable] = Field(
+        default_factory=list, description="Tabel indikator, berurutan seperti di dokumen."
+    )
+
+
+# --- Documents -------------------------------------------------------------------------
+
+
+class IkuDocument(IkuContent):
+    """An IKU document of one body (kecamatan) for one period."""
+
+    jenis: Literal["iku"] = Field(description="Jenis dokumen: `iku`.")
+    judul: Text = Field(description="Judul dokumen seperti tercetak.")
+    instansi: Body = Field(description="Instansi penerbit dokumen.")
+    wilayah: RegionRef = Field(description="Wilayah instansi (id dari `content/wilayah.yml`).")
+    periode: Period = Field(description="Periode dokumen.")
+    keputusan: Slug | None = Field(
+        default=None, description="Id Keputusan Bupati yang menetapkan IKU ini (dokumen lain di `content/`)."
+    )
+    tabel_target: list[TargetTable] = Field(
+        default_factory=list, description="Tabel target yang tidak dapat dikaitkan ke tahun (judul kolom hilang)."
+    )
+    ditandatangani: Signature | None = Field(default=None, description="Blok tanda tangan, bila ada.")
+    sumber: Source = Field(description="Dokumen asli yang ditranskripsi.")
+    catatan_editor: list[Text] = Field(
+        default_factory=list,
+        description="Catatan editor untuk pembaca bila sumber tidak lengkap atau tidak lazim.",
+    )
+
+
+class Amendment(Strict):
+    """An amendment mentioned with a cited regulation."""
+
+    frasa: Text = Field(description="Frasa seperti tercetak, mis. `sebagaimana telah diubah dengan`.")
+    regulasi: Slug = Field(description="Id regulasi yang mengubah (dari `content/regulasi.yml`).")
+
+
+class Citation(Strict):
+    """One item of a decree's *Mengingat* list."""
+
+    regulasi: Slug = Field(description="Id regulasi yang diingat (dari `content/regulasi.yml`).")
+    perubahan: list[Amendment] = Field(default_factory=list, description="Perubahan yang disebut bersamanya.")
+
+
+class Article(Strict):
+    """One diktum of a decree (KESATU, KEDUA, …) with its sub-items."""
+
+    label: Text = Field(description="Label diktum seperti tercetak, mis. `KESATU`.")
+    teks: Text = Field(description="Isi diktum.")
+    rincian: list[ListItem] = Field(default_factory=list, description="Huruf-huruf di bawah diktum.")
+    regulasi: list[Slug] = Field(
+        default_factory=list, description="Id regulasi/keputusan yang disebut dalam diktum (mis. yang dicabut)."
+    )
+
+
+class AppendixEntry(IkuContent):
+    """One body's IKU in a decree's appendix (lampiran)."""
+
+    nomor: str | None = Field(default=None, description="Nomor urut di lampiran seperti tercetak.")
+    instansi: Body = Field(description="Instansi yang IKU-nya ditetapkan.")
+
+
+class Decree(Strict):
+    """A regent's decree (Keputusan Bupati) fixing IKU, with its appendix."""
+
+    jenis: Literal["keputusan"] = Field(description="Jenis dokumen: `keputusan`.")
+    id: Slug = Field(description="Pengenal tetap keputusan; menjadi bagian URL.")
+    judul: Text = Field(description="Judul keputusan (setelah TENTANG) seperti tercetak.")
+    penerbit: Text = Field(description="Pejabat penerbit, mis. `Bupati Lumajang`.")
+    nomor: Text = Field(description="Nomor keputusan seperti tercetak, mis. `188.45/326/427.12/2019`.")
+    wilayah: RegionRef = Field(description="Wilayah penerbit (provinsi dan kabupaten).")
+    menimbang: list[Text] = Field(min_length=1, description="Pertimbangan (Menimbang), berurutan.")
+    menimbang_regulasi: list[Slug] = Field(
+        default_factory=list, description="Id regulasi yang disebut dalam Menimbang."
+    )
+    mengingat: list[Citation] = Field(min_length=1, description="Dasar hukum (Mengingat), berurutan.")
+    diktum: list[Article] = Field(min_length=1, description="Diktum keputusan (MEMUTUSKAN), berurutan.")
+    ditandatangani: Signature = Field(description="Tempat, tanggal penetapan dan penanda tangan.")
+    salinan: list[Text] = Field(default_factory=list, description="Daftar penerima salinan.")
+    lampiran: list[AppendixEntry] = Field(default_factory=list, description="Lampiran: IKU per instansi.")
+    sumber: Source = Field(description="Dokumen asli yang ditranskripsi.")
+    catatan_editor: list[Text] = Field(default_factory=list, description="Catatan editor untuk pembaca.")
+
+
+Document = Annotated[IkuDocument | Decree, Field(discriminator="jenis")]
+
+
+# --- Catalogues ------------------------------------------------------------------------
+
+
+class RegulationKind(str, enum.Enum):
+    """Kinds of regulation, in the order of Indonesia's hierarchy of laws."""
+
+    undang_undang = "Undang-Undang"
+    peraturan_pemerintah = "Peraturan Pemerintah"
+    peraturan_presiden = "Peraturan Presiden"
+    peraturan_menteri = "Peraturan Menteri"
+    peraturan_daerah = "Peraturan Daerah"
+    peraturan_bupati = "Peraturan Bupati"
+    keputusan_bupati = "Keputusan Bupati"
+
+
+class Regulation(Strict):
+    """A law or regulation, listed once and cited by id."""
+
+    id: Slug = Field(description="Pengenal tetap regulasi, mis. `uu-23-2014`.")
+    jenis: RegulationKind = Field(description="Jenis peraturan.")
+    penerbit: str | None = Field(
+        default=None,
+        description="Lembaga penerbit untuk peraturan menteri/daerah, mis. `Menteri Dalam Negeri`.",
+    )
+    nomor: Text = Field(description="Nomor seperti tercetak (teks), mis. `23` atau `PER/09/M.PAN/5/2007`.")
+    tahun: Year = Field(description="Tahun terbit.")
+    judul: str | None = Field(
+        default=None,
+        description="Judul (setelah 'tentang'); kosongkan bila dokumen yang mengutip tidak menyebutnya.",
+    )
+
+
+class RegulationCatalogue(Strict):
+    """``content/regulasi.yml``: every regulation the documents cite."""
+
+    regulasi: list[Regulation] = Field(min_length=1, description="Daftar regulasi.")
+
+
+class District(Strict):
+    """A kecamatan."""
+
+    id: Slug = Field(description="Pengenal tetap kecamatan; menjadi bagian URL.")
+    nama: Text = Field(description="Nama kecamatan, mis. `Senduro`.")
+    kode: RegionCode | None = Field(
+        default=None, description="Kode Kemendagri; kosongkan bila tidak diketahui dari daftar resmi."
+    )
+
+
+class Regency(Strict):
+    """A kabupaten or kota."""
+
+    id: Slug = Field(description="Pengenal tetap kabupaten/kota; menjadi bagian URL.")
+    nama: Text = Field(description="Nama tanpa awalan, mis. `Lumajang`.")
+    jenis: Literal["kabupaten", "kota"] = Field(description="`kabupaten` atau `kota`.")
+    kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35.08`.")
+    kecamatan: list[District] = Field(default_factory=list, description="Kecamatan di dalamnya.")
+
+
+class Province(Strict):
+    """A provinsi."""
+
+    id: Slug = Field(description="Pengenal tetap provinsi; menjadi bagian URL.")
+    nama: Text = Field(description="Nama provinsi, mis. `Jawa Timur`.")
+    kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35`.")
+    kabupaten: list[Regency] = Field(default_factory=list, description="Kabupaten/kota di dalamnya.")
+
+
+class RegionCatalogue(Strict):
+    """``content/wilayah.yml``: the regions documents belong to."""
+
+    sumber: Text = Field(description="Dasar kode wilayah, mis. Kepmendagri yang dipakai.")
+    provinsi: list[Province] = Field(min_length=1, description="Daftar provinsi.")

@@ -1,0 +1,49 @@
+"""Rendering page views to Markdown with the Jinja2 templates in ``templates/``."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .view import Page
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Every character Python-Markdown (with the tables, attr_list and def_list extensions)
+# or Material gives a meaning to; a backslash makes each one literal text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~^=>])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Content text made inert for Markdown: one line, HTML-escaped, syntax backslash-escaped."""
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def yaml_string(value: object) -> Markup:
+    """A value for Markdown front matter; JSON strings are valid YAML and need no escaping rules."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["yaml_str"] = yaml_string
+    return env
+
+
+def render_pages(pages: list[Page]) -> dict[str, str]:
+    """Render every page; return Markdown keyed by its docs-relative path."""
+    env = environment()
+    return {page.path: env.get_template(page.template).render(page.context) for page in pages}

@@ -1,0 +1,418 @@
+"""The view of the content that templates receive: labels, addresses and groups, precomputed.
+
+Templates stay simple because every decision (what a page is called, where it lives,
+what it links to, in which order) is made here, once. Page addresses are Markdown
+paths from the docs root (``/jawa-timur/lumajang/index.md``); MkDocs turns them into
+URLs and fails a strict build when one points nowhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .checks import document_key
+from .formulas import render_formula
+from .loaded import Content
+from .model import (
+    Decree,
+    IkuContent,
+    IkuDocument,
+    Indicator,
+    Level,
+    ListItem,
+    Province,
+    Regency,
+    Regulation,
+    RegulationKind,
+    Signature,
+    TargetTable,
+)
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+LEVEL_LABELS = {
+    Level.tujuan: "Tujuan",
+    Level.sasaran: "Sasaran strategis",
+    Level.program: "Program",
+    Level.kinerja_utama: "Kinerja utama",
+}
+KIND_ORDER = {kind: index for index, kind in enumerate(RegulationKind)}
+
+
+def page_path(parts: Iterable[str]) -> str:
+    """The docs-relative Markdown path of the page at ``parts``: ``a/b/index.md``."""
+    return "/".join([*parts, "index.md"])
+
+
+def link(parts: Iterable[str], anchor: str | None = None) -> str:
+    """A root-relative Markdown link MkDocs resolves and validates."""
+    return "/" + page_path(parts) + (f"#{anchor}" if anchor else "")
+
+
+def indonesian_date(value: datetime.date) -> str:
+    """``2020-01-10`` as Indonesians print it: ``10 Januari 2020``."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RegulationView:
+    id: str
+    label: str
+    title: str | None
+    kind: str
+    url: str
+    cited_by: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    name: str
+    definition: str | None
+    formula_html: Markup | None
+    formula_latex: str | None
+    formula_text: str | None
+    unit: str | None
+    sources: list[str]
+    officials: list[str]
+    targets: list[tuple[int, str]]
+    regulations: list[RegulationView]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class GoalView:
+    number: str | None
+    text: str
+    indicators: list[IndicatorView]
+
+
+@dataclass(frozen=True)
+class TableView:
+    anchor: str
+    level: str
+    title: str | None
+    columns: list[str]
+    goals: list[GoalView]
+
+
+@dataclass(frozen=True)
+class IkuContentView:
+    tasks: list[ListItem]
+    functions: list[ListItem]
+    goals: list[tuple[str, list[str]]]
+    tables: list[TableView]
+    anchor_prefix: str
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    place_date: str | None
+    title: str | None
+    name: str | None
+    rank: str | None
+    nip: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to generate: where it goes, which template renders it, and with what."""
+
+    path: str
+    template: str
+    context: dict[str, object]
+
+
+class SiteView:
+    """Builds the view of every page from validated content."""
+
+    def __init__(self, content: Content, site_name: str) -> None:
+        self.content = content
+        self.site_name = site_name
+        self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
+        self._names = self._region_names()
+
+    # -- regions --------------------------------------------------------------------
+
+    def _region_names(self) -> dict[tuple[str, ...], str]:
+        names: dict[tuple[str, ...], str] = {}
+        for province in self.content.regions.provinsi:
+            names[(province.id,)] = province.nama
+            for regency in province.kabupaten:
+                prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
+                names[(province.id, regency.id)] = f"{prefix} {regency.nama}"
+                for district in regency.kecamatan:
+                    names[(province.id, regency.id, district.id)] = f"Kecamatan {district.nama}"
+        return names
+
+    def crumbs(self, parts: tuple[str, ...]) -> list[Link]:
+        trail = [Link("Beranda", link(()))]
+        for depth in range(1, len(parts)):
+            key = parts[:depth]
+            if key in self._names:
+                trail.append(Link(self._names[key], link(key)))
+        return trail
+
+    # -- regulations ----------------------------------------------------------------
+
+    @staticmethod
+    def _regulation(regulation: Regulation) -> RegulationView:
+        kind = regulation.jenis.value
+        if regulation.penerbit and regulation.jenis is RegulationKind.peraturan_menteri:
+            name = f"Peraturan {regulation.penerbit}"
+        elif regulation.penerbit:
+            name = f"{kind} {regulation.penerbit}"
+        else:
+            name = kind
+        label = f"{name} Nomor {regulation.nomor} Tahun {regulation.tahun}"
+        return RegulationView(regulation.id, label, regulation.judul, kind, link(("regulasi", regulation.id)))
+
+    # -- documents ------------------------------------------------------------------
+
+    def indicator(self, indicator: Indicator) -> IndicatorView:
+        formula = indicator.rumus
+        latex = formula.latex if formula else None
+        return IndicatorView(
+            id=indicator.id,
+            name=indicator.nama,
+            definition=indicator.definisi,
+            formula_html=render_formula(latex) if latex else None,
+            formula_latex=latex,
+            formula_text=formula.teks if formula else None,
+            unit=indicator.satuan,
+            sources=list(indicator.sumber_data),
+            officials=list(indicator.penanggung_jawab),
+            targets=sorted((t.tahun, t.nilai) for t in indicator.target),
+            regulations=[self.regulations[r] for r in indicator.regulasi],
+            notes=list(indicator.catatan_editor),
+        )
+
+    def iku_content(self, part: IkuContent, anchor_prefix: str = "") -> IkuContentView:
+        tables = []
+        for index, table in enumerate(part.tabel_indikator, start=1):
+            goals = [GoalView(g.nomor, g.uraian, [self.indicator(i) for i in g.indikator]) for g in table.baris]
+            anchor = f"{anchor_prefix}indikator-{index}"
+            tables.append(TableView(anchor, LEVEL_LABELS[table.tingkat], table.judul, list(table.kolom), goals))
+        return IkuContentView(
+            tasks=list(part.tugas),
+            functions=list(part.fungsi),
+            goals=[(g.uraian, list(g.indikator)) for g in part.tujuan],
+            tables=tables,
+            anchor_prefix=anchor_prefix,
+        )
+
+    @staticmethod
+    def signature(signature: Signature | None) -> SignatureView | None:
+        if signature is None:
+            return None
+        date = indonesian_date(signature.tanggal) if signature.tanggal else None
+        place_date = ", ".join(p for p in (signature.tempat, date) if p) or None
+        return SignatureView(place_date, signature.jabatan, signature.nama, signature.pangkat, signature.nip)
+
+    @staticmethod
+    def period_label(document: IkuDocument) -> str:
+        period = document.periode
+        return f"{period.mulai}–{period.selesai}" if period.selesai not in (None, period.mulai) else str(period.mulai)
+
+    def document_title(self, document: IkuDocument | Decree) -> str:
+        if isinstance(document, Decree):
+            return f"Keputusan {document.penerbit} Nomor {document.nomor}"
+        district = self._names[document_key(document)[:3]]
+        return f"IKU {district} {self.period_label(document)}"
+
+    def region_code(self, parts: tuple[str, ...]) -> str | None:
+        province = self._province(parts[0])
+        if len(parts) == 1:
+            return province.kode
+        regency = self._regency(province, parts[1])
+        if len(parts) == 2:
+            return regency.kode
+        district = next(d for d in regency.kecamatan if d.id == parts[2])
+        return district.kode
+
+    def _province(self, province_id: str) -> Province:
+        return next(p for p in self.content.regions.provinsi if p.id == province_id)
+
+    @staticmethod
+    def _regency(province: Province, regency_id: str) -> Regency:
+        return next(r for r in province.kabupaten if r.id == regency_id)
+
+    # -- pages ----------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        """Every page of the site, each built from a bounded amount of content."""
+        documents = [loaded.document for loaded in self.content.documents]
+        pages = [self._document_page(d) for d in documents]
+        pages += self._region_pages(documents)
+        pages += self._regulation_pages(documents)
+        return pages
+
+    def _document_page(self, document: IkuDocument | Decree) -> Page:
+        key = document_key(document)
+        if isinstance(document, Decree):
+            return Page(page_path(key), "decree.md.j2", self._decree_context(document, key))
+        decree_link = None
+        if document.keputusan:
+            decree = next(d.document for d in self.content.documents
+                          if isinstance(d.document, Decree) and d.document.id == document.keputusan)
+            decree_link = Link(self.document_title(decree), link(document_key(decree)))
+        context = {
+            "title": self.document_title(document),
+            "crumbs": self.crumbs(key),
+            "document": document,
+            "body": self.iku_content(document),
+            "period": self.period_label(document),
+            "region": self._region_lines(key),
+            "decree": decree_link,
+            "signature": self.signature(document.ditandatangani),
+            "target_tables": [self._target_table(t) for t in document.tabel_target],
+        }
+        return Page(page_path(key), "document.md.j2", context)
+
+    @staticmethod
+    def _target_table(table: TargetTable) -> dict[str, object]:
+        width = max(len(row.nilai) for row in table.baris)
+        headings = list(table.kolom) or [f"Kolom {n} (judul tidak tercetak)" for n in range(1, width + 1)]
+        return {"title": table.judul, "headings": headings, "rows": table.baris, "missing_headings": not table.kolom}
+
+    def _region_lines(self, key: tuple[str, ...]) -> list[tuple[str, str | None, str]]:
+        lines = []
+        for depth in range(1, min(len(key), 3) + 1):
+            part = key[:depth]
+            if part in self._names:
+                lines.append((self._names[part], self.region_code(part), link(part)))
+        return lines
+
+    def _decree_context(self, decree: Decree, key: tuple[str, ...]) -> dict[str, object]:
+        citations = [
+            (self.regulations[c.regulasi], [(a.frasa, self.regulations[a.regulasi]) for a in c.perubahan])
+            for c in decree.mengingat
+        ]
+        appendix = [
+            (entry, self.iku_content(entry, anchor_prefix=f"lampiran-{index}-"))
+            for index, entry in enumerate(decree.lampiran, start=1)
+        ]
+        fixed = [
+            Link(self.document_title(d.document), link(document_key(d.document)))
+            for d in self.content.documents
+            if isinstance(d.document, IkuDocument) and d.document.keputusan == decree.id
+        ]
+        return {
+            "title": self.document_title(decree),
+            "crumbs": self.crumbs(key),
+            "document": decree,
+            "region": self._region_lines(key),
+            "considerations": [(text, None) for text in decree.menimbang],
+            "consideration_regulations": [self.regulations[r] for r in decree.menimbang_regulasi],
+            "citations": citations,
+            "articles": [(a, [self.regulations[r] for r in a.regulasi]) for a in decree.diktum],
+            "signature": self.signature(decree.ditandatangani),
+            "appendix": appendix,
+            "fixes": fixed,
+        }
+
+    def _region_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
+        children: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        listed: dict[tuple[str, ...], list[IkuDocument | Decree]] = defaultdict(list)
+        for document in documents:
+            key = document_key(document)
+            owner = key[:2] if isinstance(document, Decree) else key[:3]
+            listed[owner].append(document)
+            for depth in range(1, len(owner) + 1):
+                children[key[: depth - 1]].add(owner[:depth])
+        pages = [self._home_page(sorted(children[()], key=self._names.__getitem__))]
+        for key in sorted(k for k in children if k) + sorted(k for k in listed if len(k) == 3):
+            entries = [
+                Link(self._names[c], link(c), self.region_code(c) or "")
+                for c in sorted(children.get(key, ()), key=self._names.__getitem__)
+            ]
+            documents_here = [
+                Link(self.document_title(d), link(document_key(d)), self._document_note(d))
+                for d in sorted(listed.get(key, []), key=document_key)
+            ]
+            context = {
+                "title": self._names[key],
+                "crumbs": self.crumbs(key),
+                "code": self.region_code(key),
+                "level": ("provinsi", "kabupaten", "kecamatan")[len(key) - 1],
+                "children": entries,
+                "documents": documents_here,
+            }
+            pages.append(Page(page_path(key), "region.md.j2", context))
+        return pages
+
+    def _document_note(self, document: IkuDocument | Decree) -> str:
+        if isinstance(document, Decree):
+            return indonesian_date(document.ditandatangani.tanggal) if document.ditandatangani.tanggal else ""
+        return f"Periode {self.period_label(document)}"
+
+    def _home_page(self, provinces: list[tuple[str, ...]]) -> Page:
+        context = {
+            "title": self.site_name,
+            "provinces": [Link(self._names[p], link(p), self.region_code(p) or "") for p in provinces],
+            "regulations_url": link(("regulasi",)),
+            "document_count": len(self.content.documents),
+        }
+        return Page(page_path(()), "home.md.j2", context)
+
+    def _regulation_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
+        cited_by: dict[str, list[Link]] = defaultdict(list)
+        for loaded in self.content.documents:
+            document = loaded.document
+            target = Link(self.document_title(document), link(document_key(document)))
+            for ref in sorted(set(_regulation_ids(document))):
+                cited_by[ref].append(target)
+        views = sorted(self.regulations.values(), key=lambda r: (
+            KIND_ORDER[RegulationKind(r.kind)], self._year(r.id), r.label))
+        pages = [Page(page_path(("regulasi",)), "regulations.md.j2", {
+            "title": "Regulasi",
+            "crumbs": [Link("Beranda", link(()))],
+            "groups": _group_by_kind(views),
+        })]
+        for view in views:
+            context = {
+                "title": view.label,
+                "crumbs": [Link("Beranda", link(())), Link("Regulasi", link(("regulasi",)))],
+                "regulation": view,
+                "cited_by": sorted(cited_by.get(view.id, []), key=lambda item: item.url),
+            }
+            pages.append(Page(page_path(("regulasi", view.id)), "regulation.md.j2", context))
+        return pages
+
+    def _year(self, regulation_id: str) -> int:
+        return next(r.tahun for r in self.content.regulations.regulasi if r.id == regulation_id)
+
+
+def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[RegulationView]]]:
+    groups: dict[str, list[RegulationView]] = {}
+    for view in views:
+        groups.setdefault(view.kind, []).append(view)
+    return list(groups.items())
+
+
+def _regulation_ids(document: IkuDocument | Decree) -> Iterable[str]:
+    parts: list[IkuContent] = list(document.lampiran) if isinstance(document, Decree) else [document]
+    for part in parts:
+        for table in part.tabel_indikator:
+            for goal in table.baris:
+                for indicator in goal.indikator:
+                    yield from indicator.regulasi
+    if isinstance(document, Decree):
+        yield from document.menimbang_regulasi
+        for citation in document.mengingat:
+            yield citation.regulasi
+            yield from (amendment.regulasi for amendment in citation.perubahan)
+        for article in document.diktum:
+            yield from article.regulasi
