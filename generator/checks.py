@@ -16,8 +16,22 @@ Loc = tuple[str | int, ...]
 
 # Section anchors every document page uses; an indicator id must not take one of them.
 RESERVED_ANCHORS = frozenset(
-    {"tugas", "fungsi", "tujuan", "indikator", "target", "penandatangan", "catatan-editor", "sumber",
-     "menimbang", "mengingat", "memutuskan", "salinan", "lampiran", "keputusan"}
+    {
+        "tugas",
+        "fungsi",
+        "tujuan",
+        "indikator",
+        "target",
+        "penandatangan",
+        "catatan-editor",
+        "sumber",
+        "menimbang",
+        "mengingat",
+        "memutuskan",
+        "salinan",
+        "lampiran",
+        "keputusan",
+    }
 )
 
 
@@ -30,9 +44,9 @@ def check_content(content: Content) -> list[Problem]:
         problems.extend(_check_region(loaded, content.regions))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
-        if isinstance(loaded.document, IkuDocument) and loaded.document.keputusan is not None:
-            if loaded.document.keputusan not in decree_ids:
-                problems.append(_at(loaded.source, ("keputusan",), "tidak ada keputusan dengan id ini di content/dokumen"))
+        decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
+        if decree_ref is not None and decree_ref not in decree_ids:
+            problems.append(_at(loaded.source, ("keputusan",), "tidak ada keputusan dengan id ini di content/dokumen"))
     problems.extend(_check_unique_addresses(content.documents))
     return problems
 
@@ -57,19 +71,26 @@ def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
     for index, regulation in enumerate(content.regulations.regulasi):
         loc = ("regulasi", index, "id")
         if regulation.id in seen:
-            yield _at(content.regulation_source, loc, f"id {regulation.id!r} sudah dipakai di {field_path(seen[regulation.id])}")
+            message = f"id {regulation.id!r} sudah dipakai di {field_path(seen[regulation.id])}"
+            yield _at(content.regulation_source, loc, message)
         seen.setdefault(regulation.id, loc)
     provinces = content.regions.provinsi
-    yield from _duplicates(content.region_source, [("provinsi", i, "id") for i in range(len(provinces))],
-                           [p.id for p in provinces])
+    yield from _duplicates(
+        content.region_source, [("provinsi", i, "id") for i in range(len(provinces))], [p.id for p in provinces]
+    )
     for p_index, province in enumerate(provinces):
-        yield from _duplicates(content.region_source,
-                               [("provinsi", p_index, "kabupaten", i, "id") for i in range(len(province.kabupaten))],
-                               [r.id for r in province.kabupaten])
+        yield from _duplicates(
+            content.region_source,
+            [("provinsi", p_index, "kabupaten", i, "id") for i in range(len(province.kabupaten))],
+            [r.id for r in province.kabupaten],
+        )
         for r_index, regency in enumerate(province.kabupaten):
             base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
-            yield from _duplicates(content.region_source, [(*base, i, "id") for i in range(len(regency.kecamatan))],
-                                   [d.id for d in regency.kecamatan])
+            yield from _duplicates(
+                content.region_source,
+                [(*base, i, "id") for i in range(len(regency.kecamatan))],
+                [d.id for d in regency.kecamatan],
+            )
 
 
 def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str]) -> Iterator[Problem]:
@@ -88,7 +109,8 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
         return
     regency = next((r for r in province.kabupaten if r.id == ref.kabupaten), None)
     if regency is None:
-        yield _at(loaded.source, ("wilayah", "kabupaten"), f"tidak ada kabupaten/kota dengan id ini di provinsi {province.id!r}")
+        message = f"tidak ada kabupaten/kota dengan id ini di provinsi {province.id!r}"
+        yield _at(loaded.source, ("wilayah", "kabupaten"), message)
         return
     if isinstance(loaded.document, IkuDocument) and ref.kecamatan is None:
         yield _at(loaded.source, ("wilayah",), "dokumen IKU wajib menyebut `kecamatan`")
@@ -137,7 +159,8 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
     period = loaded.document.periode if isinstance(loaded.document, IkuDocument) else None
     for loc, indicator in indicators_with_locs(loaded.document):
         if indicator.id in first:
-            yield _at(loaded.source, (*loc, "id"), f"id {indicator.id!r} sudah dipakai di {field_path(first[indicator.id])}")
+            message = f"id {indicator.id!r} sudah dipakai di {field_path(first[indicator.id])}"
+            yield _at(loaded.source, (*loc, "id"), message)
         first.setdefault(indicator.id, loc)
         if indicator.id in RESERVED_ANCHORS:
             yield _at(loaded.source, (*loc, "id"), f"id {indicator.id!r} dipakai untuk bagian halaman; pilih id lain")
@@ -145,8 +168,11 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
                 if not period.mulai <= target.tahun <= last:
-                    yield _at(loaded.source, (*loc, "target", index, "tahun"),
-                              f"tahun {target.tahun} di luar periode dokumen {period.mulai}–{last}")
+                    yield _at(
+                        loaded.source,
+                        (*loc, "target", index, "tahun"),
+                        f"tahun {target.tahun} di luar periode dokumen {period.mulai}–{last}",
+                    )
         if indicator.rumus is not None and indicator.rumus.latex is not None:
             try:
                 render_formula(indicator.rumus.latex)
@@ -159,7 +185,9 @@ def _check_unique_addresses(documents: list[LoadedDocument]) -> Iterator[Problem
     for loaded in documents:
         key = document_key(loaded.document)
         if key in first:
-            yield _at(loaded.source, ("periode",) if isinstance(loaded.document, IkuDocument) else ("id",),
-                      f"alamat /{'/'.join(key)}/ sudah dipakai oleh {first[key]}")
+            yield _at(
+                loaded.source,
+                ("periode",) if isinstance(loaded.document, IkuDocument) else ("id",),
+                f"alamat /{'/'.join(key)}/ sudah dipakai oleh {first[key]}",
+            )
         first.setdefault(key, loaded.path)
-

@@ -34,9 +34,7 @@ def load_content(content_dir: Path) -> Content:
     regions = _load_catalogue(content_dir / REGIONS_FILE, base, RegionCatalogue, problems)
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, base, RegulationCatalogue, problems)
     documents = [
-        loaded
-        for path in document_files(content_dir)
-        if (loaded := _load_document(path, base, problems)) is not None
+        loaded for path in document_files(content_dir) if (loaded := _load_document(path, base, problems)) is not None
     ]
     if regions is None or regulations is None:
         raise ContentError(problems)

@@ -68,9 +68,7 @@ class ListItem(Strict):
         description="Nomor atau huruf butir seperti tercetak (`1.`, `a.`); kosong bila sumber tidak memberi nomor.",
     )
     teks: Text = Field(description="Isi butir, seperti tercetak.")
-    rincian: list[ListItem] = Field(
-        default_factory=list, description="Sub-butir di bawah butir ini, berurutan."
-    )
+    rincian: list[ListItem] = Field(default_factory=list, description="Sub-butir di bawah butir ini, berurutan.")
 
 
 class Formula(Strict):
@@ -107,20 +105,14 @@ class Indicator(Strict):
 
     id: Slug = Field(description="Pengenal tetap indikator; menjadi jangkar tautan (#id) di halaman.")
     nama: Text = Field(description="Nama indikator seperti tercetak.")
-    definisi: str | None = Field(
-        default=None, description="Definisi operasional atau penjelasan, bila ada."
-    )
+    definisi: str | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
     rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
     satuan: str | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
-    sumber_data: list[Text] = Field(
-        default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak."
-    )
+    sumber_data: list[Text] = Field(default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak.")
     penanggung_jawab: list[Text] = Field(
         default_factory=list, description="Pejabat atau unit penanggung jawab, seperti tercetak."
     )
-    target: list[Target] = Field(
-        default_factory=list, description="Target per tahun, bila dokumen memberinya."
-    )
+    target: list[Target] = Field(default_factory=list, description="Target per tahun, bila dokumen memberinya.")
     regulasi: list[Slug] = Field(
         default_factory=list,
         description="Id regulasi (dari `content/regulasi.yml`) yang disebut dalam definisi indikator.",
@@ -131,7 +123,7 @@ class Indicator(Strict):
     )
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     """The level of a goal in the planning hierarchy, as the documents name it."""
 
     tujuan = "tujuan"
@@ -191,9 +183,7 @@ class Signature(Strict):
     """The signature block closing a document."""
 
     tempat: str | None = Field(default=None, description="Tempat penandatanganan, mis. `Lumajang`.")
-    tanggal: datetime.date | None = Field(
-        default=None, description="Tanggal penandatanganan (YYYY-MM-DD)."
-    )
+    tanggal: datetime.date | None = Field(default=None, description="Tanggal penandatanganan (YYYY-MM-DD).")
     jabatan: str | None = Field(default=None, description="Jabatan penanda tangan seperti tercetak.")
     nama: str | None = Field(default=None, description="Nama penanda tangan seperti tercetak.")
     pangkat: str | None = Field(default=None, description="Pangkat/golongan, bila tercetak.")
@@ -205,9 +195,7 @@ class RegionRef(Strict):
 
     provinsi: Slug = Field(description="Id provinsi di `content/wilayah.yml`, mis. `jawa-timur`.")
     kabupaten: Slug = Field(description="Id kabupaten/kota di `content/wilayah.yml`, mis. `lumajang`.")
-    kecamatan: Slug | None = Field(
-        default=None, description="Id kecamatan di `content/wilayah.yml`, mis. `senduro`."
-    )
+    kecamatan: Slug | None = Field(default=None, description="Id kecamatan di `content/wilayah.yml`, mis. `senduro`.")
 
 
 class Period(Strict):
@@ -332,7 +320,7 @@ Document = Annotated[IkuDocument | Decree, Field(discriminator="jenis")]
 # --- Catalogues ------------------------------------------------------------------------
 
 
-class RegulationKind(str, enum.Enum):
+class RegulationKind(enum.StrEnum):
     """Kinds of regulation, in the order of Indonesia's hierarchy of laws."""
 
     undang_undang = "Undang-Undang"

@@ -7,21 +7,24 @@ import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .view import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Every character Python-Markdown (with the tables, attr_list and def_list extensions)
-# or Material gives a meaning to; a backslash makes each one literal text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~^=>])")
+# Python-Markdown's escapable characters (its ESCAPED_CHARS, plus `|` from the tables
+# extension): a backslash makes each literal. Escaping any other character would
+# leave the backslash visible on the page.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def markdown_text(value: object) -> Markup:
     """Content text made inert for Markdown: one line, HTML-escaped, syntax backslash-escaped."""
     text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return Markup("".join(_HTML_SPECIAL.get(char, char) for char in escaped))
 
 
 def yaml_string(value: object) -> Markup:
@@ -34,7 +37,6 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )

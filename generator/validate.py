@@ -94,7 +94,7 @@ def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
     if kind == "missing":
         return message
     if kind == "string_type" and isinstance(found, (int, float)):
-        return f"{message}, ditemukan angka {found!r}; tulis dengan tanda kutip, mis. \"{found}\""
+        return f'{message}, ditemukan angka {found!r}; tulis dengan tanda kutip, mis. "{found}"'
     return f"{message}, ditemukan {found!r}"
 
 

@@ -33,8 +33,20 @@ from .model import (
     TargetTable,
 )
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 LEVEL_LABELS = {
     Level.tujuan: "Tujuan",
     Level.sasaran: "Sasaran strategis",
@@ -265,8 +277,11 @@ class SiteView:
             return Page(page_path(key), "decree.md.j2", self._decree_context(document, key))
         decree_link = None
         if document.keputusan:
-            decree = next(d.document for d in self.content.documents
-                          if isinstance(d.document, Decree) and d.document.id == document.keputusan)
+            decree = next(
+                d.document
+                for d in self.content.documents
+                if isinstance(d.document, Decree) and d.document.id == document.keputusan
+            )
             decree_link = Link(self.document_title(decree), link(document_key(decree)))
         context = {
             "title": self.document_title(document),
@@ -374,13 +389,20 @@ class SiteView:
             target = Link(self.document_title(document), link(document_key(document)))
             for ref in sorted(set(_regulation_ids(document))):
                 cited_by[ref].append(target)
-        views = sorted(self.regulations.values(), key=lambda r: (
-            KIND_ORDER[RegulationKind(r.kind)], self._year(r.id), r.label))
-        pages = [Page(page_path(("regulasi",)), "regulations.md.j2", {
-            "title": "Regulasi",
-            "crumbs": [Link("Beranda", link(()))],
-            "groups": _group_by_kind(views),
-        })]
+        views = sorted(
+            self.regulations.values(), key=lambda r: (KIND_ORDER[RegulationKind(r.kind)], self._year(r.id), r.label)
+        )
+        pages = [
+            Page(
+                page_path(("regulasi",)),
+                "regulations.md.j2",
+                {
+                    "title": "Regulasi",
+                    "crumbs": [Link("Beranda", link(()))],
+                    "groups": _group_by_kind(views),
+                },
+            )
+        ]
         for view in views:
             context = {
                 "title": view.label,

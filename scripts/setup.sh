@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything the portal needs into this checkout: a virtual environment with
+# the pinned Python packages (.venv/) and the pinned KaTeX (node_modules/). Safe to
+# run again; it only installs what is missing or out of date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@"
+}
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv 2>/dev/null || { apt_install python3-venv && "$python" -m venv .venv; }
+fi
+# Reinstall only when the pins change: pyproject.toml is the one place they live.
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e '.[test]'
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
+
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+lock_stamp=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
+if [ ! -f "$lock_stamp" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$lock_stamp"
+fi

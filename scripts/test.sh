@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up the checkout, then runs every check: lint, content check and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check generator tests
+.venv/bin/ruff format --check generator tests
+.venv/bin/iku check
+.venv/bin/python -m pytest "$@"
