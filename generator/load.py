@@ -30,11 +30,10 @@ def document_files(content_dir: Path) -> list[Path]:
 def load_content(content_dir: Path) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every problem."""
     problems: list[Problem] = []
-    base = content_dir.parent
-    regions = _load_catalogue(content_dir / REGIONS_FILE, base, RegionCatalogue, problems)
-    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, base, RegulationCatalogue, problems)
+    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems)
+    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
     documents = [
-        loaded for path in document_files(content_dir) if (loaded := _load_document(path, base, problems)) is not None
+        loaded for path in document_files(content_dir) if (loaded := _load_document(path, problems)) is not None
     ]
     if regions is None or regulations is None:
         raise ContentError(problems)
@@ -45,10 +44,16 @@ def load_content(content_dir: Path) -> Content:
     return content
 
 
-def _load_catalogue(
-    path: Path, base: Path, model: type[ModelT], problems: list[Problem]
-) -> tuple[YamlFile, ModelT] | None:
-    source = read_yaml(path, path.relative_to(base))
+def display_path(path: Path) -> Path:
+    """The path to show an editor: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) -> tuple[YamlFile, ModelT] | None:
+    source = read_yaml(path, display_path(path))
     if isinstance(source, Problem):
         problems.append(source)
         return None
@@ -59,8 +64,8 @@ def _load_catalogue(
     return source, result
 
 
-def _load_document(path: Path, base: Path, problems: list[Problem]) -> LoadedDocument | None:
-    source = read_yaml(path, path.relative_to(base))
+def _load_document(path: Path, problems: list[Problem]) -> LoadedDocument | None:
+    source = read_yaml(path, display_path(path))
     if isinstance(source, Problem):
         problems.append(source)
         return None

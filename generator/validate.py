@@ -78,7 +78,8 @@ def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
         hint = f"; maksud Anda `{close[0]}`?" if close else ""
         return f"kunci tidak dikenal{hint} (yang boleh: {', '.join(sorted(allowed))})"
     if kind in ("literal_error", "enum"):
-        return f"harus salah satu dari {ctx.get('expected')}, ditemukan {found!r}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"harus salah satu dari {expected}, ditemukan {found!r}"
     if kind == "string_pattern_mismatch":
         expected = PATTERN_HINTS.get(str(ctx.get("pattern")), f"pola {ctx.get('pattern')}")
         return f"format tidak sesuai, ditemukan {found!r}; yang benar: {expected}"
@@ -93,6 +94,9 @@ def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
     message = _MESSAGES.get(kind, detail["msg"])
     if kind == "missing":
         return message
+    if kind == "string_type" and isinstance(found, bool):
+        # YAML 1.1 reads unquoted yes/no/on/off (any case) as true/false.
+        return f'{message}, tetapi YAML membacanya sebagai benar/salah; tulis dalam tanda kutip, mis. "No"'
     if kind == "string_type" and isinstance(found, (int, float)):
         return f'{message}, ditemukan angka {found!r}; tulis dengan tanda kutip, mis. "{found}"'
     return f"{message}, ditemukan {found!r}"

@@ -11,12 +11,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .errors import Problem
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # A content file is a page of text; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000
+
+
+class ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2's reading of plain words.
+
+    YAML 1.1 turns ``No``, ``on`` or ``y`` into booleans and ``2021-13-10`` into a
+    crash while building a date. Editors mean text and dates; here only ``true`` and
+    ``false`` are booleans, and dates stay text for the model to check and explain.
+    """
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+ContentLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 @dataclass(frozen=True)
@@ -74,7 +94,7 @@ def read_yaml(path: Path, display: Path) -> YamlFile | Problem:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return Problem(display, 1, 1, "", f"berkas bukan teks UTF-8 (byte ke-{error.start + 1})")
-    loader = yaml.SafeLoader(text)
+    loader = ContentLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -87,12 +107,20 @@ def read_yaml(path: Path, display: Path) -> YamlFile | Problem:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(display, line, column, "", f"YAML tidak valid: {error.problem or error.context}")
+        return Problem(display, line, column, "", f"YAML tidak valid: {error.problem or error.context}{_hint(error)}")
+    except yaml.YAMLError as error:
+        return Problem(display, 1, 1, "", f"YAML tidak valid: {error}")
     finally:
         loader.dispose()
     if not isinstance(data, dict):
         return Problem(display, 1, 1, "", "isi berkas harus berupa pemetaan (kunci: nilai)")
     return YamlFile(display, data, root)
+
+
+def _hint(error: yaml.MarkedYAMLError) -> str:
+    if "\\t" in str(error.problem) or "\t" in str(error.problem):
+        return "; gunakan spasi untuk indentasi, bukan tab"
+    return ""
 
 
 def _first_duplicate_key(node: yaml.Node) -> tuple[int, int, str] | None:
