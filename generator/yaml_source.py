@@ -6,12 +6,11 @@ kept so that validation errors can point at the exact line an editor wrote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
