@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import ContentError, IkuError
 from .load import load_content
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="periksa semua berkas di content/")
     check.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content)")
+    schema = commands.add_parser("schema", help="tulis ulang JSON Schema untuk editor di content/schema/")
+    schema.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content)")
     build = commands.add_parser("build", help="periksa konten lalu bangun situs dengan mkdocs build --strict")
     build.add_argument("--config-file", default="mkdocs.yml", help="berkas konfigurasi MkDocs")
     build.add_argument("--site-dir", default=None, help="folder keluaran (bawaan: dari mkdocs.yml)")
@@ -23,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.content)
+        if args.command == "schema":
+            for path in write_schemas(args.content):
+                print(f"Ditulis: {path}")
+            return 0
         return _build(args.config_file, args.site_dir)
     except ContentError as error:
         print(error, file=sys.stderr)

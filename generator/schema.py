@@ -1,0 +1,39 @@
+"""JSON Schemas for editors, derived from the content model (never written by hand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .model import Document, RegionCatalogue, RegulationCatalogue
+
+SCHEMA_DIR = "schema"
+SCHEMAS: dict[str, tuple[str, object]] = {
+    "dokumen.schema.json": ("Dokumen IKU atau Keputusan Bupati", Document),
+    "wilayah.schema.json": ("Katalog wilayah (content/wilayah.yml)", RegionCatalogue),
+    "regulasi.schema.json": ("Katalog regulasi (content/regulasi.yml)", RegulationCatalogue),
+}
+
+
+def schema_texts() -> dict[str, str]:
+    """Each schema file's name and its exact text, stable from run to run."""
+    texts = {}
+    for name, (title, model) in SCHEMAS.items():
+        schema = TypeAdapter(model).json_schema()
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+        texts[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return texts
+
+
+def write_schemas(content_dir: Path) -> list[Path]:
+    """Write every schema into ``content_dir/schema``; return the files written."""
+    folder = content_dir / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
