@@ -51,10 +51,16 @@ def katex_dist() -> Path:
 
 def render_formula(latex: str) -> Markup:
     """Render ``latex`` in display mode; raise :class:`FormulaError` with KaTeX's message."""
-    _use_project_katex()
     # KaTeX output is one line; a newline in the source would reach the MathML
     # annotation and split the HTML block Markdown has to keep whole.
-    source = " ".join(latex.split())
+    return _render(" ".join(latex.split()))
+
+
+# The same formula recurs across kecamatan ("Nilai IKM"); checking and rendering
+# each distinct one once per run keeps the cost per page flat.
+@functools.lru_cache(maxsize=8192)
+def _render(source: str) -> Markup:
+    _use_project_katex()
     try:
         html = wrapper.tex2html(source, dict(KATEX_OPTIONS))
     except wrapper.KatexError as error:

@@ -25,8 +25,6 @@ from .model import (
     Indicator,
     Level,
     ListItem,
-    Province,
-    Regency,
     Regulation,
     RegulationKind,
     Signature,
@@ -154,7 +152,15 @@ class SiteView:
         self.content = content
         self.site_name = site_name
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
+        self._codes: dict[tuple[str, ...], str | None] = {}
         self._names = self._region_names()
+        self._years = {r.id: r.tahun for r in content.regulations.regulasi}
+        documents = [loaded.document for loaded in content.documents]
+        self._decrees = {d.id: d for d in documents if isinstance(d, Decree)}
+        self._fixed_by: dict[str, list[IkuDocument]] = defaultdict(list)
+        for document in documents:
+            if isinstance(document, IkuDocument) and document.keputusan:
+                self._fixed_by[document.keputusan].append(document)
 
     # -- regions --------------------------------------------------------------------
 
@@ -162,11 +168,14 @@ class SiteView:
         names: dict[tuple[str, ...], str] = {}
         for province in self.content.regions.provinsi:
             names[(province.id,)] = province.nama
+            self._codes[(province.id,)] = province.kode
             for regency in province.kabupaten:
                 prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
                 names[(province.id, regency.id)] = f"{prefix} {regency.nama}"
+                self._codes[(province.id, regency.id)] = regency.kode
                 for district in regency.kecamatan:
                     names[(province.id, regency.id, district.id)] = f"Kecamatan {district.nama}"
+                    self._codes[(province.id, regency.id, district.id)] = district.kode
         return names
 
     def crumbs(self, parts: tuple[str, ...]) -> list[Link]:
@@ -245,21 +254,7 @@ class SiteView:
         return f"IKU {district} {self.period_label(document)}"
 
     def region_code(self, parts: tuple[str, ...]) -> str | None:
-        province = self._province(parts[0])
-        if len(parts) == 1:
-            return province.kode
-        regency = self._regency(province, parts[1])
-        if len(parts) == 2:
-            return regency.kode
-        district = next(d for d in regency.kecamatan if d.id == parts[2])
-        return district.kode
-
-    def _province(self, province_id: str) -> Province:
-        return next(p for p in self.content.regions.provinsi if p.id == province_id)
-
-    @staticmethod
-    def _regency(province: Province, regency_id: str) -> Regency:
-        return next(r for r in province.kabupaten if r.id == regency_id)
+        return self._codes.get(parts)
 
     # -- pages ----------------------------------------------------------------------
 
@@ -277,11 +272,7 @@ class SiteView:
             return Page(page_path(key), "decree.md.j2", self._decree_context(document, key))
         decree_link = None
         if document.keputusan:
-            decree = next(
-                d.document
-                for d in self.content.documents
-                if isinstance(d.document, Decree) and d.document.id == document.keputusan
-            )
+            decree = self._decrees[document.keputusan]
             decree_link = Link(self.document_title(decree), link(document_key(decree)))
         context = {
             "title": self.document_title(document),
@@ -319,11 +310,7 @@ class SiteView:
             (entry, self.iku_content(entry, anchor_prefix=f"lampiran-{index}-"))
             for index, entry in enumerate(decree.lampiran, start=1)
         ]
-        fixed = [
-            Link(self.document_title(d.document), link(document_key(d.document)))
-            for d in self.content.documents
-            if isinstance(d.document, IkuDocument) and d.document.keputusan == decree.id
-        ]
+        fixed = [Link(self.document_title(d), link(document_key(d))) for d in self._fixed_by[decree.id]]
         return {
             "title": self.document_title(decree),
             "crumbs": self.crumbs(key),
@@ -390,7 +377,7 @@ class SiteView:
             for ref in sorted(set(_regulation_ids(document))):
                 cited_by[ref].append(target)
         views = sorted(
-            self.regulations.values(), key=lambda r: (KIND_ORDER[RegulationKind(r.kind)], self._year(r.id), r.label)
+            self.regulations.values(), key=lambda r: (KIND_ORDER[RegulationKind(r.kind)], self._years[r.id], r.label)
         )
         pages = [
             Page(
@@ -412,9 +399,6 @@ class SiteView:
             }
             pages.append(Page(page_path(("regulasi", view.id)), "regulation.md.j2", context))
         return pages
-
-    def _year(self, regulation_id: str) -> int:
-        return next(r.tahun for r in self.content.regulations.regulasi if r.id == regulation_id)
 
 
 def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[RegulationView]]]:
