@@ -67,13 +67,10 @@ def _at(source: YamlFile, loc: Loc, message: str) -> Problem:
 
 
 def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
-    seen: dict[str, Loc] = {}
-    for index, regulation in enumerate(content.regulations.regulasi):
-        loc = ("regulasi", index, "id")
-        if regulation.id in seen:
-            message = f"id {regulation.id!r} sudah dipakai di {field_path(seen[regulation.id])}"
-            yield _at(content.regulation_source, loc, message)
-        seen.setdefault(regulation.id, loc)
+    regulations = content.regulations.regulasi
+    yield from _duplicates(
+        content.regulation_source, [("regulasi", i, "id") for i in range(len(regulations))], [r.id for r in regulations]
+    )
     provinces = content.regions.provinsi
     yield from _duplicates(
         content.region_source, [("provinsi", i, "id") for i in range(len(provinces))], [p.id for p in provinces]
@@ -118,7 +115,8 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
         yield _at(loaded.source, ("wilayah", "kecamatan"), f"tidak ada kecamatan dengan id ini di {regency.id!r}")
 
 
-def _regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
+def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
+    """Every regulation id a document cites, with where in the YAML it is cited."""
     for loc, indicator in indicators_with_locs(document):
         for index, ref in enumerate(indicator.regulasi):
             yield (*loc, "regulasi", index), ref
@@ -135,7 +133,7 @@ def _regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]
 
 
 def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
-    for loc, ref in _regulation_refs(loaded.document):
+    for loc, ref in regulation_refs(loaded.document):
         if ref not in known:
             yield _at(loaded.source, loc, f"regulasi {ref!r} tidak ada di content/regulasi.yml")
 

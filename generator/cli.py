@@ -43,8 +43,7 @@ def _check(content_dir: Path) -> int:
     if not content_dir.is_dir():
         raise IkuError(f"folder konten {content_dir} tidak ada")
     content = load_content(content_dir)
-    count = sum(1 for _ in content.documents)
-    print(f"Konten valid: {count} dokumen, {len(content.regulations.regulasi)} regulasi.")
+    print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
     return 0
 
 

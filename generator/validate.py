@@ -95,7 +95,7 @@ def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
     if kind == "missing":
         return message
     if kind == "string_type" and isinstance(found, bool):
-        # YAML 1.1 reads unquoted yes/no/on/off (any case) as true/false.
+        # The content loader reads only true/false as booleans; the editor meant text.
         return f'{message}, tetapi YAML membacanya sebagai benar/salah; tulis dalam tanda kutip, mis. "No"'
     if kind == "string_type" and isinstance(found, (int, float)):
         return f'{message}, ditemukan angka {found!r}; tulis dengan tanda kutip, mis. "{found}"'

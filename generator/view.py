@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .checks import document_key
+from .checks import document_key, regulation_refs
 from .formulas import render_formula
 from .loaded import Content
 from .model import (
@@ -25,6 +25,7 @@ from .model import (
     Indicator,
     Level,
     ListItem,
+    RegionCatalogue,
     Regulation,
     RegulationKind,
     Signature,
@@ -82,6 +83,7 @@ class RegulationView:
     label: str
     title: str | None
     kind: str
+    year: int
     url: str
     cited_by: list[Link] = field(default_factory=list)
 
@@ -92,7 +94,6 @@ class IndicatorView:
     name: str
     definition: str | None
     formula_html: Markup | None
-    formula_latex: str | None
     formula_text: str | None
     unit: str | None
     sources: list[str]
@@ -152,9 +153,7 @@ class SiteView:
         self.content = content
         self.site_name = site_name
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
-        self._codes: dict[tuple[str, ...], str | None] = {}
-        self._names = self._region_names()
-        self._years = {r.id: r.tahun for r in content.regulations.regulasi}
+        self._names, self._codes = _region_index(content.regions)
         documents = [loaded.document for loaded in content.documents]
         self._decrees = {d.id: d for d in documents if isinstance(d, Decree)}
         self._fixed_by: dict[str, list[IkuDocument]] = defaultdict(list)
@@ -163,20 +162,6 @@ class SiteView:
                 self._fixed_by[document.keputusan].append(document)
 
     # -- regions --------------------------------------------------------------------
-
-    def _region_names(self) -> dict[tuple[str, ...], str]:
-        names: dict[tuple[str, ...], str] = {}
-        for province in self.content.regions.provinsi:
-            names[(province.id,)] = province.nama
-            self._codes[(province.id,)] = province.kode
-            for regency in province.kabupaten:
-                prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
-                names[(province.id, regency.id)] = f"{prefix} {regency.nama}"
-                self._codes[(province.id, regency.id)] = regency.kode
-                for district in regency.kecamatan:
-                    names[(province.id, regency.id, district.id)] = f"Kecamatan {district.nama}"
-                    self._codes[(province.id, regency.id, district.id)] = district.kode
-        return names
 
     def crumbs(self, parts: tuple[str, ...]) -> list[Link]:
         trail = [Link("Beranda", link(()))]
@@ -198,7 +183,8 @@ class SiteView:
         else:
             name = kind
         label = f"{name} Nomor {regulation.nomor} Tahun {regulation.tahun}"
-        return RegulationView(regulation.id, label, regulation.judul, kind, link(("regulasi", regulation.id)))
+        url = link(("regulasi", regulation.id))
+        return RegulationView(regulation.id, label, regulation.judul, kind, regulation.tahun, url)
 
     # -- documents ------------------------------------------------------------------
 
@@ -210,7 +196,6 @@ class SiteView:
             name=indicator.nama,
             definition=indicator.definisi,
             formula_html=render_formula(latex) if latex else None,
-            formula_latex=latex,
             formula_text=formula.teks if formula else None,
             unit=indicator.satuan,
             sources=list(indicator.sumber_data),
@@ -316,7 +301,7 @@ class SiteView:
             "crumbs": self.crumbs(key),
             "document": decree,
             "region": self._region_lines(key),
-            "considerations": [(text, None) for text in decree.menimbang],
+            "considerations": list(decree.menimbang),
             "consideration_regulations": [self.regulations[r] for r in decree.menimbang_regulasi],
             "citations": citations,
             "articles": [(a, [self.regulations[r] for r in a.regulasi]) for a in decree.diktum],
@@ -371,14 +356,11 @@ class SiteView:
 
     def _regulation_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
         cited_by: dict[str, list[Link]] = defaultdict(list)
-        for loaded in self.content.documents:
-            document = loaded.document
+        for document in documents:
             target = Link(self.document_title(document), link(document_key(document)))
-            for ref in sorted(set(_regulation_ids(document))):
+            for ref in sorted({ref for _, ref in regulation_refs(document)}):
                 cited_by[ref].append(target)
-        views = sorted(
-            self.regulations.values(), key=lambda r: (KIND_ORDER[RegulationKind(r.kind)], self._years[r.id], r.label)
-        )
+        views = sorted(self.regulations.values(), key=lambda r: (KIND_ORDER[RegulationKind(r.kind)], r.year, r.label))
         pages = [
             Page(
                 page_path(("regulasi",)),
@@ -408,17 +390,18 @@ def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[Regulati
     return list(groups.items())
 
 
-def _regulation_ids(document: IkuDocument | Decree) -> Iterable[str]:
-    parts: list[IkuContent] = list(document.lampiran) if isinstance(document, Decree) else [document]
-    for part in parts:
-        for table in part.tabel_indikator:
-            for goal in table.baris:
-                for indicator in goal.indikator:
-                    yield from indicator.regulasi
-    if isinstance(document, Decree):
-        yield from document.menimbang_regulasi
-        for citation in document.mengingat:
-            yield citation.regulasi
-            yield from (amendment.regulasi for amendment in citation.perubahan)
-        for article in document.diktum:
-            yield from article.regulasi
+def _region_index(
+    regions: RegionCatalogue,
+) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str | None]]:
+    """Display names and Kemendagri codes of every region, keyed by its id path."""
+    names: dict[tuple[str, ...], str] = {}
+    codes: dict[tuple[str, ...], str | None] = {}
+    for province in regions.provinsi:
+        names[(province.id,)], codes[(province.id,)] = province.nama, province.kode
+        for regency in province.kabupaten:
+            key = (province.id, regency.id)
+            prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
+            names[key], codes[key] = f"{prefix} {regency.nama}", regency.kode
+            for district in regency.kecamatan:
+                names[(*key, district.id)], codes[(*key, district.id)] = f"Kecamatan {district.nama}", district.kode
+    return names, codes

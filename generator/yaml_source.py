@@ -117,7 +117,8 @@ def read_yaml(path: Path, display: Path) -> YamlFile | Problem:
 
 
 def _hint(error: yaml.MarkedYAMLError) -> str:
-    if "\\t" in str(error.problem) or "\t" in str(error.problem):
+    # PyYAML names a tab as the two characters backslash and t.
+    if "'\\t'" in str(error.problem):
         return "; gunakan spasi untuk indentasi, bukan tab"
     return ""
 
