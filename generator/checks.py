@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import FormulaError, Problem
 from .formulas import render_formula
 from .loaded import Content, LoadedDocument
-from .model import Decree, IkuContent, IkuDocument, Indicator, RegionCatalogue
+from .model import Decree, District, IkuContent, IkuDocument, Indicator, Province, Regency, RegionCatalogue
 from .validate import field_path
 from .yaml_source import YamlFile
 
@@ -31,6 +31,10 @@ RESERVED_ANCHORS = frozenset(
         "salinan",
         "lampiran",
         "keputusan",
+        "target-per-tahun",
+        "asal-data",
+        "riwayat",
+        "kutip",
     }
 )
 
@@ -40,14 +44,18 @@ def check_content(content: Content) -> list[Problem]:
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
     decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
+    problems.extend(_check_glossary(content))
     for loaded in content.documents:
+        if loaded.source_sha256 is None:
+            message = f"berkas sumber tidak ditemukan di dalam folder content: {loaded.document.sumber.berkas}"
+            problems.append(_at(loaded.source, ("sumber", "berkas"), message))
         problems.extend(_check_region(loaded, content.regions))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
         if decree_ref is not None and decree_ref not in decree_ids:
             problems.append(_at(loaded.source, ("keputusan",), "tidak ada keputusan dengan id ini di content/dokumen"))
-    problems.extend(_check_unique_addresses(content.documents))
+    problems.extend(_check_unique_addresses(content))
     return problems
 
 
@@ -72,30 +80,46 @@ def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
         content.regulation_source, [("regulasi", i, "id") for i in range(len(regulations))], [r.id for r in regulations]
     )
     provinces = content.regions.provinsi
-    yield from _duplicates(
-        content.region_source, [("provinsi", i, "id") for i in range(len(provinces))], [p.id for p in provinces]
-    )
+    yield from _duplicates(content.region_source, *_region_ids(provinces, ("provinsi",)))
     for p_index, province in enumerate(provinces):
-        yield from _duplicates(
-            content.region_source,
-            [("provinsi", p_index, "kabupaten", i, "id") for i in range(len(province.kabupaten))],
-            [r.id for r in province.kabupaten],
-        )
-        for r_index, regency in enumerate(province.kabupaten):
+        regencies = province.kabupaten
+        yield from _duplicates(content.region_source, *_region_ids(regencies, ("provinsi", p_index, "kabupaten")))
+        for r_index, regency in enumerate(regencies):
             base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
-            yield from _duplicates(
-                content.region_source,
-                [(*base, i, "id") for i in range(len(regency.kecamatan))],
-                [d.id for d in regency.kecamatan],
-            )
+            yield from _duplicates(content.region_source, *_region_ids(regency.kecamatan, base))
 
 
-def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str]) -> Iterator[Problem]:
+def _region_ids(regions: Sequence[Province | Regency | District], base: Loc) -> tuple[list[Loc], list[str]]:
+    """Sibling regions' ids and former ids: one namespace, since both become addresses."""
+    locs: list[Loc] = []
+    ids: list[str] = []
+    for index, region in enumerate(regions):
+        locs.append((*base, index, "id"))
+        ids.append(region.id)
+        for o_index, old in enumerate(region.id_lama):
+            locs.append((*base, index, "id_lama", o_index))
+            ids.append(old)
+    return locs, ids
+
+
+def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str], noun: str = "id") -> Iterator[Problem]:
     first: dict[str, Loc] = {}
     for loc, value in zip(locs, ids, strict=True):
         if value in first:
-            yield _at(source, loc, f"id {value!r} sudah dipakai di {field_path(first[value])}")
+            yield _at(source, loc, f"{noun} {value!r} sudah dipakai di {field_path(first[value])}")
         first.setdefault(value, loc)
+
+
+def _check_glossary(content: Content) -> Iterator[Problem]:
+    locs: list[Loc] = []
+    forms: list[str] = []
+    for index, term in enumerate(content.glossary.istilah):
+        locs.append(("istilah", index, "singkatan"))
+        forms.append(term.singkatan)
+        for f_index, form in enumerate(term.bentuk_lain):
+            locs.append(("istilah", index, "bentuk_lain", f_index))
+            forms.append(form)
+    yield from _duplicates(content.glossary_source, locs, forms, noun="singkatan")
 
 
 def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
@@ -156,12 +180,16 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
     first: dict[str, Loc] = {}
     period = loaded.document.periode if isinstance(loaded.document, IkuDocument) else None
     for loc, indicator in indicators_with_locs(loaded.document):
-        if indicator.id in first:
-            message = f"id {indicator.id!r} sudah dipakai di {field_path(first[indicator.id])}"
-            yield _at(loaded.source, (*loc, "id"), message)
-        first.setdefault(indicator.id, loc)
-        if indicator.id in RESERVED_ANCHORS:
-            yield _at(loaded.source, (*loc, "id"), f"id {indicator.id!r} dipakai untuk bagian halaman; pilih id lain")
+        # Former ids stay anchors on the page, so they share the namespace of current ids.
+        anchors = [((*loc, "id"), indicator.id)] + [
+            ((*loc, "id_lama", index), old) for index, old in enumerate(indicator.id_lama)
+        ]
+        for anchor_loc, anchor in anchors:
+            if anchor in first:
+                yield _at(loaded.source, anchor_loc, f"id {anchor!r} sudah dipakai di {field_path(first[anchor])}")
+            first.setdefault(anchor, anchor_loc)
+            if anchor in RESERVED_ANCHORS:
+                yield _at(loaded.source, anchor_loc, f"id {anchor!r} dipakai untuk bagian halaman; pilih id lain")
         if period is not None:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
@@ -178,14 +206,34 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                 yield _at(loaded.source, (*loc, "rumus", "latex"), f"{error} (rumus: {indicator.rumus.latex})")
 
 
-def _check_unique_addresses(documents: list[LoadedDocument]) -> Iterator[Problem]:
+def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
+    """Addresses a document had before an editor renamed it; each redirects to its address now."""
+    if isinstance(document, Decree):
+        key = document_key(document)
+        return [(*key[:-1], old) for old in document.id_lama]
+    return [tuple(path.split("/")) for path in document.alamat_lama]
+
+
+def _check_unique_addresses(content: Content) -> Iterator[Problem]:
+    regions = {key for key in _region_keys(content.regions)}
     first: dict[tuple[str, ...], Path] = {}
-    for loaded in documents:
-        key = document_key(loaded.document)
-        if key in first:
-            yield _at(
-                loaded.source,
-                ("periode",) if isinstance(loaded.document, IkuDocument) else ("id",),
-                f"alamat /{'/'.join(key)}/ sudah dipakai oleh {first[key]}",
-            )
-        first.setdefault(key, loaded.path)
+    for loaded in content.documents:
+        document = loaded.document
+        current: Loc = ("periode",) if isinstance(document, IkuDocument) else ("id",)
+        former: Loc = ("alamat_lama",) if isinstance(document, IkuDocument) else ("id_lama",)
+        keys = [(current, document_key(document))]
+        keys += [((*former, index), key) for index, key in enumerate(former_keys(document))]
+        for loc, key in keys:
+            if key in first or key in regions:
+                owner = first.get(key, "halaman wilayah")
+                yield _at(loaded.source, loc, f"alamat /{'/'.join(key)}/ sudah dipakai oleh {owner}")
+            first.setdefault(key, loaded.path)
+
+
+def _region_keys(regions: RegionCatalogue) -> Iterator[tuple[str, ...]]:
+    for province in regions.provinsi:
+        yield (province.id,)
+        for regency in province.kabupaten:
+            yield (province.id, regency.id)
+            for district in regency.kecamatan:
+                yield (province.id, regency.id, district.id)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from markdown_katex import wrapper
 from markupsafe import Markup
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexwalker import LatexMacroNode
 
 from .errors import FormulaError
 
@@ -95,3 +97,27 @@ def _katex_message(raw: str, source: str) -> str:
 
 def _not_installed() -> str:
     return f"KaTeX belum terpasang di {KATEX_PACKAGE}; jalankan `npm ci` di folder proyek."
+
+
+def _fraction(node: LatexMacroNode, l2tobj: LatexNodes2Text) -> str:
+    # pylatexenc passes the converter only to a parameter named exactly `l2tobj`.
+    parts = [" ".join(l2tobj.nodelist_to_text([arg]).split()) for arg in node.nodeargd.argnlist if arg is not None]
+    # A single word needs no brackets; anything longer does, or the reading is ambiguous.
+    return " / ".join(part if " " not in part else f"({part})" for part in parts[-2:])
+
+
+def _reading_converter() -> LatexNodes2Text:
+    context = get_default_latex_context_db()
+    macros = [MacroTextSpec(name, simplify_repl=_fraction) for name in ("frac", "dfrac", "tfrac")]
+    context.add_context_category("iku-fractions", prepend=True, macros=macros)
+    return LatexNodes2Text(latex_context=context, math_mode="text")
+
+
+@functools.cache
+def formula_reading(latex: str) -> str:
+    """The formula as plain text (``(A + B) / C × 100%``) for downloads, phones and screen readers."""
+    try:
+        text = _reading_converter().latex_to_text(latex)
+    except Exception:  # pylatexenc raises many types; the LaTeX itself is the honest fallback
+        return " ".join(latex.split())
+    return " ".join(text.split())

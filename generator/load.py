@@ -10,12 +10,14 @@ from pydantic import BaseModel
 from .checks import check_content
 from .errors import ContentError, Problem
 from .loaded import Content, LoadedDocument
-from .model import Decree, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .provenance import RepositoryHistory, read_history, sha256
 from .validate import validate
 from .yaml_source import YamlFile, read_yaml
 
 REGIONS_FILE = "wilayah.yml"
 REGULATIONS_FILE = "regulasi.yml"
+GLOSSARY_FILE = "glosarium.yml"
 DOCUMENTS_DIR = "dokumen"
 DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocument, "keputusan": Decree}
 
@@ -32,12 +34,18 @@ def load_content(content_dir: Path) -> Content:
     problems: list[Problem] = []
     regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems)
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
+    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems)
+    history = read_history(content_dir)
     documents = [
-        loaded for path in document_files(content_dir) if (loaded := _load_document(path, problems)) is not None
+        loaded
+        for path in document_files(content_dir)
+        if (loaded := _load_document(path, content_dir, history, problems)) is not None
     ]
-    if regions is None or regulations is None:
+    if regions is None or regulations is None or glossary is None:
         raise ContentError(problems)
-    content = Content(content_dir, regions[1], regulations[1], documents, regions[0], regulations[0])
+    content = Content(
+        content_dir, regions[1], regulations[1], glossary[1], documents, regions[0], regulations[0], glossary[0]
+    )
     problems.extend(check_content(content))
     if problems:
         raise ContentError(problems)
@@ -64,7 +72,9 @@ def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) ->
     return source, result
 
 
-def _load_document(path: Path, problems: list[Problem]) -> LoadedDocument | None:
+def _load_document(
+    path: Path, content_dir: Path, history: RepositoryHistory, problems: list[Problem]
+) -> LoadedDocument | None:
     source = read_yaml(path, display_path(path))
     if isinstance(source, Problem):
         problems.append(source)
@@ -81,4 +91,16 @@ def _load_document(path: Path, problems: list[Problem]) -> LoadedDocument | None
     if isinstance(result, list):
         problems.extend(result)
         return None
-    return LoadedDocument(source, result)
+    relative = path.relative_to(content_dir).as_posix()
+    original = source_file(content_dir, result.sumber.berkas)
+    digest = sha256(original) if original is not None else None
+    return LoadedDocument(source, result, relative, digest, history.of(relative))
+
+
+def source_file(content_dir: Path, berkas: str) -> Path | None:
+    """The original document's file, if it exists inside ``content_dir`` (never outside it)."""
+    root = content_dir.resolve()
+    candidate = (root / berkas).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate

@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Decree, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .provenance import History
 from .yaml_source import YamlFile
 
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    """A validated document with the YAML it came from, for locating later problems."""
+    """A validated document with the YAML it came from and its provenance."""
 
     source: YamlFile
     document: IkuDocument | Decree
+    relative_path: str
+    """The content file's path inside ``content/``, with ``/`` separators."""
+    source_sha256: str | None
+    """SHA-256 of the original document (``sumber.berkas``); ``None`` when that file is missing."""
+    history: History
 
     @property
     def path(self) -> Path:
@@ -28,6 +34,8 @@ class Content:
     root: Path
     regions: RegionCatalogue
     regulations: RegulationCatalogue
+    glossary: Glossary
     documents: list[LoadedDocument]
     region_source: YamlFile
     regulation_source: YamlFile
+    glossary_source: YamlFile

@@ -49,6 +49,15 @@ Nip = Annotated[
     ),
 ]
 Year = Annotated[int, Field(ge=1945, le=2100)]
+PAGE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+# A former address: slugs joined by `/`, so it can never leave the site's folder.
+PagePath = Annotated[
+    str,
+    StringConstraints(pattern=PAGE_PATH_PATTERN, max_length=300),
+    Field(
+        description="Alamat halaman tanpa garis miring di awal/akhir.", examples=["jawa-timur/lumajang/lumajang/2020"]
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -104,6 +113,10 @@ class Indicator(Strict):
     """One performance indicator (indikator kinerja) with everything needed to measure it."""
 
     id: Slug = Field(description="Pengenal tetap indikator; menjadi jangkar tautan (#id) di halaman.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama indikator ini bila id-nya pernah diganti; tautan lama (#id-lama) tetap berfungsi.",
+    )
     nama: Text = Field(description="Nama indikator seperti tercetak.")
     definisi: str | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
     rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
@@ -249,6 +262,13 @@ class IkuDocument(IkuContent):
     keputusan: Slug | None = Field(
         default=None, description="Id Keputusan Bupati yang menetapkan IKU ini (dokumen lain di `content/`)."
     )
+    alamat_lama: list[PagePath] = Field(
+        default_factory=list,
+        description=(
+            "Alamat lama halaman dokumen ini bila wilayah atau periodenya pernah diubah, "
+            "mis. `jawa-timur/lumajang/lumajang/2020`; alamat lama dialihkan ke alamat baru."
+        ),
+    )
     tabel_target: list[TargetTable] = Field(
         default_factory=list, description="Tabel target yang tidak dapat dikaitkan ke tahun (judul kolom hilang)."
     )
@@ -297,6 +317,9 @@ class Decree(Strict):
 
     jenis: Literal["keputusan"] = Field(description="Jenis dokumen: `keputusan`.")
     id: Slug = Field(description="Pengenal tetap keputusan; menjadi bagian URL.")
+    id_lama: list[Slug] = Field(
+        default_factory=list, description="Id lama keputusan bila pernah diganti; alamat lama dialihkan ke yang baru."
+    )
     judul: Text = Field(description="Judul keputusan (setelah TENTANG) seperti tercetak.")
     penerbit: Text = Field(description="Pejabat penerbit, mis. `Bupati Lumajang`.")
     nomor: Text = Field(description="Nomor keputusan seperti tercetak, mis. `188.45/326/427.12/2019`.")
@@ -359,6 +382,10 @@ class District(Strict):
     """A kecamatan."""
 
     id: Slug = Field(description="Pengenal tetap kecamatan; menjadi bagian URL.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama kecamatan ini bila pernah diganti; alamat lama di bawahnya dialihkan ke yang baru.",
+    )
     nama: Text = Field(description="Nama kecamatan, mis. `Senduro`.")
     kode: RegionCode | None = Field(
         default=None, description="Kode Kemendagri; kosongkan bila tidak diketahui dari daftar resmi."
@@ -369,6 +396,10 @@ class Regency(Strict):
     """A kabupaten or kota."""
 
     id: Slug = Field(description="Pengenal tetap kabupaten/kota; menjadi bagian URL.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama kabupaten/kota ini bila pernah diganti; alamat lama di bawahnya dialihkan ke yang baru.",
+    )
     nama: Text = Field(description="Nama tanpa awalan, mis. `Lumajang`.")
     jenis: Literal["kabupaten", "kota"] = Field(description="`kabupaten` atau `kota`.")
     kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35.08`.")
@@ -379,6 +410,10 @@ class Province(Strict):
     """A provinsi."""
 
     id: Slug = Field(description="Pengenal tetap provinsi; menjadi bagian URL.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama provinsi ini bila pernah diganti; alamat lama di bawahnya dialihkan ke yang baru.",
+    )
     nama: Text = Field(description="Nama provinsi, mis. `Jawa Timur`.")
     kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35`.")
     kabupaten: list[Regency] = Field(default_factory=list, description="Kabupaten/kota di dalamnya.")
@@ -389,3 +424,26 @@ class RegionCatalogue(Strict):
 
     sumber: Text = Field(description="Dasar kode wilayah, mis. Kepmendagri yang dipakai.")
     provinsi: list[Province] = Field(min_length=1, description="Daftar provinsi.")
+
+
+# --- Glossary --------------------------------------------------------------------------
+
+
+class Term(Strict):
+    """An abbreviation the documents use, with its expansion for readers."""
+
+    singkatan: Text = Field(description="Singkatan seperti tertulis di dokumen, mis. `IKM`.")
+    bentuk_lain: list[Text] = Field(
+        default_factory=list, description="Bentuk tulisan lain dari singkatan yang sama, mis. `TRAMTIBUM`."
+    )
+    kepanjangan: Text = Field(description="Kepanjangan singkatan, mis. `Indeks Kepuasan Masyarakat`.")
+    dari_sumber: bool = Field(
+        description="`true` bila kepanjangan ini tertulis di salah satu dokumen sumber, `false` bila dari editor."
+    )
+    keterangan: str | None = Field(default=None, description="Penjelasan singkat untuk warga, bila perlu.")
+
+
+class Glossary(Strict):
+    """``content/glosarium.yml``: abbreviations the documents use, expanded on every page."""
+
+    istilah: list[Term] = Field(min_length=1, description="Daftar singkatan, urut abjad.")

@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .build import generate
+from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
 
@@ -26,32 +26,51 @@ KATEX_ASSETS = "assets/katex"
 
 class IkuPluginConfig(base.Config):
     content_dir = c.Dir(exists=True, default="content")
-    """The folder holding ``wilayah.yml``, ``regulasi.yml`` and ``dokumen/``."""
+    """The folder holding ``wilayah.yml``, ``regulasi.yml``, ``glosarium.yml`` and ``dokumen/``."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
     """Generates every portal page from ``content/`` and serves KaTeX's assets."""
 
+    output: Output | None = None
+    katex: Path | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.site_url:
+            raise PluginError("site_url wajib diisi di mkdocs.yml: tautan permanen dan kutipan memakainya")
+        try:
+            self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url)
+            self.katex = katex_dist()
+        except IkuError as error:
+            raise PluginError(str(error)) from None
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
+        # Every abbreviation on every page (generated or written by hand) gets its expansion.
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        try:
-            pages = generate(Path(self.config.content_dir), config.site_name)
-            dist = katex_dist()
-        except IkuError as error:
-            raise PluginError(str(error)) from None
-        for path, markdown in pages.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{path} dibuat dari konten, tetapi juga ada di docs_dir; hapus salah satunya")
-            files.append(File.generated(config, path, content=markdown))
-        for asset in sorted([dist / "katex.min.css", *(dist / "fonts").iterdir()]):
-            uri = f"{KATEX_ASSETS}/{asset.relative_to(dist).as_posix()}"
+        assert self.output is not None and self.katex is not None, "on_config runs before on_files"
+        for path, markdown in self.output.pages.items():
+            self._add(files, File.generated(config, path, content=markdown))
+        for path, data in self.output.files.items():
+            if isinstance(data, Path):
+                self._add(files, File.generated(config, path, abs_src_path=str(data)))
+            else:
+                self._add(files, File.generated(config, path, content=data))
+        for asset in sorted([self.katex / "katex.min.css", *(self.katex / "fonts").iterdir()]):
+            uri = f"{KATEX_ASSETS}/{asset.relative_to(self.katex).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(f"{file.src_uri} dibuat dari konten, tetapi juga ada di docs_dir; hapus salah satunya")
+        files.append(file)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)

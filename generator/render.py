@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .view import Page
+from .view import Page, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,3 +49,9 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
     """Render every page; return Markdown keyed by its docs-relative path."""
     env = environment()
     return {page.path: env.get_template(page.template).render(page.context) for page in pages}
+
+
+def render_redirects(redirects: list[Redirect]) -> dict[str, bytes]:
+    """A small HTML page per former address; it works without JavaScript."""
+    template = environment().get_template("redirect.html.j2")
+    return {redirect.path: template.render(redirect=redirect).encode("utf-8") for redirect in redirects}

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .model import Document, RegionCatalogue, RegulationCatalogue
+from .model import Document, Glossary, RegionCatalogue, RegulationCatalogue
 
 SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, tuple[str, object]] = {
     "dokumen.schema.json": ("Dokumen IKU atau Keputusan Bupati", Document),
     "wilayah.schema.json": ("Katalog wilayah (content/wilayah.yml)", RegionCatalogue),
     "regulasi.schema.json": ("Katalog regulasi (content/regulasi.yml)", RegulationCatalogue),
+    "glosarium.schema.json": ("Glosarium singkatan (content/glosarium.yml)", Glossary),
 }
 
 

@@ -9,15 +9,20 @@ URLs and fails a strict build when one points nowhere.
 from __future__ import annotations
 
 import datetime
+import itertools
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
-from .checks import document_key, regulation_refs
-from .formulas import render_formula
-from .loaded import Content
+from .chart import BarChart, bar_chart
+from .checks import document_key, former_keys, indicators_with_locs, regulation_refs
+from .comparison import comparison_key, key_anchor
+from .formulas import formula_reading, render_formula
+from .loaded import Content, LoadedDocument
 from .model import (
     Decree,
     IkuContent,
@@ -30,7 +35,11 @@ from .model import (
     RegulationKind,
     Signature,
     TargetTable,
+    Term,
 )
+from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
+from .provenance import History
+from .schema import schema_texts
 
 MONTHS = (
     "Januari",
@@ -65,6 +74,11 @@ def link(parts: Iterable[str], anchor: str | None = None) -> str:
     return "/" + page_path(parts) + (f"#{anchor}" if anchor else "")
 
 
+def file_link(parts: Iterable[str], name: str) -> str:
+    """A root-relative link to a download next to a page: ``/a/b/dokumen.json``."""
+    return "/" + "/".join([*parts, name])
+
+
 def indonesian_date(value: datetime.date) -> str:
     """``2020-01-10`` as Indonesians print it: ``10 Januari 2020``."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
@@ -91,10 +105,13 @@ class RegulationView:
 @dataclass(frozen=True)
 class IndicatorView:
     id: str
+    former_ids: list[str]
+    permalink: str
     name: str
     definition: str | None
     formula_html: Markup | None
     formula_text: str | None
+    formula_reading: str | None
     unit: str | None
     sources: list[str]
     officials: list[str]
@@ -138,6 +155,28 @@ class SignatureView:
 
 
 @dataclass(frozen=True)
+class ProvenanceView:
+    """Where a document came from, when it changed, how to download and cite it."""
+
+    source_name: str
+    source_url: str
+    source_sha256: str
+    source_note: str | None
+    history: History
+    last_changed: str | None
+    json_url: str
+    yaml_url: str
+    permalink: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    indicator: IndicatorView
+    values: list[str]
+
+
+@dataclass(frozen=True)
 class Page:
     """One page to generate: where it goes, which template renders it, and with what."""
 
@@ -146,20 +185,43 @@ class Page:
     context: dict[str, object]
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """A former address that sends readers on to where its page lives now."""
+
+    path: str
+    """The redirect page's file, e.g. ``jawa-timur/lumajang/lama/2020/index.html``."""
+    target: str
+    """The new address relative to the redirect page, so it works on any host."""
+    canonical: str
+    title: str
+
+
+DOWNLOAD_JSON = "dokumen.json"
+DOWNLOAD_YAML = "dokumen.yml"
+DATA_DIR = "data"
+
+
 class SiteView:
     """Builds the view of every page from validated content."""
 
-    def __init__(self, content: Content, site_name: str) -> None:
+    def __init__(self, content: Content, site_name: str, site_url: str) -> None:
         self.content = content
         self.site_name = site_name
+        self.site_url = site_url.rstrip("/") + "/"
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
-        self._names, self._codes = _region_index(content.regions)
+        self._names, self._codes, self._former_ids = _region_index(content.regions)
         documents = [loaded.document for loaded in content.documents]
         self._decrees = {d.id: d for d in documents if isinstance(d, Decree)}
         self._fixed_by: dict[str, list[IkuDocument]] = defaultdict(list)
         for document in documents:
             if isinstance(document, IkuDocument) and document.keputusan:
                 self._fixed_by[document.keputusan].append(document)
+
+    def permalink(self, parts: Iterable[str], anchor: str | None = None) -> str:
+        """The absolute, permanent URL of a page (and anchor) on the published site."""
+        path = "".join(f"{part}/" for part in parts)
+        return f"{self.site_url}{path}" + (f"#{anchor}" if anchor else "")
 
     # -- regions --------------------------------------------------------------------
 
@@ -188,15 +250,18 @@ class SiteView:
 
     # -- documents ------------------------------------------------------------------
 
-    def indicator(self, indicator: Indicator) -> IndicatorView:
+    def indicator(self, indicator: Indicator, key: tuple[str, ...]) -> IndicatorView:
         formula = indicator.rumus
         latex = formula.latex if formula else None
         return IndicatorView(
             id=indicator.id,
+            former_ids=list(indicator.id_lama),
+            permalink=self.permalink(key, indicator.id),
             name=indicator.nama,
             definition=indicator.definisi,
             formula_html=render_formula(latex) if latex else None,
             formula_text=formula.teks if formula else None,
+            formula_reading=formula_reading(latex) if latex else None,
             unit=indicator.satuan,
             sources=list(indicator.sumber_data),
             officials=list(indicator.penanggung_jawab),
@@ -205,10 +270,10 @@ class SiteView:
             notes=list(indicator.catatan_editor),
         )
 
-    def iku_content(self, part: IkuContent, anchor_prefix: str = "") -> IkuContentView:
+    def iku_content(self, part: IkuContent, key: tuple[str, ...], anchor_prefix: str = "") -> IkuContentView:
         tables = []
         for index, table in enumerate(part.tabel_indikator, start=1):
-            goals = [GoalView(g.nomor, g.uraian, [self.indicator(i) for i in g.indikator]) for g in table.baris]
+            goals = [GoalView(g.nomor, g.uraian, [self.indicator(i, key) for i in g.indikator]) for g in table.baris]
             anchor = f"{anchor_prefix}indikator-{index}"
             tables.append(TableView(anchor, LEVEL_LABELS[table.tingkat], table.judul, list(table.kolom), goals))
         return IkuContentView(
@@ -246,15 +311,171 @@ class SiteView:
     def pages(self) -> list[Page]:
         """Every page of the site, each built from a bounded amount of content."""
         documents = [loaded.document for loaded in self.content.documents]
-        pages = [self._document_page(d) for d in documents]
+        pages = [self._document_page(loaded) for loaded in self.content.documents]
         pages += self._region_pages(documents)
         pages += self._regulation_pages(documents)
+        pages += [self._glossary_page(), self._comparison_page(), self._data_page()]
         return pages
 
-    def _document_page(self, document: IkuDocument | Decree) -> Page:
+    def files(self) -> dict[str, bytes | Path]:
+        """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""
+        files: dict[str, bytes | Path] = {}
+        for loaded in self.content.documents:
+            key = document_key(loaded.document)
+            folder = "/".join(key)
+            files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
+            files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
+            files[self._published_source(loaded)] = self.content.root.resolve() / self._published_source(loaded)
+        records = self.indicator_records()
+        files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
+        files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
+        for name, text in schema_texts().items():
+            files[f"schema/{name}"] = text.encode("utf-8")
+        return files
+
+    def redirects(self) -> list[Redirect]:
+        """A redirect from every former address (renamed region, decree or document) to the current one."""
+        current: dict[tuple[str, ...], str] = {key: name for key, name in self._names.items()}
+        former: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for loaded in self.content.documents:
+            key = document_key(loaded.document)
+            current[key] = self.document_title(loaded.document)
+            former[key] += former_keys(loaded.document)
+        redirects = []
+        for key, title in sorted(current.items()):
+            olds = [*former[key], *self._renamed_regions(key)]
+            for old in sorted(set(olds) - set(current)):
+                target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
+                redirects.append(Redirect("/".join([*old, "index.html"]), target, self.permalink(key), title))
+        return redirects
+
+    def _renamed_regions(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """``key`` spelled with every combination of its regions' current and former ids."""
+        choices = []
+        for depth, part in enumerate(key, start=1):
+            region = key[:depth]
+            choices.append([part, *self._former_ids.get(region, [])] if region in self._names else [part])
+        return [tuple(combination) for combination in itertools.product(*choices) if tuple(combination) != key]
+
+    # -- open data ------------------------------------------------------------------
+
+    def indicator_records(self) -> list[IndicatorRecord]:
+        records = []
+        for loaded in self.content.documents:
+            document = loaded.document
+            key = document_key(document)
+            parts: list[tuple[IkuContent, str]]
+            if isinstance(document, Decree):
+                parts = [(entry, entry.instansi.nama) for entry in document.lampiran]
+            else:
+                parts = [(document, document.instansi.nama)]
+            region_key = key[:2] if isinstance(document, Decree) else key[:3]
+            for part, body in parts:
+                for table in part.tabel_indikator:
+                    for goal in table.baris:
+                        for indicator in goal.indikator:
+                            view = self.indicator(indicator, key)
+                            records.append(
+                                IndicatorRecord(
+                                    dokumen=self.document_title(document),
+                                    url_dokumen=self.permalink(key),
+                                    url_indikator=view.permalink,
+                                    instansi=body,
+                                    wilayah=self._names.get(region_key, ""),
+                                    kode_wilayah=self.region_code(region_key) or "",
+                                    periode=self._period_or_year(document),
+                                    tingkat=LEVEL_LABELS[table.tingkat],
+                                    nomor_sasaran=goal.nomor or "",
+                                    sasaran=goal.uraian,
+                                    id=indicator.id,
+                                    id_lama=list(indicator.id_lama),
+                                    indikator=indicator.nama,
+                                    definisi=indicator.definisi or "",
+                                    rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
+                                    rumus_teks=view.formula_reading or view.formula_text or "",
+                                    satuan=indicator.satuan or "",
+                                    sumber_data=list(indicator.sumber_data),
+                                    penanggung_jawab=list(indicator.penanggung_jawab),
+                                    target=[{"tahun": year, "nilai": value} for year, value in view.targets],
+                                    regulasi=list(indicator.regulasi),
+                                    catatan_editor=list(indicator.catatan_editor),
+                                )
+                            )
+        return records
+
+    def _period_or_year(self, document: IkuDocument | Decree) -> str:
+        if isinstance(document, IkuDocument):
+            return self.period_label(document)
+        signed = document.ditandatangani.tanggal
+        return str(signed.year) if signed else ""
+
+    def _data_page(self) -> Page:
+        context = {
+            "title": "Data terbuka",
+            "crumbs": [Link("Beranda", link(()))],
+            "columns": COLUMNS,
+            "csv_url": file_link((DATA_DIR,), "indikator.csv"),
+            "json_url": file_link((DATA_DIR,), "indikator.json"),
+            "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
+            "record_count": len(self.indicator_records()),
+            "document_count": len(self.content.documents),
+        }
+        return Page(page_path((DATA_DIR,)), "data.md.j2", context)
+
+    # -- glossary and comparison ----------------------------------------------------
+
+    def glossary_terms(self) -> dict[str, str]:
+        """Every written form of every abbreviation and its expansion, for Markdown's abbr extension."""
+        terms: dict[str, str] = {}
+        for term in self.content.glossary.istilah:
+            for form in (term.singkatan, *term.bentuk_lain):
+                terms[form] = term.kepanjangan
+        return terms
+
+    def _glossary_page(self) -> Page:
+        terms: list[tuple[str, Term]] = sorted(
+            ((key_anchor(term.singkatan), term) for term in self.content.glossary.istilah),
+            key=lambda item: item[1].singkatan.casefold(),
+        )
+        context = {"title": "Glosarium singkatan", "crumbs": [Link("Beranda", link(()))], "terms": terms}
+        return Page(page_path(("glosarium",)), "glossary.md.j2", context)
+
+    def _comparison_page(self) -> Page:
+        groups: dict[str, list[tuple[Link, Link, str]]] = defaultdict(list)
+        names: dict[str, set[str]] = defaultdict(set)
+        for loaded in self.content.documents:
+            document = loaded.document
+            key = document_key(document)
+            doc_link = Link(self.document_title(document), link(key))
+            for loc, indicator in indicators_with_locs(document):
+                body = (
+                    document.lampiran[loc[1]].instansi.nama if isinstance(document, Decree) else document.instansi.nama
+                )
+                group = comparison_key(indicator.nama, self.content.glossary)
+                groups[group].append((Link(indicator.nama, link(key, indicator.id)), doc_link, body))
+                names[group].add(indicator.nama)
+        shared = sorted(
+            (
+                (key_anchor(group), sorted(names[group]), entries)
+                for group, entries in groups.items()
+                if len(entries) > 1
+            ),
+            key=lambda item: (-len(item[2]), item[0]),
+        )
+        context = {
+            "title": "Perbandingan indikator",
+            "crumbs": [Link("Beranda", link(()))],
+            "groups": shared,
+            "single_count": sum(1 for entries in groups.values() if len(entries) == 1),
+            "data_url": link((DATA_DIR,)),
+        }
+        return Page(page_path(("perbandingan",)), "comparison.md.j2", context)
+
+    def _document_page(self, loaded: LoadedDocument) -> Page:
+        document = loaded.document
         key = document_key(document)
         if isinstance(document, Decree):
-            return Page(page_path(key), "decree.md.j2", self._decree_context(document, key))
+            return Page(page_path(key), "decree.md.j2", self._decree_context(loaded, document, key))
         decree_link = None
         if document.keputusan:
             decree = self._decrees[document.keputusan]
@@ -263,20 +484,89 @@ class SiteView:
             "title": self.document_title(document),
             "crumbs": self.crumbs(key),
             "document": document,
-            "body": self.iku_content(document),
+            "body": self.iku_content(document, key),
             "period": self.period_label(document),
             "region": self._region_lines(key),
             "decree": decree_link,
             "signature": self.signature(document.ditandatangani),
-            "target_tables": [self._target_table(t) for t in document.tabel_target],
+            "target_tables": [self._target_table(t, n) for n, t in enumerate(document.tabel_target, start=1)],
+            "targets": self._year_targets(document, key),
+            "provenance": self.provenance(loaded, key),
         }
         return Page(page_path(key), "document.md.j2", context)
 
     @staticmethod
-    def _target_table(table: TargetTable) -> dict[str, object]:
+    def _target_table(table: TargetTable, number: int) -> dict[str, object]:
         width = max(len(row.nilai) for row in table.baris)
         headings = list(table.kolom) or [f"Kolom {n} (judul tidak tercetak)" for n in range(1, width + 1)]
-        return {"title": table.judul, "headings": headings, "rows": table.baris, "missing_headings": not table.kolom}
+        # Without printed headings the bars are numbered by column; the description says "Kolom n".
+        labels = list(table.kolom) or [str(n) for n in range(1, width + 1)]
+        axis = "" if table.kolom else "Kolom"
+        charts = []
+        for index, row in enumerate(table.baris, start=1):
+            points = list(zip(labels, row.nilai, strict=False))
+            if chart := bar_chart(f"grafik--target-{number}-{index}", row.indikator, points, axis):
+                charts.append(chart)
+        return {
+            "title": table.judul,
+            "headings": headings,
+            "rows": table.baris,
+            "missing_headings": not table.kolom,
+            "charts": charts,
+        }
+
+    def _year_targets(self, document: IkuDocument, key: tuple[str, ...]) -> dict[str, object] | None:
+        """All targets per year of a document: one table, and one chart per indicator."""
+        indicators = [self.indicator(i, key) for _, i in indicators_with_locs(document) if i.target]
+        if not indicators:
+            return None
+        years = sorted({year for view in indicators for year, _ in view.targets})
+        rows = []
+        charts: list[BarChart] = []
+        for view in indicators:
+            by_year = dict(view.targets)
+            rows.append(TargetRow(view, [by_year.get(year, "") for year in years]))
+            points = [(str(year), value) for year, value in view.targets]
+            if chart := bar_chart(f"grafik--{view.id}", view.name, points):
+                charts.append(chart)
+        return {"years": years, "rows": rows, "charts": charts}
+
+    # -- provenance -----------------------------------------------------------------
+
+    def provenance(self, loaded: LoadedDocument, key: tuple[str, ...]) -> ProvenanceView:
+        document = loaded.document
+        history = loaded.history
+        last = indonesian_date(history.last_changed) if history.last_changed else None
+        source_path = self._published_source(loaded)
+        title = self.document_title(document)
+        return ProvenanceView(
+            source_name=posixpath.basename(source_path),
+            source_url="/" + source_path,
+            source_sha256=loaded.source_sha256 or "",
+            source_note=document.sumber.keterangan,
+            history=history,
+            last_changed=last,
+            json_url=file_link(key, DOWNLOAD_JSON),
+            yaml_url=file_link(key, DOWNLOAD_YAML),
+            permalink=self.permalink(key),
+            citation=self._citation(document, title, self.permalink(key), last),
+        )
+
+    def _published_source(self, loaded: LoadedDocument) -> str:
+        """Where the original document's text is published: its path inside ``content/``."""
+        root = self.content.root.resolve()
+        return (root / loaded.document.sumber.berkas).resolve().relative_to(root).as_posix()
+
+    def _citation(self, document: IkuDocument | Decree, title: str, url: str, last: str | None) -> str:
+        if isinstance(document, Decree):
+            author, signed = document.penerbit, document.ditandatangani.tanggal
+            year = str(signed.year) if signed else "t.t."
+        else:
+            author = document.instansi.nama
+            signed = document.ditandatangani.tanggal if document.ditandatangani else None
+            year = str(signed.year) if signed else self.period_label(document)
+        changed = f"terakhir diperbarui {last}" if last else "tanggal perubahan terakhir tidak diketahui"
+        return f"{author}. ({year}). {title}. {self.site_name}. {url} ({changed})."
 
     def _region_lines(self, key: tuple[str, ...]) -> list[tuple[str, str | None, str]]:
         lines = []
@@ -286,13 +576,13 @@ class SiteView:
                 lines.append((self._names[part], self.region_code(part), link(part)))
         return lines
 
-    def _decree_context(self, decree: Decree, key: tuple[str, ...]) -> dict[str, object]:
+    def _decree_context(self, loaded: LoadedDocument, decree: Decree, key: tuple[str, ...]) -> dict[str, object]:
         citations = [
             (self.regulations[c.regulasi], [(a.frasa, self.regulations[a.regulasi]) for a in c.perubahan])
             for c in decree.mengingat
         ]
         appendix = [
-            (entry, self.iku_content(entry, anchor_prefix=f"lampiran-{index}-"))
+            (entry, self.iku_content(entry, key, anchor_prefix=f"lampiran-{index}-"))
             for index, entry in enumerate(decree.lampiran, start=1)
         ]
         fixed = [Link(self.document_title(d), link(document_key(d))) for d in self._fixed_by[decree.id]]
@@ -308,6 +598,7 @@ class SiteView:
             "signature": self.signature(decree.ditandatangani),
             "appendix": appendix,
             "fixes": fixed,
+            "provenance": self.provenance(loaded, key),
         }
 
     def _region_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
@@ -390,18 +681,25 @@ def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[Regulati
     return list(groups.items())
 
 
+RegionIndex = dict[tuple[str, ...], str]
+
+
 def _region_index(
     regions: RegionCatalogue,
-) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str | None]]:
-    """Display names and Kemendagri codes of every region, keyed by its id path."""
-    names: dict[tuple[str, ...], str] = {}
+) -> tuple[RegionIndex, dict[tuple[str, ...], str | None], dict[tuple[str, ...], list[str]]]:
+    """Display names, Kemendagri codes and former ids of every region, keyed by its id path."""
+    names: RegionIndex = {}
     codes: dict[tuple[str, ...], str | None] = {}
+    former: dict[tuple[str, ...], list[str]] = {}
     for province in regions.provinsi:
-        names[(province.id,)], codes[(province.id,)] = province.nama, province.kode
+        key: tuple[str, ...] = (province.id,)
+        names[key], codes[key], former[key] = province.nama, province.kode, list(province.id_lama)
         for regency in province.kabupaten:
             key = (province.id, regency.id)
             prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
-            names[key], codes[key] = f"{prefix} {regency.nama}", regency.kode
+            names[key], codes[key], former[key] = f"{prefix} {regency.nama}", regency.kode, list(regency.id_lama)
             for district in regency.kecamatan:
-                names[(*key, district.id)], codes[(*key, district.id)] = f"Kecamatan {district.nama}", district.kode
-    return names, codes
+                key = (province.id, regency.id, district.id)
+                names[key], codes[key] = f"Kecamatan {district.nama}", district.kode
+                former[key] = list(district.id_lama)
+    return names, codes, former

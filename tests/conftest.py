@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -50,9 +50,19 @@ class Site:
         """The article's visible text, whitespace folded, without KaTeX's hidden HTML layer."""
         article = self.page(url_path).select_one("article")
         assert article is not None
-        for hidden in article.select(".katex-html, .headerlink"):
-            hidden.decompose()
-        return " ".join(article.get_text(" ").split())
+        return visible_text(article)
+
+
+def visible_text(tag: Tag) -> str:
+    """What a reader sees of ``tag``: whitespace folded, KaTeX's duplicate HTML layer and ¶ links left out."""
+    copy = BeautifulSoup(str(tag), "html.parser")
+    for hidden in copy.select(".katex-html, .headerlink"):
+        hidden.decompose()
+    # An abbreviation is inline text; get_text(" ") would put spaces around it.
+    for abbreviation in copy.select("abbr"):
+        abbreviation.unwrap()
+    copy.smooth()
+    return " ".join(copy.get_text(" ").split())
 
 
 def build_site(project: Path, content: Path) -> subprocess.CompletedProcess[str]:

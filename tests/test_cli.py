@@ -18,7 +18,7 @@ def run_iku(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_check_passes_on_good_content(good_content: Path) -> None:
     result = run_iku("check", cwd=good_content.parent)
     assert result.returncode == 0
-    assert result.stdout == "Konten valid: 2 dokumen, 3 regulasi.\n"
+    assert result.stdout == "Konten valid: 2 dokumen, 7 regulasi.\n"
 
 
 def test_check_fails_with_file_line_and_field(good_content: Path) -> None:

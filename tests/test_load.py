@@ -31,7 +31,7 @@ CASES = [
         "            sumber_data: [Kecamatan]",
         "            sumberdata: [Kecamatan]",
         f"{DOC}:51:13: {INDICATOR}[1].sumberdata: kunci tidak dikenal; maksud Anda `sumber_data`? "
-        "(yang boleh: catatan_editor, definisi, id, nama, penanggung_jawab, regulasi, rumus, satuan, "
+        "(yang boleh: catatan_editor, definisi, id, id_lama, nama, penanggung_jawab, regulasi, rumus, satuan, "
         "sumber_data, target)",
         id="unknown-key-near-miss",
     ),
@@ -99,7 +99,7 @@ CASES = [
         DOC,
         "id: persentase-layanan-tepat-waktu",
         "id: nilai-ikm",
-        f"{DOC}:46:17: {INDICATOR}[1].id: id 'nilai-ikm' sudah dipakai di {INDICATOR}[0]",
+        f"{DOC}:46:17: {INDICATOR}[1].id: id 'nilai-ikm' sudah dipakai di {INDICATOR}[0].id",
         id="duplicate-indicator-id",
     ),
     pytest.param(

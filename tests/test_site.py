@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import GOOD, REPO, Site, build_site, edit
+from conftest import GOOD, REPO, Site, build_site, edit, visible_text
 
 from generator.checks import document_key, indicators_with_locs
 from generator.load import load_content
@@ -48,10 +48,7 @@ def section(page: BeautifulSoup, anchor: str) -> BeautifulSoup:
 
 
 def section_text(part: BeautifulSoup) -> str:
-    copy = BeautifulSoup(str(part), "html.parser")
-    for hidden in copy.select(".katex-html, .headerlink"):
-        hidden.decompose()
-    return folded(copy.get_text(" "))
+    return folded(visible_text(part))
 
 
 def iku_parts(document: IkuDocument | Decree) -> list[IkuContent]:
@@ -253,7 +250,7 @@ def test_the_fixture_site_shows_years_targets_and_an_unlabelled_table(fixture_si
     assert rows == [["2021", "80"], ["2022", "82,5"]]
     regulation = [a["href"] for a in targets.select("a")]
     assert "../../../../regulasi/permenpan-rb-16-2014/" in regulation
-    headings = [folded(th.get_text()) for th in section(page, "target").select("th")]
+    headings = [folded(th.get_text()) for th in section(page, "tabel-target-1").select("th")]
     assert headings == ["No", "Indikator", "Kolom 1 (judul tidak tercetak)", "Kolom 2 (judul tidak tercetak)"]
 
 
