@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the portal needs into this checkout: a virtual environment with
-# the pinned Python packages (.venv/) and the pinned KaTeX (node_modules/). Safe to
-# run again; it only installs what is missing or out of date.
+# the pinned Python packages (.venv/), the pinned npm packages (node_modules/) and
+# Debian's chromium for the browser tests. Safe to run again; it only installs what is
+# missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,3 +30,6 @@ if [ ! -f "$lock_stamp" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   touch "$lock_stamp"
 fi
+
+# Browser tests drive Debian's chromium through Playwright; Playwright never downloads a browser here.
+[ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core

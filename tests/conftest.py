@@ -6,17 +6,33 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
 DOC = "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
 DECREE = "content/dokumen/jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020.yml"
+SITE_URL = "https://portal-iku.github.io/portal-iku/"
+CHROMIUM = "/usr/bin/chromium"
+# No sandbox inside CI containers; nothing in the background may reach another origin.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -65,8 +81,11 @@ def visible_text(tag: Tag) -> str:
     return " ".join(copy.get_text(" ").split())
 
 
-def build_site(project: Path, content: Path) -> subprocess.CompletedProcess[str]:
-    """Lay out a project at ``project`` around ``content`` and run ``mkdocs build --strict`` there."""
+def build_site(project: Path, content: Path, *, link: bool = False) -> subprocess.CompletedProcess[str]:
+    """Lay out a project at ``project`` around ``content`` and run ``mkdocs build --strict`` there.
+
+    With ``link``, the project's content is a symlink to ``content``, so its git history is read.
+    """
     for name in ("mkdocs.yml", "docs", "theme"):
         source = REPO / name
         target = project / name
@@ -74,9 +93,13 @@ def build_site(project: Path, content: Path) -> subprocess.CompletedProcess[str]
             shutil.copytree(source, target, dirs_exist_ok=True)
         else:
             shutil.copy(source, target)
-    if content != project / "content":
+    if link:
+        (project / "content").symlink_to(content, target_is_directory=True)
+    elif content != project / "content":
         shutil.copytree(content, project / "content")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The default site_url, whatever the environment (the Pages workflow sets SITE_URL).
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
 
@@ -85,7 +108,7 @@ def build_site(project: Path, content: Path) -> subprocess.CompletedProcess[str]
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The site built from the repository's real content, once per test run."""
     project = tmp_path_factory.mktemp("real")
-    result = build_site(project, REPO / "content")
+    result = build_site(project, REPO / "content", link=True)
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
 
@@ -97,3 +120,32 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     result = build_site(project, GOOD)
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, driven by Playwright (which never downloads a browser here)."""
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: scripts/setup.sh installs Debian's chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    """Serve ``root`` over HTTP on localhost; yield the base URL."""
+    handler = partial(QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
