@@ -103,7 +103,19 @@ def _fraction(node: LatexMacroNode, l2tobj: LatexNodes2Text) -> str:
     # pylatexenc passes the converter only to a parameter named exactly `l2tobj`.
     parts = [" ".join(l2tobj.nodelist_to_text([arg]).split()) for arg in node.nodeargd.argnlist if arg is not None]
     # A single word needs no brackets; anything longer does, or the reading is ambiguous.
-    return " / ".join(part if " " not in part else f"({part})" for part in parts[-2:])
+    return " / ".join(part if " " not in part or _bracketed(part) else f"({part})" for part in parts[-2:])
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the whole of ``text`` is one bracketed group, like ``(a + b)`` but not ``(a) + (b)``."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index < len(text) - 1:
+            return False
+    return True
 
 
 def _reading_converter() -> LatexNodes2Text:
