@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -37,6 +38,15 @@ RESERVED_ANCHORS = frozenset(
         "kutip",
     }
 )
+
+
+# Numbered section anchors (indicator tables, targets tables, decree appendices).
+RESERVED_ANCHOR_PATTERN = re.compile(r"^(indikator-\d+|tabel-target-\d+|lampiran-\d+-.*)$")
+
+
+def reserved_anchor(anchor: str) -> bool:
+    """Whether a page section already uses ``anchor``, so no indicator may take it."""
+    return anchor in RESERVED_ANCHORS or RESERVED_ANCHOR_PATTERN.match(anchor) is not None
 
 
 def check_content(content: Content) -> list[Problem]:
@@ -188,7 +198,7 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
             if anchor in first:
                 yield _at(loaded.source, anchor_loc, f"id {anchor!r} sudah dipakai di {field_path(first[anchor])}")
             first.setdefault(anchor, anchor_loc)
-            if anchor in RESERVED_ANCHORS:
+            if reserved_anchor(anchor):
                 yield _at(loaded.source, anchor_loc, f"id {anchor!r} dipakai untuk bagian halaman; pilih id lain")
         if period is not None:
             last = period.selesai or period.mulai

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import NIP_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN
+from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN
 from .yaml_source import YamlFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -39,6 +39,7 @@ PATTERN_HINTS = {
     SLUG_PATTERN: "huruf kecil, angka dan tanda hubung saja, mis. `nilai-ikm-kecamatan`",
     REGION_CODE_PATTERN: 'kode Kemendagri bertitik dalam tanda kutip, mis. "35.08" atau "35.08.10"',
     NIP_PATTERN: 'NIP 18 digit dengan spasi seperti tercetak, mis. "19621010 198503 1 026"',
+    PAGE_PATH_PATTERN: "alamat tanpa garis miring di awal/akhir, mis. `jawa-timur/lumajang/lumajang/2020`",
 }
 
 

@@ -200,3 +200,22 @@ def test_pages_have_canonical_links_a_sitemap_and_a_helpful_404(real_site: Site)
     assert "Alamat dokumen berbentuk /provinsi/kabupaten/kecamatan/periode/" in text
     links = {a["href"] for a in missing.select("article a")}
     assert {SITE_URL, f"{SITE_URL}data/", f"{SITE_URL}glosarium/", f"{SITE_URL}regulasi/"} <= links
+
+
+def test_the_copy_link_control_copies_the_permalink(real_site: Site, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    with served(real_site.root) as base:
+        page.goto(f"{base}jawa-timur/lumajang/lumajang/2020/#nilai-ikm-kecamatan")
+        button = page.locator("#nilai-ikm-kecamatan + p.iku-permalink button")
+        button.click()
+        page.get_by_role("status").filter(has_text="Tautan disalin.").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{SITE_URL}jawa-timur/lumajang/lumajang/2020/#nilai-ikm-kecamatan"
+    context.close()
+
+
+def test_without_javascript_the_copy_buttons_stay_hidden_and_the_address_is_text(real_site: Site) -> None:
+    page = real_site.page("jawa-timur/lumajang/lumajang/2020")
+    buttons = page.select("button.iku-copy")
+    assert buttons and all(button.has_attr("hidden") for button in buttons)

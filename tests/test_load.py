@@ -177,6 +177,49 @@ CASES = [
         'tulis dalam tanda kutip, mis. "No"',
         id="boolean-where-text-expected",
     ),
+    pytest.param(
+        DOC,
+        "id: persentase-layanan-tepat-waktu",
+        "id: indikator-1",
+        f"{DOC}:46:17: {INDICATOR}[1].id: id 'indikator-1' dipakai untuk bagian halaman; pilih id lain",
+        id="indicator-id-is-a-numbered-section-anchor",
+    ),
+    pytest.param(
+        DOC,
+        "id: persentase-layanan-tepat-waktu\n",
+        "id: persentase-layanan-tepat-waktu\n            id_lama: [nilai-ikm]\n",
+        f"{DOC}:47:23: {INDICATOR}[1].id_lama[0]: id 'nilai-ikm' sudah dipakai di {INDICATOR}[0].id",
+        id="former-indicator-id-still-in-use",
+    ),
+    pytest.param(
+        DOC,
+        "keputusan: kepbup-contoh-1-2020\n",
+        "keputusan: kepbup-contoh-1-2020\nalamat_lama: [jawa-timur/lumajang/contoh]\n",
+        f"{DOC}:13:15: alamat_lama[0]: alamat /jawa-timur/lumajang/contoh/ sudah dipakai oleh halaman wilayah",
+        id="former-address-of-a-region-page",
+    ),
+    pytest.param(
+        DOC,
+        "keputusan: kepbup-contoh-1-2020\n",
+        "keputusan: kepbup-contoh-1-2020\nalamat_lama: [../lama]\n",
+        f"{DOC}:13:15: alamat_lama[0]: format tidak sesuai, ditemukan '../lama'; "
+        "yang benar: alamat tanpa garis miring di awal/akhir, mis. `jawa-timur/lumajang/lumajang/2020`",
+        id="former-address-escaping-the-site",
+    ),
+    pytest.param(
+        DOC,
+        "  berkas: sumber/contoh.txt",
+        "  berkas: ../../rahasia.txt",
+        f"{DOC}:69:11: sumber.berkas: berkas sumber tidak ditemukan di dalam folder content: ../../rahasia.txt",
+        id="source-file-outside-content",
+    ),
+    pytest.param(
+        "content/glosarium.yml",
+        "bentuk_lain: [S.O.P]",
+        "bentuk_lain: [IKM]",
+        "content/glosarium.yml:8:19: istilah[1].bentuk_lain[0]: singkatan 'IKM' sudah dipakai di istilah[0].singkatan",
+        id="glossary-abbreviation-twice",
+    ),
 ]
 
 
