@@ -9,6 +9,7 @@ URLs and fails a strict build when one points nowhere.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import posixpath
 from collections import defaultdict
@@ -326,7 +327,7 @@ class SiteView:
             files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
             files[self._published_source(loaded)] = self.content.root.resolve() / self._published_source(loaded)
-        records = self.indicator_records()
+        records = self.indicator_records
         files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
         files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
         for name, text in schema_texts().items():
@@ -344,7 +345,7 @@ class SiteView:
         redirects = []
         for key, title in sorted(current.items()):
             olds = [*former[key], *self._renamed_regions(key)]
-            for old in sorted(set(olds) - set(current)):
+            for old in sorted(old for old in set(olds) if old not in current):
                 target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
                 redirects.append(Redirect("/".join([*old, "index.html"]), target, self.permalink(key), title))
         return redirects
@@ -359,7 +360,9 @@ class SiteView:
 
     # -- open data ------------------------------------------------------------------
 
+    @functools.cached_property
     def indicator_records(self) -> list[IndicatorRecord]:
+        """Every indicator of every document, in document order, for the portal-wide downloads."""
         records = []
         for loaded in self.content.documents:
             document = loaded.document
@@ -417,7 +420,7 @@ class SiteView:
             "csv_url": file_link((DATA_DIR,), "indikator.csv"),
             "json_url": file_link((DATA_DIR,), "indikator.json"),
             "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
-            "record_count": len(self.indicator_records()),
+            "record_count": len(self.indicator_records),
             "document_count": len(self.content.documents),
         }
         return Page(page_path((DATA_DIR,)), "data.md.j2", context)

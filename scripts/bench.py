@@ -47,10 +47,11 @@ def main(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             content = synthesise(Path(tmp), size)
             start = time.perf_counter()
-            pages = generate(content, "Bench")
+            output = generate(content, "Bench", "https://example.org/")
             elapsed = time.perf_counter() - start
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{size:>10} {len(pages):>7} {elapsed:>8.2f} {1000 * elapsed / len(pages):>8.2f} {peak:>13.0f}")
+            pages = len(output.pages)
+            print(f"{size:>10} {pages:>7} {elapsed:>8.2f} {1000 * elapsed / pages:>8.2f} {peak:>13.0f}")
 
 
 if __name__ == "__main__":
