@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import load_content
+from .portal_view import PortalView
 from .render import render_pages, render_redirects
 from .view import SiteView
 
@@ -25,7 +26,7 @@ class Output:
 def generate(content_dir: Path, site_name: str, site_url: str) -> Output:
     """Generate the whole portal; raises an ``IkuError`` on bad content."""
     content = load_content(content_dir)
-    view = SiteView(content, site_name, site_url)
-    files = view.files()
-    files.update(render_redirects(view.redirects()))
-    return Output(render_pages(view.pages()), files, view.glossary_terms())
+    portal = PortalView(SiteView(content, site_name, site_url))
+    files = portal.files()
+    files.update(render_redirects(portal.redirects()))
+    return Output(render_pages(portal.pages()), files, portal.glossary_terms())

@@ -9,19 +9,15 @@ URLs and fails a strict build when one points nowhere.
 from __future__ import annotations
 
 import datetime
-import functools
-import itertools
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup
 
 from .chart import BarChart, bar_chart
-from .checks import document_key, former_keys, indicators_with_locs, regulation_refs
-from .comparison import comparison_key, key_anchor
+from .checks import document_key, indicators_with_locs, regulation_refs
 from .formulas import formula_reading, render_formula
 from .loaded import Content, LoadedDocument
 from .model import (
@@ -36,11 +32,8 @@ from .model import (
     RegulationKind,
     Signature,
     TargetTable,
-    Term,
 )
-from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
 from .provenance import History
-from .schema import schema_texts
 
 MONTHS = (
     "Januari",
@@ -304,6 +297,22 @@ class SiteView:
         district = self._names[document_key(document)[:3]]
         return f"IKU {district} {self.period_label(document)}"
 
+    def period_or_year(self, document: IkuDocument | Decree) -> str:
+        if isinstance(document, IkuDocument):
+            return self.period_label(document)
+        signed = document.ditandatangani.tanggal
+        return str(signed.year) if signed else ""
+
+    def region_name(self, parts: tuple[str, ...]) -> str | None:
+        return self._names.get(parts)
+
+    def region_names(self) -> dict[tuple[str, ...], str]:
+        """Every region's display name by its id path (a copy)."""
+        return dict(self._names)
+
+    def former_region_ids(self, parts: tuple[str, ...]) -> list[str]:
+        return self._former_ids.get(parts, [])
+
     def region_code(self, parts: tuple[str, ...]) -> str | None:
         return self._codes.get(parts)
 
@@ -315,164 +324,7 @@ class SiteView:
         pages = [self._document_page(loaded) for loaded in self.content.documents]
         pages += self._region_pages(documents)
         pages += self._regulation_pages(documents)
-        pages += [self._glossary_page(), self._comparison_page(), self._data_page()]
         return pages
-
-    def files(self) -> dict[str, bytes | Path]:
-        """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""
-        files: dict[str, bytes | Path] = {}
-        for loaded in self.content.documents:
-            key = document_key(loaded.document)
-            folder = "/".join(key)
-            files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
-            files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
-            files[self._published_source(loaded)] = self.content.root.resolve() / self._published_source(loaded)
-        records = self.indicator_records
-        files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
-        files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
-        for name, text in schema_texts().items():
-            files[f"schema/{name}"] = text.encode("utf-8")
-        return files
-
-    def redirects(self) -> list[Redirect]:
-        """A redirect from every former address (renamed region, decree or document) to the current one."""
-        current: dict[tuple[str, ...], str] = {key: name for key, name in self._names.items()}
-        former: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-        for loaded in self.content.documents:
-            key = document_key(loaded.document)
-            current[key] = self.document_title(loaded.document)
-            former[key] += former_keys(loaded.document)
-        redirects = []
-        for key, title in sorted(current.items()):
-            olds = [*former[key], *self._renamed_regions(key)]
-            for old in sorted(old for old in set(olds) if old not in current):
-                target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
-                redirects.append(Redirect("/".join([*old, "index.html"]), target, self.permalink(key), title))
-        return redirects
-
-    def _renamed_regions(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """``key`` spelled with every combination of its regions' current and former ids."""
-        choices = []
-        for depth, part in enumerate(key, start=1):
-            region = key[:depth]
-            choices.append([part, *self._former_ids.get(region, [])] if region in self._names else [part])
-        return [tuple(combination) for combination in itertools.product(*choices) if tuple(combination) != key]
-
-    # -- open data ------------------------------------------------------------------
-
-    @functools.cached_property
-    def indicator_records(self) -> list[IndicatorRecord]:
-        """Every indicator of every document, in document order, for the portal-wide downloads."""
-        records = []
-        for loaded in self.content.documents:
-            document = loaded.document
-            key = document_key(document)
-            parts: list[tuple[IkuContent, str]]
-            if isinstance(document, Decree):
-                parts = [(entry, entry.instansi.nama) for entry in document.lampiran]
-            else:
-                parts = [(document, document.instansi.nama)]
-            region_key = key[:2] if isinstance(document, Decree) else key[:3]
-            for part, body in parts:
-                for table in part.tabel_indikator:
-                    for goal in table.baris:
-                        for indicator in goal.indikator:
-                            view = self.indicator(indicator, key)
-                            records.append(
-                                IndicatorRecord(
-                                    dokumen=self.document_title(document),
-                                    url_dokumen=self.permalink(key),
-                                    url_indikator=view.permalink,
-                                    instansi=body,
-                                    wilayah=self._names.get(region_key, ""),
-                                    kode_wilayah=self.region_code(region_key) or "",
-                                    periode=self._period_or_year(document),
-                                    tingkat=LEVEL_LABELS[table.tingkat],
-                                    nomor_sasaran=goal.nomor or "",
-                                    sasaran=goal.uraian,
-                                    id=indicator.id,
-                                    id_lama=list(indicator.id_lama),
-                                    indikator=indicator.nama,
-                                    definisi=indicator.definisi or "",
-                                    rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
-                                    rumus_teks=view.formula_reading or view.formula_text or "",
-                                    satuan=indicator.satuan or "",
-                                    sumber_data=list(indicator.sumber_data),
-                                    penanggung_jawab=list(indicator.penanggung_jawab),
-                                    target=[{"tahun": year, "nilai": value} for year, value in view.targets],
-                                    regulasi=list(indicator.regulasi),
-                                    catatan_editor=list(indicator.catatan_editor),
-                                )
-                            )
-        return records
-
-    def _period_or_year(self, document: IkuDocument | Decree) -> str:
-        if isinstance(document, IkuDocument):
-            return self.period_label(document)
-        signed = document.ditandatangani.tanggal
-        return str(signed.year) if signed else ""
-
-    def _data_page(self) -> Page:
-        context = {
-            "title": "Data terbuka",
-            "crumbs": [Link("Beranda", link(()))],
-            "columns": COLUMNS,
-            "csv_url": file_link((DATA_DIR,), "indikator.csv"),
-            "json_url": file_link((DATA_DIR,), "indikator.json"),
-            "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
-            "record_count": len(self.indicator_records),
-            "document_count": len(self.content.documents),
-        }
-        return Page(page_path((DATA_DIR,)), "data.md.j2", context)
-
-    # -- glossary and comparison ----------------------------------------------------
-
-    def glossary_terms(self) -> dict[str, str]:
-        """Every written form of every abbreviation and its expansion, for Markdown's abbr extension."""
-        terms: dict[str, str] = {}
-        for term in self.content.glossary.istilah:
-            for form in (term.singkatan, *term.bentuk_lain):
-                terms[form] = term.kepanjangan
-        return terms
-
-    def _glossary_page(self) -> Page:
-        terms: list[tuple[str, Term]] = sorted(
-            ((key_anchor(term.singkatan), term) for term in self.content.glossary.istilah),
-            key=lambda item: item[1].singkatan.casefold(),
-        )
-        context = {"title": "Glosarium singkatan", "crumbs": [Link("Beranda", link(()))], "terms": terms}
-        return Page(page_path(("glosarium",)), "glossary.md.j2", context)
-
-    def _comparison_page(self) -> Page:
-        groups: dict[str, list[tuple[Link, Link, str]]] = defaultdict(list)
-        names: dict[str, set[str]] = defaultdict(set)
-        for loaded in self.content.documents:
-            document = loaded.document
-            key = document_key(document)
-            doc_link = Link(self.document_title(document), link(key))
-            for loc, indicator in indicators_with_locs(document):
-                body = (
-                    document.lampiran[loc[1]].instansi.nama if isinstance(document, Decree) else document.instansi.nama
-                )
-                group = comparison_key(indicator.nama, self.content.glossary)
-                groups[group].append((Link(indicator.nama, link(key, indicator.id)), doc_link, body))
-                names[group].add(indicator.nama)
-        shared = sorted(
-            (
-                (key_anchor(group), sorted(names[group]), entries)
-                for group, entries in groups.items()
-                if len(entries) > 1
-            ),
-            key=lambda item: (-len(item[2]), item[0]),
-        )
-        context = {
-            "title": "Perbandingan indikator",
-            "crumbs": [Link("Beranda", link(()))],
-            "groups": shared,
-            "single_count": sum(1 for entries in groups.values() if len(entries) == 1),
-            "data_url": link((DATA_DIR,)),
-        }
-        return Page(page_path(("perbandingan",)), "comparison.md.j2", context)
 
     def _document_page(self, loaded: LoadedDocument) -> Page:
         document = loaded.document
@@ -540,7 +392,7 @@ class SiteView:
         document = loaded.document
         history = loaded.history
         last = indonesian_date(history.last_changed) if history.last_changed else None
-        source_path = self._published_source(loaded)
+        source_path = self.published_source(loaded)
         title = self.document_title(document)
         return ProvenanceView(
             source_name=posixpath.basename(source_path),
@@ -555,7 +407,7 @@ class SiteView:
             citation=self._citation(document, title, self.permalink(key), last),
         )
 
-    def _published_source(self, loaded: LoadedDocument) -> str:
+    def published_source(self, loaded: LoadedDocument) -> str:
         """Where the original document's text is published: its path inside ``content/``."""
         root = self.content.root.resolve()
         return (root / loaded.document.sumber.berkas).resolve().relative_to(root).as_posix()

@@ -1,0 +1,193 @@
+"""The view of portal-wide pages and files: downloads, redirects, glossary, comparison, data page.
+
+Built on :class:`~generator.view.SiteView`, which knows documents, regions and their
+addresses; this module only combines them across the whole portal.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import posixpath
+from collections import defaultdict
+from pathlib import Path
+
+from .checks import document_key, former_keys, indicators_with_locs
+from .comparison import comparison_key, key_anchor
+from .model import Decree, IkuContent, Term
+from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
+from .schema import schema_texts
+from .view import (
+    DATA_DIR,
+    DOWNLOAD_JSON,
+    DOWNLOAD_YAML,
+    LEVEL_LABELS,
+    Link,
+    Page,
+    Redirect,
+    SiteView,
+    file_link,
+    link,
+    page_path,
+)
+
+
+class PortalView:
+    """Every page and file of the portal: the site's pages plus what spans all documents."""
+
+    def __init__(self, site: SiteView) -> None:
+        self.site = site
+
+    def pages(self) -> list[Page]:
+        return [*self.site.pages(), self.glossary_page(), self.comparison_page(), self.data_page()]
+
+    def files(self) -> dict[str, bytes | Path]:
+        """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""
+        files: dict[str, bytes | Path] = {}
+        for loaded in self.site.content.documents:
+            key = document_key(loaded.document)
+            folder = "/".join(key)
+            files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
+            files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
+            source = self.site.published_source(loaded)
+            files[source] = self.site.content.root.resolve() / source
+        records = self.indicator_records
+        files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
+        files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
+        for name, text in schema_texts().items():
+            files[f"schema/{name}"] = text.encode("utf-8")
+        return files
+
+    def redirects(self) -> list[Redirect]:
+        """A redirect from every former address (renamed region, decree or document) to the current one."""
+        current: dict[tuple[str, ...], str] = self.site.region_names()
+        former: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for loaded in self.site.content.documents:
+            key = document_key(loaded.document)
+            current[key] = self.site.document_title(loaded.document)
+            former[key] += former_keys(loaded.document)
+        redirects = []
+        for key, title in sorted(current.items()):
+            olds = [*former[key], *self._renamed_regions(key)]
+            for old in sorted(old for old in set(olds) if old not in current):
+                target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
+                redirects.append(Redirect("/".join([*old, "index.html"]), target, self.site.permalink(key), title))
+        return redirects
+
+    def _renamed_regions(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """``key`` spelled with every combination of its regions' current and former ids."""
+        choices = []
+        for depth, part in enumerate(key, start=1):
+            region = key[:depth]
+            choices.append([part, *self.site.former_region_ids(region)])
+        return [tuple(combination) for combination in itertools.product(*choices) if tuple(combination) != key]
+
+    # -- open data ------------------------------------------------------------------
+
+    @functools.cached_property
+    def indicator_records(self) -> list[IndicatorRecord]:
+        """Every indicator of every document, in document order, for the portal-wide downloads."""
+        records = []
+        for loaded in self.site.content.documents:
+            document = loaded.document
+            key = document_key(document)
+            parts: list[tuple[IkuContent, str]]
+            if isinstance(document, Decree):
+                parts = [(entry, entry.instansi.nama) for entry in document.lampiran]
+            else:
+                parts = [(document, document.instansi.nama)]
+            region_key = key[:2] if isinstance(document, Decree) else key[:3]
+            for part, body in parts:
+                for table in part.tabel_indikator:
+                    for goal in table.baris:
+                        for indicator in goal.indikator:
+                            view = self.site.indicator(indicator, key)
+                            records.append(
+                                IndicatorRecord(
+                                    dokumen=self.site.document_title(document),
+                                    url_dokumen=self.site.permalink(key),
+                                    url_indikator=view.permalink,
+                                    instansi=body,
+                                    wilayah=self.site.region_name(region_key) or "",
+                                    kode_wilayah=self.site.region_code(region_key) or "",
+                                    periode=self.site.period_or_year(document),
+                                    tingkat=LEVEL_LABELS[table.tingkat],
+                                    nomor_sasaran=goal.nomor or "",
+                                    sasaran=goal.uraian,
+                                    id=indicator.id,
+                                    id_lama=list(indicator.id_lama),
+                                    indikator=indicator.nama,
+                                    definisi=indicator.definisi or "",
+                                    rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
+                                    rumus_teks=view.formula_reading or view.formula_text or "",
+                                    satuan=indicator.satuan or "",
+                                    sumber_data=list(indicator.sumber_data),
+                                    penanggung_jawab=list(indicator.penanggung_jawab),
+                                    target=[{"tahun": year, "nilai": value} for year, value in view.targets],
+                                    regulasi=list(indicator.regulasi),
+                                    catatan_editor=list(indicator.catatan_editor),
+                                )
+                            )
+        return records
+
+    def data_page(self) -> Page:
+        context = {
+            "title": "Data terbuka",
+            "crumbs": [Link("Beranda", link(()))],
+            "columns": COLUMNS,
+            "csv_url": file_link((DATA_DIR,), "indikator.csv"),
+            "json_url": file_link((DATA_DIR,), "indikator.json"),
+            "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
+            "record_count": len(self.indicator_records),
+            "document_count": len(self.site.content.documents),
+        }
+        return Page(page_path((DATA_DIR,)), "data.md.j2", context)
+
+    # -- glossary and comparison ----------------------------------------------------
+
+    def glossary_terms(self) -> dict[str, str]:
+        """Every written form of every abbreviation and its expansion, for Markdown's abbr extension."""
+        terms: dict[str, str] = {}
+        for term in self.site.content.glossary.istilah:
+            for form in (term.singkatan, *term.bentuk_lain):
+                terms[form] = term.kepanjangan
+        return terms
+
+    def glossary_page(self) -> Page:
+        terms: list[tuple[str, Term]] = sorted(
+            ((key_anchor(term.singkatan), term) for term in self.site.content.glossary.istilah),
+            key=lambda item: item[1].singkatan.casefold(),
+        )
+        context = {"title": "Glosarium singkatan", "crumbs": [Link("Beranda", link(()))], "terms": terms}
+        return Page(page_path(("glosarium",)), "glossary.md.j2", context)
+
+    def comparison_page(self) -> Page:
+        groups: dict[str, list[tuple[Link, Link, str]]] = defaultdict(list)
+        names: dict[str, set[str]] = defaultdict(set)
+        for loaded in self.site.content.documents:
+            document = loaded.document
+            key = document_key(document)
+            doc_link = Link(self.site.document_title(document), link(key))
+            for loc, indicator in indicators_with_locs(document):
+                body = (
+                    document.lampiran[loc[1]].instansi.nama if isinstance(document, Decree) else document.instansi.nama
+                )
+                group = comparison_key(indicator.nama, self.site.content.glossary)
+                groups[group].append((Link(indicator.nama, link(key, indicator.id)), doc_link, body))
+                names[group].add(indicator.nama)
+        shared = sorted(
+            (
+                (key_anchor(group), sorted(names[group]), entries)
+                for group, entries in groups.items()
+                if len(entries) > 1
+            ),
+            key=lambda item: (-len(item[2]), item[0]),
+        )
+        context = {
+            "title": "Perbandingan indikator",
+            "crumbs": [Link("Beranda", link(()))],
+            "groups": shared,
+            "single_count": sum(1 for entries in groups.values() if len(entries) == 1),
+            "data_url": link((DATA_DIR,)),
+        }
+        return Page(page_path(("perbandingan",)), "comparison.md.j2", context)
