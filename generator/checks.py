@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FormulaError, Problem
 from .formulas import render_formula
 from .loaded import Content, LoadedDocument
-from .model import Decree, District, IkuContent, IkuDocument, Indicator, Province, Regency, RegionCatalogue
+from .model import (
+    Decree,
+    District,
+    Goal,
+    IkuContent,
+    IkuDocument,
+    Indicator,
+    IndicatorTable,
+    Province,
+    Regency,
+    RegionCatalogue,
+)
 from .validate import field_path
 from .yaml_source import YamlFile
 
@@ -56,7 +68,7 @@ def check_content(content: Content) -> list[Problem]:
     decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
     problems.extend(_check_glossary(content))
     for loaded in content.documents:
-        if loaded.source_sha256 is None:
+        if loaded.original is None:
             message = f"berkas sumber tidak ditemukan di dalam folder content: {loaded.document.sumber.berkas}"
             problems.append(_at(loaded.source, ("sumber", "berkas"), message))
         problems.extend(_check_region(loaded, content.regions))
@@ -77,6 +89,12 @@ def document_key(document: IkuDocument | Decree) -> tuple[str, ...]:
     period = document.periode
     span = str(period.mulai) if period.selesai in (None, period.mulai) else f"{period.mulai}-{period.selesai}"
     return (region.provinsi, region.kabupaten, region.kecamatan or "", span)
+
+
+def region_key(document: IkuDocument | Decree) -> tuple[str, ...]:
+    """The region a document is listed under: its kecamatan, or a decree's kabupaten."""
+    key = document_key(document)
+    return key[:2] if isinstance(document, Decree) else key[:3]
 
 
 def _at(source: YamlFile, loc: Loc, message: str) -> Problem:
@@ -172,18 +190,36 @@ def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Prob
             yield _at(loaded.source, loc, f"regulasi {ref!r} tidak ada di content/regulasi.yml")
 
 
-def indicators_with_locs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, Indicator]]:
-    """Every indicator of a document with its location in the YAML, in document order."""
-    parts: list[tuple[Loc, IkuContent]] = []
+@dataclass(frozen=True)
+class IndicatorEntry:
+    """One indicator where it stands: its YAML location, the body it belongs to, its table and goal."""
+
+    loc: Loc
+    body: str
+    table: IndicatorTable
+    goal: Goal
+    indicator: Indicator
+
+
+def indicator_entries(document: IkuDocument | Decree) -> Iterator[IndicatorEntry]:
+    """Every indicator of a document, in document order; a decree's belong to its appendix entries."""
+    parts: list[tuple[Loc, IkuContent, str]]
     if isinstance(document, Decree):
-        parts = [(("lampiran", index), entry) for index, entry in enumerate(document.lampiran)]
+        parts = [(("lampiran", index), entry, entry.instansi.nama) for index, entry in enumerate(document.lampiran)]
     else:
-        parts = [((), document)]
-    for prefix, part in parts:
+        parts = [((), document, document.instansi.nama)]
+    for prefix, part, body in parts:
         for t_index, table in enumerate(part.tabel_indikator):
             for g_index, goal in enumerate(table.baris):
                 for i_index, indicator in enumerate(goal.indikator):
-                    yield (*prefix, "tabel_indikator", t_index, "baris", g_index, "indikator", i_index), indicator
+                    loc = (*prefix, "tabel_indikator", t_index, "baris", g_index, "indikator", i_index)
+                    yield IndicatorEntry(loc, body, table, goal, indicator)
+
+
+def indicators_with_locs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, Indicator]]:
+    """Every indicator of a document with its location in the YAML, in document order."""
+    for entry in indicator_entries(document):
+        yield entry.loc, entry.indicator
 
 
 def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
@@ -225,7 +261,7 @@ def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
 
 
 def _check_unique_addresses(content: Content) -> Iterator[Problem]:
-    regions = {key for key in _region_keys(content.regions)}
+    regions = set(_region_keys(content.regions))
     first: dict[tuple[str, ...], Path] = {}
     for loaded in content.documents:
         document = loaded.document

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from .checks import check_content
 from .errors import ContentError, Problem
-from .loaded import Content, LoadedDocument
+from .loaded import Content, LoadedDocument, Original
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
 from .provenance import RepositoryHistory, read_history, sha256
 from .validate import validate
@@ -92,15 +92,13 @@ def _load_document(
         problems.extend(result)
         return None
     relative = path.relative_to(content_dir).as_posix()
-    original = source_file(content_dir, result.sumber.berkas)
-    digest = sha256(original) if original is not None else None
-    return LoadedDocument(source, result, relative, digest, history.of(relative))
+    return LoadedDocument(source, result, relative, _original(content_dir, result.sumber.berkas), history.of(relative))
 
 
-def source_file(content_dir: Path, berkas: str) -> Path | None:
+def _original(content_dir: Path, berkas: str) -> Original | None:
     """The original document's file, if it exists inside ``content_dir`` (never outside it)."""
     root = content_dir.resolve()
     candidate = (root / berkas).resolve()
     if not candidate.is_relative_to(root) or not candidate.is_file():
         return None
-    return candidate
+    return Original(candidate.relative_to(root).as_posix(), sha256(candidate))

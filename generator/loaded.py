@@ -11,6 +11,15 @@ from .yaml_source import YamlFile
 
 
 @dataclass(frozen=True)
+class Original:
+    """The original document's text file, kept in ``content/`` and published with the site."""
+
+    path: str
+    """Its path inside ``content/``, with ``/`` separators; also its path on the site."""
+    sha256: str
+
+
+@dataclass(frozen=True)
 class LoadedDocument:
     """A validated document with the YAML it came from and its provenance."""
 
@@ -18,8 +27,8 @@ class LoadedDocument:
     document: IkuDocument | Decree
     relative_path: str
     """The content file's path inside ``content/``, with ``/`` separators."""
-    source_sha256: str | None
-    """SHA-256 of the original document (``sumber.berkas``); ``None`` when that file is missing."""
+    original: Original | None
+    """The file named by ``sumber.berkas``; ``None`` when it is missing or outside ``content/``."""
     history: History
 
     @property

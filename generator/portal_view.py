@@ -12,15 +12,16 @@ import posixpath
 from collections import defaultdict
 from pathlib import Path
 
-from .checks import document_key, former_keys, indicators_with_locs
+from .checks import document_key, former_keys, indicator_entries, region_key
 from .comparison import comparison_key, key_anchor
-from .model import Decree, IkuContent, Term
+from .model import Term
 from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
 from .schema import schema_texts
 from .view import (
     DATA_DIR,
     DOWNLOAD_JSON,
     DOWNLOAD_YAML,
+    HOME,
     LEVEL_LABELS,
     Link,
     Page,
@@ -49,8 +50,8 @@ class PortalView:
             folder = "/".join(key)
             files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
-            source = self.site.published_source(loaded)
-            files[source] = self.site.content.root.resolve() / source
+            if loaded.original is not None:
+                files[loaded.original.path] = self.site.content.root.resolve() / loaded.original.path
         records = self.indicator_records
         files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
         files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
@@ -91,49 +92,42 @@ class PortalView:
         for loaded in self.site.content.documents:
             document = loaded.document
             key = document_key(document)
-            parts: list[tuple[IkuContent, str]]
-            if isinstance(document, Decree):
-                parts = [(entry, entry.instansi.nama) for entry in document.lampiran]
-            else:
-                parts = [(document, document.instansi.nama)]
-            region_key = key[:2] if isinstance(document, Decree) else key[:3]
-            for part, body in parts:
-                for table in part.tabel_indikator:
-                    for goal in table.baris:
-                        for indicator in goal.indikator:
-                            view = self.site.indicator(indicator, key)
-                            records.append(
-                                IndicatorRecord(
-                                    dokumen=self.site.document_title(document),
-                                    url_dokumen=self.site.permalink(key),
-                                    url_indikator=view.permalink,
-                                    instansi=body,
-                                    wilayah=self.site.region_name(region_key) or "",
-                                    kode_wilayah=self.site.region_code(region_key) or "",
-                                    periode=self.site.period_or_year(document),
-                                    tingkat=LEVEL_LABELS[table.tingkat],
-                                    nomor_sasaran=goal.nomor or "",
-                                    sasaran=goal.uraian,
-                                    id=indicator.id,
-                                    id_lama=list(indicator.id_lama),
-                                    indikator=indicator.nama,
-                                    definisi=indicator.definisi or "",
-                                    rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
-                                    rumus_teks=view.formula_reading or view.formula_text or "",
-                                    satuan=indicator.satuan or "",
-                                    sumber_data=list(indicator.sumber_data),
-                                    penanggung_jawab=list(indicator.penanggung_jawab),
-                                    target=[{"tahun": year, "nilai": value} for year, value in view.targets],
-                                    regulasi=list(indicator.regulasi),
-                                    catatan_editor=list(indicator.catatan_editor),
-                                )
-                            )
+            region = region_key(document)
+            for entry in indicator_entries(document):
+                indicator = entry.indicator
+                view = self.site.indicator(indicator, key)
+                records.append(
+                    IndicatorRecord(
+                        dokumen=self.site.document_title(document),
+                        url_dokumen=self.site.permalink(key),
+                        url_indikator=view.permalink,
+                        instansi=entry.body,
+                        wilayah=self.site.region_name(region) or "",
+                        kode_wilayah=self.site.region_code(region) or "",
+                        periode=self.site.period_or_year(document),
+                        tingkat=LEVEL_LABELS[entry.table.tingkat],
+                        nomor_sasaran=entry.goal.nomor or "",
+                        sasaran=entry.goal.uraian,
+                        id=indicator.id,
+                        id_lama=list(indicator.id_lama),
+                        indikator=indicator.nama,
+                        definisi=indicator.definisi or "",
+                        rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
+                        rumus_teks=view.formula_reading or view.formula_text or "",
+                        satuan=indicator.satuan or "",
+                        sumber_data=list(indicator.sumber_data),
+                        penanggung_jawab=list(indicator.penanggung_jawab),
+                        target=[{"tahun": year, "nilai": value} for year, value in view.targets],
+                        regulasi=list(indicator.regulasi),
+                        catatan_editor=list(indicator.catatan_editor),
+                    )
+                )
         return records
 
     def data_page(self) -> Page:
         context = {
             "title": "Data terbuka",
-            "crumbs": [Link("Beranda", link(()))],
+            "crumbs": [HOME],
             "columns": COLUMNS,
             "csv_url": file_link((DATA_DIR,), "indikator.csv"),
             "json_url": file_link((DATA_DIR,), "indikator.json"),
@@ -158,7 +152,7 @@ class PortalView:
             ((key_anchor(term.singkatan), term) for term in self.site.content.glossary.istilah),
             key=lambda item: item[1].singkatan.casefold(),
         )
-        context = {"title": "Glosarium singkatan", "crumbs": [Link("Beranda", link(()))], "terms": terms}
+        context = {"title": "Glosarium singkatan", "crumbs": [HOME], "terms": terms}
         return Page(page_path(("glosarium",)), "glossary.md.j2", context)
 
     def comparison_page(self) -> Page:
@@ -168,13 +162,11 @@ class PortalView:
             document = loaded.document
             key = document_key(document)
             doc_link = Link(self.site.document_title(document), link(key))
-            for loc, indicator in indicators_with_locs(document):
-                body = (
-                    document.lampiran[loc[1]].instansi.nama if isinstance(document, Decree) else document.instansi.nama
-                )
-                group = comparison_key(indicator.nama, self.site.content.glossary)
-                groups[group].append((Link(indicator.nama, link(key, indicator.id)), doc_link, body))
-                names[group].add(indicator.nama)
+            for entry in indicator_entries(document):
+                name = entry.indicator.nama
+                group = comparison_key(name, self.site.content.glossary)
+                groups[group].append((Link(name, link(key, entry.indicator.id)), doc_link, entry.body))
+                names[group].add(name)
         shared = sorted(
             (
                 (key_anchor(group), sorted(names[group]), entries)
@@ -185,7 +177,7 @@ class PortalView:
         )
         context = {
             "title": "Perbandingan indikator",
-            "crumbs": [Link("Beranda", link(()))],
+            "crumbs": [HOME],
             "groups": shared,
             "single_count": sum(1 for entries in groups.values() if len(entries) == 1),
             "data_url": link((DATA_DIR,)),

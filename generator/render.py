@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -32,6 +33,7 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

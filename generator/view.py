@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .chart import BarChart, bar_chart
-from .checks import document_key, indicators_with_locs, regulation_refs
+from .checks import document_key, indicators_with_locs, region_key, regulation_refs
 from .formulas import formula_reading, render_formula
 from .loaded import Content, LoadedDocument
 from .model import (
@@ -83,6 +83,10 @@ class Link:
     title: str
     url: str
     note: str = ""
+
+
+HOME = Link("Beranda", link(()))
+"""The first breadcrumb of every page below the home page."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,7 @@ class SiteView:
     # -- regions --------------------------------------------------------------------
 
     def crumbs(self, parts: tuple[str, ...]) -> list[Link]:
-        trail = [Link("Beranda", link(()))]
+        trail = [HOME]
         for depth in range(1, len(parts)):
             key = parts[:depth]
             if key in self._names:
@@ -392,12 +396,13 @@ class SiteView:
         document = loaded.document
         history = loaded.history
         last = indonesian_date(history.last_changed) if history.last_changed else None
-        source_path = self.published_source(loaded)
+        original = loaded.original
+        assert original is not None, "content checks reject a missing source file"
         title = self.document_title(document)
         return ProvenanceView(
-            source_name=posixpath.basename(source_path),
-            source_url="/" + source_path,
-            source_sha256=loaded.source_sha256 or "",
+            source_name=posixpath.basename(original.path),
+            source_url="/" + original.path,
+            source_sha256=original.sha256,
             source_note=document.sumber.keterangan,
             history=history,
             last_changed=last,
@@ -406,11 +411,6 @@ class SiteView:
             permalink=self.permalink(key),
             citation=self._citation(document, title, self.permalink(key), last),
         )
-
-    def published_source(self, loaded: LoadedDocument) -> str:
-        """Where the original document's text is published: its path inside ``content/``."""
-        root = self.content.root.resolve()
-        return (root / loaded.document.sumber.berkas).resolve().relative_to(root).as_posix()
 
     def _citation(self, document: IkuDocument | Decree, title: str, url: str, last: str | None) -> str:
         if isinstance(document, Decree):
@@ -461,7 +461,7 @@ class SiteView:
         listed: dict[tuple[str, ...], list[IkuDocument | Decree]] = defaultdict(list)
         for document in documents:
             key = document_key(document)
-            owner = key[:2] if isinstance(document, Decree) else key[:3]
+            owner = region_key(document)
             listed[owner].append(document)
             for depth in range(1, len(owner) + 1):
                 children[key[: depth - 1]].add(owner[:depth])
@@ -513,7 +513,7 @@ class SiteView:
                 "regulations.md.j2",
                 {
                     "title": "Regulasi",
-                    "crumbs": [Link("Beranda", link(()))],
+                    "crumbs": [HOME],
                     "groups": _group_by_kind(views),
                 },
             )
@@ -521,7 +521,7 @@ class SiteView:
         for view in views:
             context = {
                 "title": view.label,
-                "crumbs": [Link("Beranda", link(())), Link("Regulasi", link(("regulasi",)))],
+                "crumbs": [HOME, Link("Regulasi", link(("regulasi",)))],
                 "regulation": view,
                 "cited_by": sorted(cited_by.get(view.id, []), key=lambda item: item.url),
             }

@@ -6,6 +6,7 @@ import gzip
 import posixpath
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -38,21 +39,24 @@ def write_yaml(path: Path, data: object) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def reshuffled_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The fixture with its indicators reordered, one inserted at the front and one deleted."""
-    project = tmp_path_factory.mktemp("reshuffled")
+def with_indicators(project: Path, change: Callable[[list[dict]], list[dict]]) -> Site:
+    """Build the fixture with the first goal's indicators replaced by ``change(indicators)``."""
     shutil.copytree(GOOD, project / "content")
     path = project / DOC
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    indicators = data["tabel_indikator"][0]["baris"][0]["indikator"]
-    first, second = indicators
-    added = {"id": "indikator-sisipan", "nama": "Indikator sisipan", "sumber_data": ["Kecamatan"]}
-    data["tabel_indikator"][0]["baris"][0]["indikator"] = [added, second, first]
+    goal = data["tabel_indikator"][0]["baris"][0]
+    goal["indikator"] = change(goal["indikator"])
     write_yaml(path, data)
     result = build_site(project, project / "content")
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
+
+
+@pytest.fixture(scope="module")
+def reshuffled_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The fixture with its indicators reordered and one inserted at the front."""
+    added = {"id": "indikator-sisipan", "nama": "Indikator sisipan", "sumber_data": ["Kecamatan"]}
+    return with_indicators(tmp_path_factory.mktemp("reshuffled"), lambda old: [added, *reversed(old)])
 
 
 def test_anchors_survive_reordering_inserting_and_deleting_other_indicators(
@@ -69,15 +73,8 @@ def test_anchors_survive_reordering_inserting_and_deleting_other_indicators(
 
 @pytest.fixture(scope="module")
 def deleted_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    project = tmp_path_factory.mktemp("deleted")
-    shutil.copytree(GOOD, project / "content")
-    path = project / DOC
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["tabel_indikator"][0]["baris"][0]["indikator"].pop(0)
-    write_yaml(path, data)
-    result = build_site(project, project / "content")
-    assert result.returncode == 0, result.stderr
-    return Site(project / "site")
+    """The fixture without its first indicator."""
+    return with_indicators(tmp_path_factory.mktemp("deleted"), lambda old: old[1:])
 
 
 def test_deleting_an_indicator_changes_no_other_anchor(fixture_site: Site, deleted_site: Site) -> None:
