@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FormulaError, Problem
-from .formulas import render_formula
+from .formulas import formula_hint, render_formula
 from .loaded import Content, LoadedDocument
 from .model import (
     Decree,
@@ -22,8 +23,7 @@ from .model import (
     Regency,
     RegionCatalogue,
 )
-from .validate import field_path
-from .yaml_source import YamlFile
+from .yaml_source import YamlFile, field_path
 
 Loc = tuple[str | int, ...]
 
@@ -69,14 +69,15 @@ def check_content(content: Content) -> list[Problem]:
     problems.extend(_check_glossary(content))
     for loaded in content.documents:
         if loaded.original is None:
-            message = f"berkas sumber tidak ditemukan di dalam folder content: {loaded.document.sumber.berkas}"
-            problems.append(_at(loaded.source, ("sumber", "berkas"), message))
+            problems.append(_missing_original(loaded))
         problems.extend(_check_region(loaded, content.regions))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
         if decree_ref is not None and decree_ref not in decree_ids:
-            problems.append(_at(loaded.source, ("keputusan",), "tidak ada keputusan dengan id ini di content/dokumen"))
+            message = "keputusan tidak ditemukan di content/dokumen"
+            hint = _did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya")
+            problems.append(_at(loaded.source, ("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint))
     problems.extend(_check_unique_addresses(content))
     return problems
 
@@ -97,9 +98,26 @@ def region_key(document: IkuDocument | Decree) -> tuple[str, ...]:
     return key[:2] if isinstance(document, Decree) else key[:3]
 
 
-def _at(source: YamlFile, loc: Loc, message: str) -> Problem:
+def _at(source: YamlFile, loc: Loc, message: str, expected: str = "", found: str = "", hint: str = "") -> Problem:
     line, column = source.locate(loc)
-    return Problem(source.path, line, column, field_path(loc), message)
+    return Problem(source.path, line, column, field_path(loc), message, expected, found, hint)
+
+
+def _did_you_mean(value: str, options: Iterable[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.75)
+    return f"maksud Anda `{close[0]}`?" if close else otherwise
+
+
+def _missing_original(loaded: LoadedDocument) -> Problem:
+    berkas = loaded.document.sumber.berkas
+    return _at(
+        loaded.source,
+        ("sumber", "berkas"),
+        "berkas sumber tidak ditemukan di dalam folder content",
+        "alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.txt",
+        f'"{berkas}"',
+        "simpan teks dokumen asli di content/sumber/ lalu tulis alamatnya di sini",
+    )
 
 
 def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
@@ -134,7 +152,8 @@ def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str], noun: str = "
     first: dict[str, Loc] = {}
     for loc, value in zip(locs, ids, strict=True):
         if value in first:
-            yield _at(source, loc, f"{noun} {value!r} sudah dipakai di {field_path(first[value])}")
+            message = f"{noun} sudah dipakai di {field_path(first[value])}"
+            yield _at(source, loc, message, f"{noun} yang belum dipakai", f'"{value}"', f"setiap {noun} harus unik")
         first.setdefault(value, loc)
 
 
@@ -154,17 +173,27 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
     ref = loaded.document.wilayah
     province = next((p for p in regions.provinsi if p.id == ref.provinsi), None)
     if province is None:
-        yield _at(loaded.source, ("wilayah", "provinsi"), "tidak ada provinsi dengan id ini di content/wilayah.yml")
+        yield _unknown_region(loaded, "provinsi", ref.provinsi, regions.provinsi, "content/wilayah.yml")
         return
     regency = next((r for r in province.kabupaten if r.id == ref.kabupaten), None)
     if regency is None:
-        message = f"tidak ada kabupaten/kota dengan id ini di provinsi {province.id!r}"
-        yield _at(loaded.source, ("wilayah", "kabupaten"), message)
+        yield _unknown_region(loaded, "kabupaten", ref.kabupaten, province.kabupaten, f"provinsi `{province.id}`")
         return
     if isinstance(loaded.document, IkuDocument) and ref.kecamatan is None:
-        yield _at(loaded.source, ("wilayah",), "dokumen IKU wajib menyebut `kecamatan`")
+        message = "dokumen IKU wajib menyebut `kecamatan`"
+        hint = "tambahkan baris `kecamatan: …` di bawah `wilayah`"
+        yield _at(loaded.source, ("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
     elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
-        yield _at(loaded.source, ("wilayah", "kecamatan"), f"tidak ada kecamatan dengan id ini di {regency.id!r}")
+        yield _unknown_region(loaded, "kecamatan", ref.kecamatan, regency.kecamatan, f"kabupaten `{regency.id}`")
+
+
+def _unknown_region(
+    loaded: LoadedDocument, level: str, ref: str, siblings: Sequence[Province | Regency | District], within: str
+) -> Problem:
+    message = f"{level} tidak ditemukan di {within}"
+    expected = f"id {level} dari content/wilayah.yml"
+    hint = _did_you_mean(ref, [s.id for s in siblings], f"tambahkan dulu {level} ini ke content/wilayah.yml")
+    return _at(loaded.source, ("wilayah", level), message, expected, f'"{ref}"', hint)
 
 
 def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
@@ -187,7 +216,9 @@ def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]
 def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
     for loc, ref in regulation_refs(loaded.document):
         if ref not in known:
-            yield _at(loaded.source, loc, f"regulasi {ref!r} tidak ada di content/regulasi.yml")
+            hint = _did_you_mean(ref, known, "tambahkan dulu regulasinya ke content/regulasi.yml")
+            message = "regulasi tidak ditemukan di content/regulasi.yml"
+            yield _at(loaded.source, loc, message, "id sebuah regulasi", f'"{ref}"', hint)
 
 
 @dataclass(frozen=True)
@@ -232,10 +263,14 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
         ]
         for anchor_loc, anchor in anchors:
             if anchor in first:
-                yield _at(loaded.source, anchor_loc, f"id {anchor!r} sudah dipakai di {field_path(first[anchor])}")
+                message = f"id sudah dipakai di {field_path(first[anchor])}"
+                hint = "setiap indikator dalam satu dokumen perlu id yang berbeda"
+                yield _at(loaded.source, anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
             first.setdefault(anchor, anchor_loc)
             if reserved_anchor(anchor):
-                yield _at(loaded.source, anchor_loc, f"id {anchor!r} dipakai untuk bagian halaman; pilih id lain")
+                message = "id ini dipakai untuk bagian halaman"
+                hint = "pilih id dari nama indikatornya, mis. `nilai-ikm`"
+                yield _at(loaded.source, anchor_loc, message, "id lain", f'"{anchor}"', hint)
         if period is not None:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
@@ -243,13 +278,17 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                     yield _at(
                         loaded.source,
                         (*loc, "target", index, "tahun"),
-                        f"tahun {target.tahun} di luar periode dokumen {period.mulai}–{last}",
+                        "tahun target di luar periode dokumen",
+                        f"tahun {period.mulai}" if last == period.mulai else f"tahun {period.mulai}–{last}",
+                        str(target.tahun),
+                        "periksa tahunnya, atau `periode` dokumen",
                     )
         if indicator.rumus is not None and indicator.rumus.latex is not None:
             try:
                 render_formula(indicator.rumus.latex)
             except FormulaError as error:
-                yield _at(loaded.source, (*loc, "rumus", "latex"), f"{error} (rumus: {indicator.rumus.latex})")
+                hint = formula_hint(str(error))
+                yield _at(loaded.source, (*loc, "rumus", "latex"), str(error), found=indicator.rumus.latex, hint=hint)
 
 
 def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
@@ -272,7 +311,8 @@ def _check_unique_addresses(content: Content) -> Iterator[Problem]:
         for loc, key in keys:
             if key in first or key in regions:
                 owner = first.get(key, "halaman wilayah")
-                yield _at(loaded.source, loc, f"alamat /{'/'.join(key)}/ sudah dipakai oleh {owner}")
+                message = f"alamat /{'/'.join(key)}/ sudah dipakai oleh {owner}"
+                yield _at(loaded.source, loc, message, hint="dua halaman tidak boleh punya alamat yang sama")
             first.setdefault(key, loaded.path)
 
 

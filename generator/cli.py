@@ -1,57 +1,90 @@
-"""The ``iku`` command: check content, build the site."""
+"""The ``iku`` command: check content, scaffold a document, build the site."""
 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 from .errors import ContentError, IkuError
 from .load import load_content
+from .report import FORMATS, WRITERS
+from .scaffold import new_document
 from .schema import write_schemas
+from .site_build import build_site, configured_site_dir
+
+CONTENT_HELP = "folder konten (bawaan: content)"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="iku", description="Portal IKU: periksa konten dan bangun situs.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="periksa semua berkas di content/")
-    check.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content)")
-    schema = commands.add_parser("schema", help="tulis ulang JSON Schema untuk editor di content/schema/")
-    schema.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content)")
-    build = commands.add_parser("build", help="periksa konten lalu bangun situs dengan mkdocs build --strict")
-    build.add_argument("--config-file", default="mkdocs.yml", help="berkas konfigurasi MkDocs")
-    build.add_argument("--site-dir", default=None, help="folder keluaran (bawaan: dari mkdocs.yml)")
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.content)
+            return _check(args.content, args.format)
+        if args.command == "new":
+            return _new(args.content, args.wilayah, args.periode, args.sumber)
         if args.command == "schema":
             for path in write_schemas(args.content):
                 print(f"Ditulis: {path}")
             return 0
-        return _build(args.config_file, args.site_dir)
+        site_dir = args.site_dir or configured_site_dir(args.config_file)
+        return build_site(args.config_file, site_dir)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        sys.stderr.write(WRITERS["text"](error.problems))
         return 1
     except IkuError as error:
         print(f"Galat: {error}", file=sys.stderr)
         return 1
 
 
-def _check(content_dir: Path) -> int:
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iku", description="Portal IKU: periksa konten dan bangun situs.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="periksa semua berkas di content/")
+    check.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: untuk dibaca; github: anotasi di pull request; json: untuk alat lain (bawaan: text)",
+    )
+    new = commands.add_parser("new", help="buat dokumen IKU baru yang valid, lengkap dengan penjelasan tiap kolom")
+    new.add_argument("--wilayah", required=True, help="kode Kemendagri (35.08.12) atau jawa-timur/lumajang/senduro")
+    new.add_argument("--periode", required=True, help="satu tahun (2025) atau rentang (2025-2029)")
+    new.add_argument("--sumber", required=True, type=Path, help="berkas dokumen asli (PDF atau teks) untuk disalin")
+    new.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    schema = commands.add_parser("schema", help="tulis ulang JSON Schema untuk editor di content/schema/")
+    schema.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    build = commands.add_parser(
+        "build", help="bangun situs dengan mkdocs build --strict; situs lama diganti hanya bila berhasil"
+    )
+    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="berkas konfigurasi MkDocs")
+    build.add_argument("--site-dir", type=Path, default=None, help="folder keluaran (bawaan: dari mkdocs.yml)")
+    return parser
+
+
+def _check(content_dir: Path, output: str) -> int:
     if not content_dir.is_dir():
         raise IkuError(f"folder konten {content_dir} tidak ada")
-    content = load_content(content_dir)
-    print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
+    try:
+        content = load_content(content_dir)
+    except ContentError as error:
+        # Annotations and JSON are read by tools from stdout; the text report is for people, on stderr.
+        stream = sys.stderr if output == "text" else sys.stdout
+        stream.write(WRITERS[output](error.problems))
+        return 1
+    if output == "json":
+        sys.stdout.write(WRITERS["json"]([]))
+    else:
+        print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
     return 0
 
 
-def _build(config_file: str, site_dir: str | None) -> int:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
-    if site_dir:
-        command += ["--site-dir", site_dir]
-    return subprocess.run(command, check=False).returncode
+def _new(content_dir: Path, region: str, period: str, source: Path) -> int:
+    scaffold = new_document(content_dir, region, period, source)
+    print(f"Dibuat: {scaffold.document}\nDisalin: {scaffold.source}")
+    print("Isi dokumen itu dari dokumen asli, lalu jalankan `iku check` dan `mkdocs serve` untuk melihat hasilnya.")
+    return 0
 
 
 if __name__ == "__main__":

@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one content file, located as precisely as the YAML allows."""
+    """One thing wrong in one content file, located as precisely as the YAML allows.
+
+    ``message`` says what is wrong; ``expected``, ``found`` and ``hint`` are empty when
+    they would only repeat it.
+    """
 
     file: Path
     line: int
     column: int
     field: str
     message: str
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
 
-    def __str__(self) -> str:
+    @property
+    def headline(self) -> str:
+        """``file:line:column: field: message``, the form editors and their editors recognise."""
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def details(self) -> list[str]:
+        """The labelled lines under the headline, in the order an editor reads them."""
+        labelled = (("diharapkan", self.expected), ("ditemukan", self.found), ("saran", self.hint))
+        return [f"{label}: {value}" for label, value in labelled if value]
+
+    def __str__(self) -> str:
+        return "\n".join([self.headline, *(f"    {line}" for line in self.details())])
+
+    def as_json(self) -> dict[str, str | int]:
+        """The problem as plain JSON values, for tools."""
+        return {**asdict(self), "file": self.file.as_posix()}
+
+
+def count_message(count: int) -> str:
+    """The closing line of a failed check."""
+    return f"{count} kesalahan ditemukan di konten."
 
 
 class IkuError(Exception):
@@ -30,14 +56,12 @@ class ContentError(IkuError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__(self._summary())
-
-    def _summary(self) -> str:
-        lines = [str(problem) for problem in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} kesalahan ditemukan di konten." if count != 1 else "1 kesalahan ditemukan di konten.")
-        return "\n".join(lines)
+        super().__init__("\n".join([*(str(problem) for problem in self.problems), count_message(len(problems))]))
 
 
 class FormulaError(IkuError):
-    """KaTeX could not render a formula, or KaTeX itself is not installed."""
+    """KaTeX could not render a formula: a problem of the formula, reported at its line."""
+
+
+class SetupError(IkuError):
+    """A tool the build needs is missing or wrong: a problem of the machine, not of the content."""

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexwalker import LatexMacroNode
 
-from .errors import FormulaError
+from .errors import FormulaError, SetupError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KATEX_PACKAGE = PROJECT_ROOT / "node_modules" / "katex"
@@ -42,7 +42,7 @@ def katex_version() -> str:
     try:
         return str(json.loads((KATEX_PACKAGE / "package.json").read_text("utf-8"))["version"])
     except OSError as error:
-        raise FormulaError(_not_installed()) from error
+        raise SetupError(_not_installed()) from error
 
 
 def katex_dist() -> Path:
@@ -75,14 +75,14 @@ def _use_project_katex() -> None:
     """Make markdown-katex resolve the project's pinned KaTeX, never another one."""
     binary = KATEX_BIN_DIR / "katex"
     if not binary.exists():
-        raise FormulaError(_not_installed())
+        raise SetupError(_not_installed())
     os.environ["PATH"] = f"{KATEX_BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
     if Path(wrapper.get_bin_cmd()[0]) != binary:
         # markdown-katex remembers the first katex it found in a cache file; a stale
         # entry (another checkout, another version) must not decide what renders here.
         wrapper.LOCAL_CMD_CACHE.unlink(missing_ok=True)
     if Path(wrapper.get_bin_cmd()[0]) != binary:
-        raise FormulaError(f"markdown-katex tidak memakai KaTeX proyek di {binary}")
+        raise SetupError(f"markdown-katex tidak memakai KaTeX proyek di {binary}")
 
 
 def _katex_message(raw: str, source: str) -> str:
@@ -92,7 +92,8 @@ def _katex_message(raw: str, source: str) -> str:
         if "ParseError" in line:
             detail = line.split("ParseError:", 1)[-1].strip()
             break
-    return f"KaTeX tidak dapat merender rumus: {detail}"
+    # KaTeX underlines the offending characters with combining low lines; they only blur a terminal.
+    return f"KaTeX tidak dapat merender rumus: {detail.replace(chr(0x332), '')}"
 
 
 def _not_installed() -> str:
@@ -133,3 +134,17 @@ def formula_reading(latex: str) -> str:
     except Exception:  # pylatexenc raises many types; the LaTeX itself is the honest fallback
         return " ".join(latex.split())
     return " ".join(text.split())
+
+
+# KaTeX's messages name the symptom; these name the usual cause in an editor's words.
+_FORMULA_HINTS = (
+    ("Expected 'EOF', got '}'", "ada `}` tanpa pasangan `{`; hitung kurung kurawalnya"),
+    ("Expected '}'", "ada `{` yang belum ditutup dengan `}`"),
+    ("Undefined control sequence", "perintah ini tidak dikenal KaTeX; periksa ejaannya, mis. `\\frac`, `\\times`"),
+    ("Too many expansions", "rumus terlalu rumit atau memanggil dirinya sendiri"),
+)
+
+
+def formula_hint(message: str) -> str:
+    """A plain hint for a KaTeX error message, or ``""`` when there is none worth giving."""
+    return next((hint for symptom, hint in _FORMULA_HINTS if symptom in message), "")

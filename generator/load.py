@@ -12,7 +12,7 @@ from .errors import ContentError, Problem
 from .loaded import Content, LoadedDocument, Original
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
 from .provenance import RepositoryHistory, read_history, sha256
-from .validate import validate
+from .validate import shown, validate
 from .yaml_source import YamlFile, read_yaml
 
 REGIONS_FILE = "wilayah.yml"
@@ -62,8 +62,8 @@ def display_path(path: Path) -> Path:
 
 def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) -> tuple[YamlFile, ModelT] | None:
     source = read_yaml(path, display_path(path))
-    if isinstance(source, Problem):
-        problems.append(source)
+    if isinstance(source, list):
+        problems.extend(source)
         return None
     result = validate(source, model)
     if isinstance(result, list):
@@ -76,16 +76,18 @@ def _load_document(
     path: Path, content_dir: Path, history: RepositoryHistory, problems: list[Problem]
 ) -> LoadedDocument | None:
     source = read_yaml(path, display_path(path))
-    if isinstance(source, Problem):
-        problems.append(source)
+    if isinstance(source, list):
+        problems.extend(source)
         return None
     kind = source.data.get("jenis")
     model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         line, column = source.locate(("jenis",))
         expected = " atau ".join(f"`{name}`" for name in DOCUMENT_KINDS)
-        message = f"harus {expected}, ditemukan {kind!r}" if kind is not None else f"wajib diisi: {expected}"
-        problems.append(Problem(source.path, line, column, "jenis", message))
+        message = "jenis dokumen tidak dikenal" if kind is not None else "wajib diisi, tetapi tidak ada"
+        found = shown(kind) if kind is not None else ""
+        hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
+        problems.append(Problem(source.path, line, column, "jenis", message, expected, found, hint))
         return None
     result = validate(source, model)
     if isinstance(result, list):

@@ -60,6 +60,14 @@ PagePath = Annotated[
 ]
 
 
+class RuleError(ValueError):
+    """A rule across fields is broken; carries what an editor needs to fix it."""
+
+    def __init__(self, message: str, expected: str = "", found: str = "", hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.expected, self.found, self.hint = message, expected, found, hint
+
+
 class Strict(BaseModel):
     """Base for every content class: unknown keys are errors, never silently dropped."""
 
@@ -98,7 +106,13 @@ class Formula(Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> Formula:
         if (self.latex is None) == (self.teks is None):
-            raise ValueError("isi tepat satu dari `latex` atau `teks`")
+            written = "keduanya" if self.latex is not None else "tidak satu pun"
+            raise RuleError(
+                "isi tepat satu dari `latex` atau `teks`",
+                "`latex` untuk perhitungan, atau `teks` untuk nilai yang hanya disebut",
+                written,
+                "hapus salah satunya",
+            )
         return self
 
 
@@ -220,7 +234,12 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.selesai is not None and self.selesai < self.mulai:
-            raise ValueError("`selesai` tidak boleh sebelum `mulai`")
+            raise RuleError(
+                "`selesai` tidak boleh sebelum `mulai`",
+                f"tahun {self.mulai} atau sesudahnya",
+                f"selesai: {self.selesai}",
+                "periksa kedua tahun; untuk periode satu tahun hapus `selesai`",
+            )
         return self
 
 
@@ -233,7 +252,7 @@ class Body(Strict):
 class Source(Strict):
     """The original document this content was transcribed from."""
 
-    berkas: Text = Field(description="Jalur berkas sumber di repositori, mis. `seeds/000_….txt`.")
+    berkas: Text = Field(description="Jalur berkas dokumen asli di dalam folder `content/`, mis. `sumber/000_….txt`.")
     keterangan: str | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
 
 

@@ -3,52 +3,71 @@
 from __future__ import annotations
 
 import difflib
+import json
 import types
 import typing
+from dataclasses import astuple, dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN
-from .yaml_source import YamlFile
+from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN, RuleError
+from .yaml_source import YamlFile, field_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-# Indonesian wording for pydantic's error types; anything unlisted falls back to pydantic's text.
-_MESSAGES = {
-    "missing": "wajib diisi, tetapi tidak ada",
-    "string_type": "harus berupa teks",
-    "int_type": "harus berupa bilangan bulat",
-    "int_parsing": "harus berupa bilangan bulat",
-    "int_from_float": "harus berupa bilangan bulat",
-    "list_type": "harus berupa daftar (butir-butir diawali `- `)",
-    "model_type": "harus berupa pemetaan (kunci: nilai)",
-    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
-    "dict_type": "harus berupa pemetaan (kunci: nilai)",
-    "date_type": "harus berupa tanggal dengan format YYYY-MM-DD",
-    "date_from_datetime_parsing": "harus berupa tanggal dengan format YYYY-MM-DD",
-    "date_parsing": "harus berupa tanggal dengan format YYYY-MM-DD",
-    "string_too_short": "tidak boleh kosong",
+# What pydantic's type errors expected, in an editor's words.
+_EXPECTED = {
+    "string_type": "teks",
+    "int_type": "bilangan bulat",
+    "int_parsing": "bilangan bulat",
+    "int_from_float": "bilangan bulat",
+    "list_type": "daftar (butir-butir diawali `- `)",
+    "model_type": "pemetaan (baris-baris `kunci: nilai`)",
+    "model_attributes_type": "pemetaan (baris-baris `kunci: nilai`)",
+    "dict_type": "pemetaan (baris-baris `kunci: nilai`)",
+    "date_type": "tanggal YYYY-MM-DD",
+    "date_from_datetime_parsing": "tanggal YYYY-MM-DD",
+    "date_parsing": "tanggal YYYY-MM-DD",
 }
 
-
-# What each pattern of the model means, in words an editor can follow.
+# What each pattern of the model means, in words an editor can follow, and an example.
 PATTERN_HINTS = {
-    SLUG_PATTERN: "huruf kecil, angka dan tanda hubung saja, mis. `nilai-ikm-kecamatan`",
-    REGION_CODE_PATTERN: 'kode Kemendagri bertitik dalam tanda kutip, mis. "35.08" atau "35.08.10"',
-    NIP_PATTERN: 'NIP 18 digit dengan spasi seperti tercetak, mis. "19621010 198503 1 026"',
-    PAGE_PATH_PATTERN: "alamat tanpa garis miring di awal/akhir, mis. `jawa-timur/lumajang/lumajang/2020`",
+    SLUG_PATTERN: ("huruf kecil, angka dan tanda hubung saja", "nilai-ikm-kecamatan"),
+    REGION_CODE_PATTERN: ("kode wilayah Kemendagri bertitik, dalam tanda kutip", '"35.08" atau "35.08.10"'),
+    NIP_PATTERN: ("NIP 18 digit dengan spasi seperti tercetak, dalam tanda kutip", '"19621010 198503 1 026"'),
+    PAGE_PATH_PATTERN: (
+        "id-id dipisah `/`: huruf kecil, angka dan tanda hubung, tanpa `/` di awal atau akhir",
+        "jawa-timur/lumajang/lumajang/2020",
+    ),
 }
 
 
-def field_path(loc: tuple[str | int, ...]) -> str:
-    """Write a location as an editor sees it in YAML: ``tabel_indikator[0].baris[1].nama``."""
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
-    return path
+@dataclass(frozen=True)
+class Finding:
+    """What is wrong with one value, before it is given a place in a file."""
+
+    message: str
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
+
+
+def shown(value: object) -> str:
+    """A value as an editor wrote it, named by kind where YAML read it as something else."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML membacanya sebagai benar/salah)"
+    if isinstance(value, (int, float)):
+        return f"angka {value!r}"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan"
+    return "kosong" if value is None else repr(value)
 
 
 def validate(source: YamlFile, model: type[ModelT]) -> ModelT | list[Problem]:
@@ -65,42 +84,68 @@ def _problem(source: YamlFile, model: type[BaseModel], detail: ErrorDetails) -> 
         line, column = source.locate_key(loc)
     else:
         line, column = source.locate(loc)
-    return Problem(source.path, line, column, field_path(loc), _message(model, detail))
+    finding = _finding(model, detail)
+    return Problem(source.path, line, column, field_path(loc), *astuple(finding))
 
 
-def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
+def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
     kind = detail["type"]
     loc = tuple(detail["loc"])
     found = detail.get("input")
     ctx = detail.get("ctx", {})
+    if kind == "missing":
+        description = describe_field(model, loc)
+        return Finding("wajib diisi, tetapi tidak ada", description, hint=f"tambahkan baris `{loc[-1]}: …`")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
+        allowed = sorted(_allowed_keys(model, loc[:-1]))
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; maksud Anda `{close[0]}`?" if close else ""
-        return f"kunci tidak dikenal{hint} (yang boleh: {', '.join(sorted(allowed))})"
+        hint = f"maksud Anda `{close[0]}`?" if close else "hapus kunci ini atau periksa ejaannya"
+        return Finding("kunci tidak dikenal", f"salah satu dari: {', '.join(allowed)}", f"`{loc[-1]}`", hint)
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
-        return f"harus salah satu dari {expected}, ditemukan {found!r}"
+        return Finding("nilai tidak dikenal", f"salah satu dari {expected}", shown(found))
     if kind == "string_pattern_mismatch":
-        expected = PATTERN_HINTS.get(str(ctx.get("pattern")), f"pola {ctx.get('pattern')}")
-        return f"format tidak sesuai, ditemukan {found!r}; yang benar: {expected}"
+        words, example = PATTERN_HINTS.get(str(ctx.get("pattern")), (f"pola {ctx.get('pattern')}", ""))
+        return Finding("format tidak sesuai", words, shown(found), f"contoh: {example}" if example else "")
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         relation = "≥" if kind == "greater_than_equal" else "≤"
-        return f"harus {relation} {bound}, ditemukan {found!r}"
+        return Finding("di luar batas", f"bilangan {relation} {bound}", shown(found))
+    if kind == "string_too_short":
+        return Finding("tidak boleh kosong", "teks", '""', "isi teksnya atau hapus kuncinya bila tidak wajib")
     if kind == "too_short":
-        return f"harus berisi sedikitnya {ctx.get('min_length')} butir"
+        expected = f"sedikitnya {ctx.get('min_length')} butir"
+        return Finding("daftar tidak boleh kosong", expected, "[]", "isi butirnya, atau hapus bagian ini bila kosong")
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"]))
-    message = _MESSAGES.get(kind, detail["msg"])
-    if kind == "missing":
-        return message
-    if kind == "string_type" and isinstance(found, bool):
-        # The content loader reads only true/false as booleans; the editor meant text.
-        return f'{message}, tetapi YAML membacanya sebagai benar/salah; tulis dalam tanda kutip, mis. "No"'
-    if kind == "string_type" and isinstance(found, (int, float)):
-        return f'{message}, ditemukan angka {found!r}; tulis dengan tanda kutip, mis. "{found}"'
-    return f"{message}, ditemukan {found!r}"
+        error = ctx.get("error")
+        if isinstance(error, RuleError):
+            return Finding(error.message, error.expected, error.found, error.hint)
+        return Finding(str(error or detail["msg"]))
+    if kind in _EXPECTED:
+        return Finding("jenis nilai salah", _EXPECTED[kind], shown(found), _type_hint(kind, found))
+    return Finding(detail["msg"], found=shown(found))
+
+
+def _type_hint(kind: str, found: object) -> str:
+    if kind == "string_type" and isinstance(found, (bool, int, float)):
+        written = str(found).lower() if isinstance(found, bool) else str(found)
+        return f'tulis dalam tanda kutip: "{written}"'
+    if kind.startswith("date"):
+        return "periksa bulan (01–12) dan tanggalnya, mis. 2021-01-10"
+    if kind == "list_type" and isinstance(found, str):
+        return f"tulis sebagai daftar: [{json.dumps(found, ensure_ascii=False)}]"
+    if kind.startswith("int"):
+        return "tulis dengan angka saja, mis. 2026"
+    if kind.startswith(("model", "dict")):
+        return "tulis isinya sebagai baris-baris `kunci: nilai` di bawahnya, menjorok dua spasi"
+    return ""
+
+
+def describe_field(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """The model's description of the field at ``loc`` (list indexes may be left out), or ``""``."""
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    return (field.description or "") if field else ""
 
 
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:

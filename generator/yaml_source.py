@@ -7,7 +7,7 @@ kept so that validation errors can point at the exact line an editor wrote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,14 @@ class YamlFile:
         return self.locate(loc)
 
 
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """Write a location as an editor sees it in YAML: ``tabel_indikator[0].baris[1].nama``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -81,60 +89,166 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def read_yaml(path: Path, display: Path) -> YamlFile | Problem:
-    """Parse ``path``; on failure return a :class:`Problem` naming ``display`` instead of raising."""
+def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
+    """Parse ``path``; on failure return its problems, naming ``display``, instead of raising."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")
+        return [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return Problem(display, 1, 1, "", f"berkas terlalu besar ({len(raw)} byte; batas {MAX_FILE_BYTES})")
+        size = f"{len(raw)} byte"
+        return [Problem(display, 1, 1, "", "berkas terlalu besar", f"paling besar {MAX_FILE_BYTES} byte", size)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Problem(display, 1, 1, "", f"berkas bukan teks UTF-8 (byte ke-{error.start + 1})")
+        found = f"byte ke-{error.start + 1} bukan UTF-8"
+        hint = "simpan ulang berkas dengan pengodean UTF-8"
+        return [Problem(display, 1, 1, "", "berkas bukan teks UTF-8", "teks UTF-8", found, hint)]
     loader = ContentLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            return Problem(display, 1, 1, "", "berkas kosong")
-        duplicate = _first_duplicate_key(root)
-        if duplicate is not None:
-            line, column, key = duplicate
-            return Problem(display, line, column, key, "kunci ini ditulis dua kali; hapus salah satunya")
+            return [Problem(display, 1, 1, "", "berkas kosong", "pemetaan (baris-baris `kunci: nilai`)")]
+        duplicates = list(_duplicate_keys(display, root))
+        if duplicates:
+            return duplicates
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(display, line, column, "", f"YAML tidak valid: {error.problem or error.context}{_hint(error)}")
+        return [_syntax_problem(display, text, error)]
     except yaml.YAMLError as error:
-        return Problem(display, 1, 1, "", f"YAML tidak valid: {error}")
+        return [Problem(display, 1, 1, "", "YAML tidak valid", found=str(error))]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return Problem(display, 1, 1, "", "isi berkas harus berupa pemetaan (kunci: nilai)")
+        expected = "pemetaan (baris-baris `kunci: nilai`)"
+        return [
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "isi berkas harus berupa pemetaan",
+                expected,
+                "daftar" if isinstance(data, list) else "teks",
+            )
+        ]
     return YamlFile(display, data, root)
 
 
-def _hint(error: yaml.MarkedYAMLError) -> str:
-    # PyYAML names a tab as the two characters backslash and t.
-    if "'\\t'" in str(error.problem):
-        return "; gunakan spasi untuk indentasi, bukan tab"
-    return ""
+@dataclass(frozen=True)
+class _Syntax:
+    """How to explain one kind of PyYAML syntax error to an editor."""
+
+    context: str
+    problem: str
+    at_opening: bool
+    message: str
+    hint: str
 
 
-def _first_duplicate_key(node: yaml.Node) -> tuple[int, int, str] | None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        return key.start_mark.line + 1, key.start_mark.column + 1, key.value
-                    seen.add(key.value)
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+# PyYAML's context and problem texts, matched by their start; the first match explains the error.
+_SYNTAX = (
+    _Syntax("", "found character '\\t'", False, "ada karakter tab", "gunakan spasi untuk indentasi, bukan tab"),
+    _Syntax(
+        "while scanning a quoted scalar",
+        "",
+        True,
+        "tanda kutip dibuka di sini tetapi tidak ditutup",
+        'tutup teks dengan tanda kutip yang sama di akhir teks, mis. "Kecamatan Senduro"',
+    ),
+    _Syntax(
+        "while parsing a flow sequence",
+        "",
+        True,
+        "daftar yang dibuka dengan `[` di sini tidak ditutup",
+        "tutup daftar dengan `]`; butir yang memuat koma atau titik dua ditulis dalam tanda kutip",
+    ),
+    _Syntax(
+        "",
+        "mapping values are not allowed here",
+        False,
+        "ada titik dua yang tidak dapat dibaca sebagai `kunci: nilai`",
+        'bila teksnya memuat ": ", tulis seluruh teks dalam tanda kutip, mis. nama: "Rasio: jumlah"; '
+        "bila tidak, samakan indentasi baris ini dengan kunci lain di tingkatnya",
+    ),
+    _Syntax(
+        "while parsing a block",
+        "expected <block end>",
+        False,
+        "indentasi baris ini tidak sejajar dengan baris sebelumnya",
+        "kunci pada tingkat yang sama diawali jumlah spasi yang sama; butir daftar diawali `- `",
+    ),
+)
+
+
+def _syntax_problem(display: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    context, problem = str(error.context or ""), str(error.problem or "")
+    opened = _unclosed_quote(text, _position(error.problem_mark)[0])
+    if opened is not None:
+        # A quote left open swallows the lines after it; PyYAML then complains further down.
+        line, column = opened
+        message = "YAML tidak valid: tanda kutip dibuka di sini tetapi tidak ditutup"
+        hint = 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
+        return Problem(display, line, column, "", message, found=_written(text, line), hint=hint)
+    for syntax in _SYNTAX:
+        if context.startswith(syntax.context) and problem.startswith(syntax.problem):
+            mark = error.context_mark if syntax.at_opening else error.problem_mark
+            line, column = _position(mark or error.problem_mark)
+            message = f"YAML tidak valid: {syntax.message}"
+            return Problem(display, line, column, "", message, found=_written(text, line), hint=syntax.hint)
+    line, column = _position(error.problem_mark or error.context_mark)
+    return Problem(display, line, column, "", "YAML tidak valid", found="; ".join(p for p in (context, problem) if p))
+
+
+# A value that opens a quote: `kunci: "…`, `- "…` or `[…, "…`.
+_OPENING_QUOTE = re.compile(r"""(?:^\s*(?:- )?[\w.-]+:\s+|^\s*-\s+)(["'])""")
+
+
+def _unclosed_quote(text: str, problem_line: int) -> tuple[int, int] | None:
+    """The (line, column) of a quote opened and never closed on its own line, at or above ``problem_line``."""
+    lines = text.splitlines()
+    for number in range(min(problem_line, len(lines)), max(problem_line - 20, 0), -1):
+        line = lines[number - 1].rstrip()
+        match = _OPENING_QUOTE.match(line)
+        if match and (len(line) == match.end() or not line.endswith(match[1])):
+            return number, match.start(1) + 1
     return None
+
+
+def _written(text: str, line: int) -> str:
+    """Line ``line`` as the editor wrote it, without its indentation; a tab shows as → so it can be seen."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    written = lines[line - 1].strip(" ").rstrip().replace("\t", "→")
+    return f"`{written}`"
+
+
+def _position(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _duplicate_keys(display: Path, root: yaml.Node) -> Iterator[Problem]:
+    """Every key written twice in one mapping; PyYAML would silently keep only the last value."""
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                    yield Problem(
+                        display,
+                        key.start_mark.line + 1,
+                        key.start_mark.column + 1,
+                        field_path((*loc, key.value)),
+                        "kunci ditulis dua kali",
+                        "setiap kunci sekali saja dalam satu bagian",
+                        f"`{key.value}` di baris {first[key.value]} dan {key.start_mark.line + 1}",
+                        "nilai yang pertama akan hilang tanpa pemberitahuan; gabungkan keduanya atau hapus salah satu",
+                    )
+                elif isinstance(key, yaml.ScalarNode):
+                    first[key.value] = key.start_mark.line + 1
+                stack.append((value, (*loc, key.value if isinstance(key, yaml.ScalarNode) else "?")))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))

@@ -81,11 +81,8 @@ def visible_text(tag: Tag) -> str:
     return " ".join(copy.get_text(" ").split())
 
 
-def build_site(project: Path, content: Path, *, link: bool = False) -> subprocess.CompletedProcess[str]:
-    """Lay out a project at ``project`` around ``content`` and run ``mkdocs build --strict`` there.
-
-    With ``link``, the project's content is a symlink to ``content``, so its git history is read.
-    """
+def lay_out_project(project: Path, content: Path, *, link: bool = False) -> None:
+    """Copy the site's configuration, pages and theme to ``project`` and put ``content`` beside them."""
     for name in ("mkdocs.yml", "docs", "theme"):
         source = REPO / name
         target = project / name
@@ -97,6 +94,14 @@ def build_site(project: Path, content: Path, *, link: bool = False) -> subproces
         (project / "content").symlink_to(content, target_is_directory=True)
     elif content != project / "content":
         shutil.copytree(content, project / "content")
+
+
+def build_site(project: Path, content: Path, *, link: bool = False) -> subprocess.CompletedProcess[str]:
+    """Lay out a project at ``project`` around ``content`` and run ``mkdocs build --strict`` there.
+
+    With ``link``, the project's content is a symlink to ``content``, so its git history is read.
+    """
+    lay_out_project(project, content, link=link)
     # The default site_url, whatever the environment (the Pages workflow sets SITE_URL).
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
