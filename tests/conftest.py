@@ -15,6 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browsing import PREFIX, Portal, pages_server
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, sync_playwright
 
@@ -96,16 +97,22 @@ def lay_out_project(project: Path, content: Path, *, link: bool = False) -> None
         shutil.copytree(content, project / "content")
 
 
-def build_site(project: Path, content: Path, *, link: bool = False) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project: Path, content: Path, *, link: bool = False, site_url: str | None = None, site_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Lay out a project at ``project`` around ``content`` and run ``mkdocs build --strict`` there.
 
     With ``link``, the project's content is a symlink to ``content``, so its git history is read.
+    With ``site_url``, the site is built for that address instead of the default one; with
+    ``site_dir``, it is written there instead of ``project/site``.
     """
     lay_out_project(project, content, link=link)
-    # The default site_url, whatever the environment (the Pages workflow sets SITE_URL).
+    # The default site_url unless one is given, whatever the environment (the Pages workflow sets SITE_URL).
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir or project / "site")]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
 
 
@@ -154,3 +161,16 @@ def served(root: Path) -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+    """The real site built for, and served at, ``http://127.0.0.1:<port>/portal-iku/`` as GitHub Pages serves it:
+    every address, permalink and asset is on that one origin, and a missing address gets the 404 page."""
+    folder = tmp_path_factory.mktemp("portal")
+    with pages_server(folder / "served") as server:
+        result = build_site(
+            folder, REPO / "content", link=True, site_url=server.site_url, site_dir=folder / "served" / PREFIX
+        )
+        assert result.returncode == 0, result.stderr
+        yield Portal(folder / "served" / PREFIX, server.site_url)

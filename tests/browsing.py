@@ -1,0 +1,206 @@
+"""The portal as a browser gets it: served like GitHub Pages, watched for errors, photographed.
+
+Used by the journey and accessibility tests and by ``scripts/lighthouse.py``; it imports
+nothing from ``conftest`` so that the script can use it too.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+
+REPO = Path(__file__).resolve().parent.parent
+# Where the screenshots of every page type are written, for a reviewer to look at (not committed).
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+# The site is published under a path (https://portal-iku.github.io/portal-iku/); it is served so here too.
+PREFIX = "portal-iku/"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+# One page of each kind a reader meets, as a path under the site's address. The search
+# results are the home page with the search dialog showing results for "IKM".
+PAGE_TYPES = {
+    "beranda": "",
+    "provinsi": "jawa-timur/",
+    "kabupaten": "jawa-timur/lumajang/",
+    "kecamatan": "jawa-timur/lumajang/senduro/",
+    "dokumen": "jawa-timur/lamongan/mantup/2021-2026/",
+    "keputusan": "jawa-timur/lumajang/keputusan/kepbup-lumajang-188-45-326-427-12-2019/",
+    "regulasi": "regulasi/uu-23-2014/",
+    "daftar-regulasi": "regulasi/",
+    "glosarium": "glosarium/",
+    "perbandingan": "perbandingan/",
+    "data": "data/",
+    "tentang-iku": "tentang-iku/",
+    "pencarian": "?q=IKM",
+    "404": "halaman-yang-tidak-ada/",
+}
+MISSING = PAGE_TYPES["404"]
+SEARCH_QUERY = "IKM"
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".yml", ".map"}
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves a folder as GitHub Pages does: a missing address gets the site's ``404.html`` with status 404,
+    folders are never listed, and text goes gzip-compressed to a client that accepts it (so Lighthouse
+    measures what readers download)."""
+
+    not_found: Path
+
+    def __init__(self, *args: object, not_found: Path, **kwargs: object) -> None:
+        self.not_found = not_found
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != HTTPStatus.NOT_FOUND or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def list_directory(self, path: str | Path) -> IO[bytes] | None:
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_head(self) -> IO[bytes] | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepted or path.suffix not in COMPRESSED or not path.is_file():
+            return super().send_head()  # files that are not text, folder redirects and 404s
+        body = gzip.compress(path.read_bytes())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return BytesIO(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
+        super().end_headers()
+
+    def guess_type(self, path: str | Path) -> str:
+        if str(path).endswith((".yml", ".yaml")):
+            return "text/yaml; charset=utf-8"
+        return super().guess_type(path)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Server:
+    """A server answering on 127.0.0.1 from a folder, on a port the system chose."""
+
+    server: ThreadingHTTPServer
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    @property
+    def site_url(self) -> str:
+        return f"{self.origin}/{PREFIX}"
+
+
+@contextmanager
+def pages_server(root: Path) -> Iterator[Server]:
+    """Listen on a free port of 127.0.0.1 and serve ``root`` (which holds the site at ``root/PREFIX``)."""
+    handler = partial(PagesHandler, directory=str(root), not_found=root / PREFIX / "404.html")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(frozen=True)
+class Portal:
+    """The real site built for and served at ``site_url`` (``http://127.0.0.1:<port>/portal-iku/``)."""
+
+    root: Path
+    site_url: str
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.site_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def url(self, path: str) -> str:
+        return self.site_url + path
+
+
+@dataclass
+class Watch:
+    """Everything that went wrong for a reader in a browser context: console errors, uncaught exceptions,
+    failed requests, error responses and requests to another origin."""
+
+    origin: str
+    # The address of the deliberate 404 page: its status is the point, not a failure.
+    expected_missing: str
+    problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(f"uncaught error: {error.error}"))
+        context.on("request", self._request)
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        location = message.location.get("url", "")
+        if location == self.expected_missing and "404" in message.text:
+            return  # Chromium reports the 404 status of the deliberate 404 page on the console
+        self.problems.append(f"console error at {location}: {message.text}")
+
+    def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        scheme = urlsplit(request.url).scheme
+        if scheme in {"data", "blob"}:
+            return
+        if not request.url.startswith(self.origin + "/"):
+            self.problems.append(f"request to another origin: {request.url}")
+
+    def _failed(self, request: Request) -> None:
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400 and response.url != self.expected_missing:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def assert_clean(self) -> None:
+        assert self.problems == [], "what went wrong for the reader:\n" + "\n".join(self.problems)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG at ``SCREENSHOTS/<name>.png``, for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
