@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, IkuError
+from .link_check import check_links
 from .load import load_content
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
 from .schema import write_schemas
-from .site_build import build_site, configured_site_dir
+from .site_build import build_site, load_site_config
 
 CONTENT_HELP = "folder konten (bawaan: content)"
 
@@ -27,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.content):
                 print(f"Ditulis: {path}")
             return 0
-        site_dir = args.site_dir or configured_site_dir(args.config_file)
+        config = load_site_config(args.config_file)
+        site_dir = args.site_dir or config.site_dir
+        if args.command == "links":
+            return _links(site_dir, config.site_url)
         return build_site(args.config_file, site_dir)
     except ContentError as error:
         sys.stderr.write(WRITERS["text"](error.problems))
@@ -60,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="berkas konfigurasi MkDocs")
     build.add_argument("--site-dir", type=Path, default=None, help="folder keluaran (bawaan: dari mkdocs.yml)")
+    links = commands.add_parser("links", help="periksa setiap tautan dan jangkar internal di situs yang sudah dibangun")
+    links.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="berkas konfigurasi MkDocs")
+    links.add_argument("--site-dir", type=Path, default=None, help="folder situs (bawaan: dari mkdocs.yml)")
     return parser
 
 
@@ -77,6 +84,19 @@ def _check(content_dir: Path, output: str) -> int:
         sys.stdout.write(WRITERS["json"]([]))
     else:
         print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
+    return 0
+
+
+def _links(site_dir: Path, site_url: str) -> int:
+    if not (site_dir / "index.html").is_file():
+        raise IkuError(f"{site_dir} belum berisi situs; jalankan `iku build` dahulu")
+    broken = check_links(site_dir, site_url)
+    for link in broken:
+        print(link, file=sys.stderr)
+    if broken:
+        print(f"{len(broken)} tautan rusak.", file=sys.stderr)
+        return 1
+    print(f"Semua tautan internal di {site_dir} berfungsi.")
     return 0
 
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -20,12 +21,21 @@ from mkdocs.exceptions import ConfigurationError
 from .errors import IkuError
 
 
-def configured_site_dir(config_file: Path) -> Path:
-    """The ``site_dir`` that ``config_file`` names (MkDocs' default ``site`` when it names none)."""
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the commands need from ``mkdocs.yml``."""
+
+    site_dir: Path
+    site_url: str
+
+
+def load_site_config(config_file: Path) -> SiteConfig:
+    """The output folder and published address ``config_file`` names (``SITE_URL`` may set the address)."""
     try:
-        return Path(load_config(str(config_file)).site_dir)
+        config = load_config(str(config_file))
     except (ConfigurationError, OSError) as error:
         raise IkuError(f"{config_file} tidak dapat dibaca: {error}") from None
+    return SiteConfig(Path(config.site_dir), str(config.site_url or ""))
 
 
 def build_site(config_file: Path, site_dir: Path) -> int:

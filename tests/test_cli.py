@@ -162,6 +162,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> Non
     assert first.returncode == 0, first.stderr
     before = _fingerprint(project / "site")
     assert "jawa-timur/lumajang/senduro/2024/index.html" in before
+    links = run_iku("links", cwd=project)
+    assert (links.returncode, links.stdout) == (0, f"Semua tautan internal di {project / 'site'} berfungsi.\n")
     # A broken link is found only after MkDocs has emptied its output folder and written pages.
     edit(
         project / "docs/tentang.md", "# Tentang portal ini\n", "# Tentang portal ini\n\n[tautan rusak](tidak-ada.md)\n"

