@@ -27,7 +27,12 @@ def test_the_document_schema_describes_every_field_in_indonesian_keys() -> None:
 
 def test_every_content_file_points_editors_at_its_schema() -> None:
     content = REPO / "content"
-    for path in [content / "wilayah.yml", content / "regulasi.yml", *document_files(content)]:
+    for path in [
+        content / "wilayah.yml",
+        content / "regulasi.yml",
+        content / "glosarium.yml",
+        *document_files(content),
+    ]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
