@@ -37,7 +37,8 @@ def yaml_string(value: object) -> Markup:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
+        # Pages and redirects are escaped; the YAML scaffold quotes its values itself (yaml_str).
+        autoescape=jinja2.select_autoescape(enabled_extensions=("md.j2", "html.j2"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from .errors import ContentError, IkuError
 from .load import DOCUMENTS_DIR, load_content
 from .model import District, IkuDocument, Province, Regency, RegionCatalogue
-from .render import TEMPLATES, yaml_string
+from .render import environment
 from .schema import SCHEMA_DIR
 from .validate import describe_field
 
@@ -95,11 +92,8 @@ def parse_period(period: str) -> tuple[int, int | None]:
 
 def scaffold_text(place: Place, start: int, end: int | None, source: str, schema: str) -> str:
     """The new document's YAML, with a comment from the content model above every field."""
-    return (
-        _environment()
-        .get_template("scaffold/dokumen.yml.j2")
-        .render(place=place, start=start, end=end, source=source, schema=schema)
-    )
+    template = environment().get_template("scaffold/dokumen.yml.j2")
+    return template.render(place=place, start=start, end=end, source=source, schema=schema, describe=describe)
 
 
 def describe(dotted: str) -> str:
@@ -113,19 +107,3 @@ def describe(dotted: str) -> str:
 def _schema_link(document: Path, content_dir: Path) -> str:
     schema = content_dir / SCHEMA_DIR / "dokumen.schema.json"
     return Path(os.path.relpath(schema, document.parent)).as_posix()
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    # YAML, not HTML: values go through the `yaml` filter, which quotes them as JSON strings.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["yaml"] = yaml_string
-    env.globals["describe"] = describe
-    return env
