@@ -17,12 +17,13 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response
 
 REPO = Path(__file__).resolve().parent.parent
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # Where the screenshots of every page type are written, for a reviewer to look at (not committed).
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 # The site is published under a path (https://portal-iku.github.io/portal-iku/); it is served so here too.
@@ -198,9 +199,65 @@ class Watch:
         assert self.problems == [], "what went wrong for the reader:\n" + "\n".join(self.problems)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """A full-page PNG at ``SCREENSHOTS/<name>.png``, for a person to look at."""
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """A PNG of the whole page (or of what is on screen) at ``SCREENSHOTS/<name>.png``, for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # The open search dialog covers the screen and locks the page behind it: only the screen is a picture of it.
+    searching = page.evaluate("document.getElementById('__search')?.checked === true")
+    page.screenshot(path=str(path), full_page=full_page and not searching)
     return path
+
+
+@dataclass
+class Reader:
+    """One reader's browser tab on the portal, with everything that went wrong for them watched."""
+
+    portal: Portal
+    page: Page
+    watch: Watch
+
+    def open(self, path: str) -> None:
+        """Go to ``path`` under the site's address and wait until the page has loaded."""
+        self.page.goto(self.portal.url(path))
+
+    def open_page_type(self, page_type: str) -> None:
+        """Open the example of ``page_type``; for the search results, search and wait until they show."""
+        if page_type == "pencarian":
+            self.open("")
+            self.search(SEARCH_QUERY)
+        else:
+            self.open(PAGE_TYPES[page_type])
+
+    def search(self, query: str) -> None:
+        """Type ``query`` into the search box as a reader does and wait until the results have settled."""
+        magnifier = self.page.locator('label.md-header__button[for="__search"]')
+        if magnifier.is_visible():  # on a phone the search box hides behind this button
+            magnifier.click()
+            self.settle()
+        box = self.page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(query)
+        self.page.locator(".md-search-result__item").first.wait_for()
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until no CSS transition or animation is running (Material fades menus and results in)."""
+        self.page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
+        return screenshot(self.page, name, full_page=full_page)
+
+
+@contextmanager
+def reading(browser: Browser, portal: Portal, **options: Any) -> Iterator[Reader]:
+    """A fresh browser context (``options`` as for ``browser.new_context``) and a tab in it; at the end,
+    nothing may have gone wrong for the reader: no console error, failed request or other origin."""
+    context = browser.new_context(**options)
+    watch = Watch(portal.origin, portal.url(MISSING))
+    watch.attach(context)
+    try:
+        yield Reader(portal, context.new_page(), watch)
+        watch.assert_clean()
+    finally:
+        context.close()
