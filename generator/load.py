@@ -12,7 +12,7 @@ from .errors import ContentError, Problem
 from .loaded import Content, LoadedDocument, Original
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
 from .provenance import RepositoryHistory, read_history, sha256
-from .validate import shown, validate
+from .validate import placeholders, shown, validate
 from .yaml_source import YamlFile, read_yaml
 
 REGIONS_FILE = "wilayah.yml"
@@ -89,6 +89,7 @@ def _load_document(
         hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
         problems.append(Problem(source.path, line, column, "jenis", message, expected, found, hint))
         return None
+    problems.extend(placeholders(source))
     result = validate(source, model)
     if isinstance(result, list):
         problems.extend(result)

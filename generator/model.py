@@ -14,7 +14,7 @@ import datetime
 import enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_CODE_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
@@ -102,6 +102,23 @@ class Formula(Strict):
         default=None,
         description="Rumus sebagai teks biasa bila dokumen hanya menyebut nilai, mis. `Nilai IKM`.",
     )
+
+    @field_validator("latex", mode="before")
+    @classmethod
+    def _no_control_characters(cls, latex: object) -> object:
+        # Inside YAML double quotes `\frac` and `\times` turn into a form feed and a tab;
+        # checked before whitespace is stripped, which would hide the leading one.
+        if isinstance(latex, str) and any(ord(char) < 32 and char != "\n" for char in latex):
+            # Unicode's control pictures (␌ for a form feed, ␉ for a tab) make them visible.
+            shown = "".join(chr(0x2400 + ord(c)) if ord(c) < 32 and c != "\n" else c for c in latex)
+            raise RuleError(
+                "rumus memuat karakter kendali, bukan perintah LaTeX",
+                "rumus LaTeX dalam tanda kutip tunggal",
+                shown,
+                "di dalam tanda kutip ganda YAML mengubah `\\f` dan `\\t` menjadi karakter lain; "
+                "tulis rumus dalam tanda kutip tunggal, mis. latex: '\\frac{A}{B} \\times 100\\%'",
+            )
+        return latex
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Formula:

@@ -6,6 +6,7 @@ import difflib
 import json
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from typing import Any, TypeVar
 
@@ -68,6 +69,43 @@ def shown(value: object) -> str:
     if isinstance(value, dict):
         return "pemetaan"
     return "kosong" if value is None else repr(value)
+
+
+# What `iku new` writes where an editor still has to copy text from the source.
+PLACEHOLDER = "…"
+
+
+def placeholders(source: YamlFile) -> list[Problem]:
+    """Every value still holding the scaffold's placeholder ``…``: valid YAML, but not the document."""
+    found = []
+    for loc, value in _scalars(source.data, ()):
+        if isinstance(value, str) and value.strip() == PLACEHOLDER:
+            line, column = source.locate(loc)
+            hint = "ganti `…` dengan teks dari dokumen asli, atau hapus baris ini bila sumber tidak memuatnya"
+            found.append(
+                Problem(
+                    source.path,
+                    line,
+                    column,
+                    field_path(loc),
+                    "isian contoh belum diganti",
+                    "teks dari dokumen asli",
+                    '"…"',
+                    hint,
+                )
+            )
+    return found
+
+
+def _scalars(data: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _scalars(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _scalars(value, (*loc, index))
+    else:
+        yield loc, data
 
 
 def validate(source: YamlFile, model: type[ModelT]) -> ModelT | list[Problem]:

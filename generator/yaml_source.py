@@ -164,6 +164,14 @@ _SYNTAX = (
         "tutup daftar dengan `]`; butir yang memuat koma atau titik dua ditulis dalam tanda kutip",
     ),
     _Syntax(
+        "while scanning a double-quoted scalar",
+        "found unknown escape character",
+        False,
+        "garis miring terbalik `\\` di dalam tanda kutip ganda",
+        "tulis rumus LaTeX dan teks lain yang memuat `\\` dalam tanda kutip tunggal, "
+        "mis. latex: '\\frac{A}{B} \\times 100\\%'",
+    ),
+    _Syntax(
         "",
         "mapping values are not allowed here",
         False,

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, edit, lay_out_project
+from conftest import FIXTURES, edit, lay_out_project
 
 from generator.model import IkuDocument, Indicator
 from generator.validate import describe_field
@@ -29,8 +29,8 @@ def run_iku(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the whole portal (configuration, pages, theme, real content) at ``tmp_path``."""
-    shutil.copytree(REPO / "content", tmp_path / "content")
+    """A copy of the whole portal at ``tmp_path``, with the real content as first published."""
+    shutil.copytree(FIXTURES / "published", tmp_path / "content")
     lay_out_project(tmp_path, tmp_path / "content")
     return tmp_path
 

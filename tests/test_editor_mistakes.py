@@ -1,9 +1,13 @@
 """Editor mistakes: each a broken copy of a real content file, and exactly what the editor is told.
 
-Every case copies ``content/`` as published, makes one edit an editor could make, and
-asserts the whole report: file, line, column, the field as written in YAML, what is
-wrong, what was expected, what was found and a hint. The reports are long lines on
-purpose: they are what an editor reads in a terminal or on a pull request.
+Every case copies the real content, makes one edit an editor could make, and asserts
+the whole report: file, line, column, the field as written in YAML, what is wrong,
+what was expected, what was found and a hint. The reports are long lines on purpose:
+they are what an editor reads in a terminal or on a pull request.
+
+The real content is the five seed documents and the catalogues as first published,
+kept in ``tests/fixtures/published/``: editors go on correcting ``content/``, and a
+fixed line number here must not turn their pull request red.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, edit
+from conftest import FIXTURES, edit
 
 from generator.errors import ContentError
 from generator.load import load_content
@@ -26,6 +30,7 @@ DECREE = "dokumen/jawa-timur/lumajang/keputusan-188.45-326-427.12-2019.yml"
 REGIONS = "wilayah.yml"
 REGULATIONS = "regulasi.yml"
 GLOSSARY = "glosarium.yml"
+PUBLISHED = FIXTURES / "published"
 
 
 @dataclass(frozen=True)
@@ -567,13 +572,48 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:7:3: wilayah: dokumen IKU w
     saran: tambahkan baris `kecamatan: …` di bawah `wilayah`
 """,
     ),
+    Mistake(
+        "latex-in-double-quotes",
+        SENDURO,
+        "latex: '\\frac{\\text{Jumlah desa yang menetapkan RKPDes tepat waktu}}{\\text{Jumlah desa}} \\times 100\\%'",
+        'latex: "\\frac{\\text{Jumlah desa yang menetapkan RKPDes tepat waktu}}{\\text{Jumlah desa}} \\times 100"',
+        r"""
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: rumus memuat karakter kendali, bukan perintah LaTeX
+    diharapkan: rumus LaTeX dalam tanda kutip tunggal
+    ditemukan: ␌rac{␉ext{Jumlah desa yang menetapkan RKPDes tepat waktu}}{␉ext{Jumlah desa}} ␉imes 100
+    saran: di dalam tanda kutip ganda YAML mengubah `\f` dan `\t` menjadi karakter lain; tulis rumus dalam tanda kutip tunggal, mis. latex: '\frac{A}{B} \times 100\%'
+""",
+    ),
+    Mistake(
+        "latex-percent-in-double-quotes",
+        SUMBERJAMBE,
+        "latex: '\\frac{\\text{Total Nilai Persepsi per Unsur X}}{\\text{Total Unsur yang terisi}} \\times 100\\%'",
+        'latex: "\\frac{\\text{Total Nilai Persepsi per Unsur X}}{\\text{Total Unsur yang terisi}} \\times 100\\%"',
+        r"""
+content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:74:113: YAML tidak valid: garis miring terbalik `\` di dalam tanda kutip ganda
+    ditemukan: `latex: "\frac{\text{Total Nilai Persepsi per Unsur X}}{\text{Total Unsur yang terisi}} \times 100\%"`
+    saran: tulis rumus LaTeX dan teks lain yang memuat `\` dalam tanda kutip tunggal, mis. latex: '\frac{A}{B} \times 100\%'
+""",
+    ),
+    Mistake(
+        "scaffold-placeholder-left-in",
+        LUMAJANG,
+        '              - "Hasil Survei Kepuasan Masyarakat"',
+        "              - …",
+        r"""
+content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:58:17: tabel_indikator[0].baris[0].indikator[0].sumber_data[0]: isian contoh belum diganti
+    diharapkan: teks dari dokumen asli
+    ditemukan: "…"
+    saran: ganti `…` dengan teks dari dokumen asli, atau hapus baris ini bila sumber tidak memuatnya
+""",
+    ),
 ]
 
 
 @pytest.fixture
 def real_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the published ``content/`` at ``tmp_path/content``, with the working directory at ``tmp_path``."""
-    shutil.copytree(REPO / "content", tmp_path / "content")
+    """A copy of the content as first published at ``tmp_path/content``, with the working directory at ``tmp_path``."""
+    shutil.copytree(PUBLISHED, tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "content"
 

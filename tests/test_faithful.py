@@ -58,10 +58,22 @@ def transcribed(data: object, path: str = "") -> Iterator[tuple[str, str]]:
             yield path, folded(text)
 
 
-@pytest.mark.parametrize("path", document_files(CONTENT), ids=lambda p: p.relative_to(CONTENT).as_posix())
+def source_of(path: Path) -> Path:
+    return CONTENT / yaml.load(path.read_text(encoding="utf-8"), Loader=ContentLoader)["sumber"]["berkas"]
+
+
+# Only extracted text can be searched; a document whose source is a PDF or a scan is compared by a person.
+TEXT_SOURCED = [path for path in document_files(CONTENT) if source_of(path).suffix == ".txt"]
+
+
+def test_the_five_seed_documents_are_checked_against_their_text() -> None:
+    assert len(TEXT_SOURCED) >= 5
+
+
+@pytest.mark.parametrize("path", TEXT_SOURCED, ids=lambda p: p.relative_to(CONTENT).as_posix())
 def test_every_transcribed_text_stands_in_the_source(path: Path) -> None:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=ContentLoader)
-    source = folded((CONTENT / data["sumber"]["berkas"]).read_text(encoding="utf-8"))
+    source = folded(source_of(path).read_text(encoding="utf-8"))
     missing = [
         (field, text)
         for field, text in transcribed(data)

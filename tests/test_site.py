@@ -55,14 +55,14 @@ def iku_parts(document: IkuDocument | Decree) -> list[IkuContent]:
     return list(document.lampiran) if isinstance(document, Decree) else [document]
 
 
-def test_the_seed_content_has_five_documents() -> None:
-    assert sorted(DOCUMENTS) == [
+def test_the_five_seed_documents_are_published() -> None:
+    assert set(DOCUMENTS) >= {
         "jawa-timur/jember/sumberjambe/2022",
         "jawa-timur/lamongan/mantup/2021-2026",
         "jawa-timur/lumajang/keputusan/kepbup-lumajang-188-45-326-427-12-2019",
         "jawa-timur/lumajang/lumajang/2020",
         "jawa-timur/lumajang/senduro/2024",
-    ]
+    }
 
 
 @pytest.mark.parametrize("url", sorted(DOCUMENTS))
