@@ -33,8 +33,15 @@ LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 REPORTS = REPO / "artifacts" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 # Headless, no sandbox (CI containers run as root), nothing in the background that reaches another origin.
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+CHROME_FLAGS = " ".join(
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
 )
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
 # Lighthouse refuses to score a page answered with an error status, so the 404 page is audited at its own
