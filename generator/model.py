@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -49,6 +50,8 @@ Nip = Annotated[
     ),
 ]
 Year = Annotated[int, Field(ge=1945, le=2100)]
+# KaTeX commands that make links, load images or set HTML attributes (KaTeX's `trust` list).
+UNTRUSTED_LATEX = re.compile(r"\\(?:href|url|includegraphics|htmlId|htmlClass|htmlStyle|htmlData)(?![A-Za-z])")
 PAGE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
 # A former address: slugs joined by `/`, so it can never leave the site's folder.
 PagePath = Annotated[
@@ -117,6 +120,21 @@ class Formula(Strict):
                 shown,
                 "di dalam tanda kutip ganda YAML mengubah `\\f` dan `\\t` menjadi karakter lain; "
                 "tulis rumus dalam tanda kutip tunggal, mis. latex: '\\frac{A}{B} \\times 100\\%'",
+            )
+        return latex
+
+    @field_validator("latex")
+    @classmethod
+    def _math_only(cls, latex: str | None) -> str | None:
+        # KaTeX renders these only when trusted; untrusted they would print as red text.
+        # A formula is math: links, images and HTML attributes are refused outright.
+        found = UNTRUSTED_LATEX.search(latex or "")
+        if found is not None:
+            raise RuleError(
+                "perintah LaTeX ini tidak diizinkan di rumus",
+                "perintah matematika saja, mis. `\\frac`, `\\text`, `\\times`",
+                f"`{found[0]}`",
+                "rumus hanya memuat matematika; tautan, gambar dan atribut HTML tidak diterbitkan",
             )
         return latex
 

@@ -6,6 +6,7 @@ kept so that validation errors can point at the exact line an editor wrote.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,14 @@ class ContentLoader(yaml.SafeLoader):
     crash while building a date. Editors mean text and dates; here only ``true`` and
     ``false`` are booleans, and dates stay text for the model to check and explain.
     """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        # An alias repeats a node without copying it; a few nested ones ("billion laughs")
+        # make any walk over the document exponential. Content never needs them.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"found alias *{event.anchor}", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -98,6 +107,10 @@ def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw)} byte"
         return [Problem(display, 1, 1, "", "berkas terlalu besar", f"paling besar {MAX_FILE_BYTES} byte", size)]
+    if raw.startswith(codecs.BOM_UTF8):
+        # Byte-identical files across editors and platforms: one encoding, without a marker.
+        hint = "simpan ulang sebagai UTF-8 tanpa BOM (di Notepad: UTF-8, bukan UTF-8 with BOM)"
+        return [Problem(display, 1, 1, "", "berkas diawali tanda BOM", "UTF-8 tanpa BOM", "BOM (EF BB BF)", hint)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -162,6 +175,13 @@ _SYNTAX = (
         True,
         "daftar yang dibuka dengan `[` di sini tidak ditutup",
         "tutup daftar dengan `]`; butir yang memuat koma atau titik dua ditulis dalam tanda kutip",
+    ),
+    _Syntax(
+        "",
+        "found alias",
+        False,
+        "alias (`*nama`) tidak dipakai di konten",
+        "tulis nilainya langsung di setiap tempat; anchor (`&`) dan alias (`*`) tidak diperlukan",
     ),
     _Syntax(
         "while scanning a double-quoted scalar",
