@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import DESKTOP, PAGE_TYPES, PHONE, Portal, Reader, reading
+from browsing import DESKTOP, MISSING, PAGE_TYPES, PHONE, Portal, Reader, Watch, reading
 from conftest import REPO
 from playwright.sync_api import Browser
 
@@ -87,6 +87,24 @@ def test_the_focus_check_tells_an_outline_from_none() -> None:
     )
     assert not has_visible_focus({"outlineStyle": "none", "outlineWidth": "3px", "boxShadow": "none"})
     assert not has_visible_focus({"outlineStyle": "solid", "outlineWidth": "0px", "boxShadow": "none"})
+
+
+def test_the_watch_reports_console_errors_error_responses_and_other_origins(portal: Portal, browser: Browser) -> None:
+    context = browser.new_context()
+    watch = Watch(portal.origin, portal.url(MISSING))
+    watch.attach(context)
+    page = context.new_page()
+    page.goto(portal.url(MISSING))
+    assert watch.problems == [], "the deliberate 404 page is not a problem"
+    page.evaluate("console.error('rusak')")
+    assert page.evaluate("url => fetch(url).then(response => response.status)", portal.url("tidak-ada.json")) == 404
+    # Another origin on this machine: the same server under the name "localhost".
+    elsewhere = portal.site_url.replace("127.0.0.1", "localhost")
+    page.evaluate("url => fetch(url).catch(() => null)", elsewhere)
+    context.close()
+    assert any(problem.startswith("console error") and problem.endswith(": rusak") for problem in watch.problems)
+    assert f"HTTP 404: {portal.url('tidak-ada.json')}" in watch.problems
+    assert f"request to another origin: {elsewhere}" in watch.problems
 
 
 def test_a_citizen_on_a_phone_searches_ikm_and_reads_the_indicator_and_its_formula(
