@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check generator tests
-.venv/bin/ruff format --check generator tests
+.venv/bin/ruff check generator tests scripts
+.venv/bin/ruff format --check generator tests scripts
 .venv/bin/iku check
 .venv/bin/python -m pytest "$@"
