@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +22,12 @@ from .model import (
     Regency,
     RegionCatalogue,
 )
+from .validate import did_you_mean
 from .yaml_source import YamlFile, field_path
 
 Loc = tuple[str | int, ...]
+# Ids are long and alike (uu-28-1999, uu-28-1998); only a close match is worth suggesting.
+REFERENCE_CUTOFF = 0.75
 
 # Section anchors every document page uses; an indicator id must not take one of them.
 RESERVED_ANCHORS = frozenset(
@@ -76,8 +78,10 @@ def check_content(content: Content) -> list[Problem]:
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
         if decree_ref is not None and decree_ref not in decree_ids:
             message = "keputusan tidak ditemukan di content/dokumen"
-            hint = _did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya")
-            problems.append(_at(loaded.source, ("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint))
+            hint = did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya", cutoff=REFERENCE_CUTOFF)
+            problems.append(
+                loaded.source.problem(("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint)
+            )
     problems.extend(_check_unique_addresses(content))
     return problems
 
@@ -98,20 +102,9 @@ def region_key(document: IkuDocument | Decree) -> tuple[str, ...]:
     return key[:2] if isinstance(document, Decree) else key[:3]
 
 
-def _at(source: YamlFile, loc: Loc, message: str, expected: str = "", found: str = "", hint: str = "") -> Problem:
-    line, column = source.locate(loc)
-    return Problem(source.path, line, column, field_path(loc), message, expected, found, hint)
-
-
-def _did_you_mean(value: str, options: Iterable[str], otherwise: str) -> str:
-    close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.75)
-    return f"maksud Anda `{close[0]}`?" if close else otherwise
-
-
 def _missing_original(loaded: LoadedDocument) -> Problem:
     berkas = loaded.document.sumber.berkas
-    return _at(
-        loaded.source,
+    return loaded.source.problem(
         ("sumber", "berkas"),
         "berkas sumber tidak ditemukan di dalam folder content",
         "alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.txt",
@@ -153,7 +146,7 @@ def _duplicates(source: YamlFile, locs: list[Loc], ids: list[str], noun: str = "
     for loc, value in zip(locs, ids, strict=True):
         if value in first:
             message = f"{noun} sudah dipakai di {field_path(first[value])}"
-            yield _at(source, loc, message, f"{noun} yang belum dipakai", f'"{value}"', f"setiap {noun} harus unik")
+            yield source.problem(loc, message, f"{noun} yang belum dipakai", f'"{value}"', f"setiap {noun} harus unik")
         first.setdefault(value, loc)
 
 
@@ -182,7 +175,7 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
     if isinstance(loaded.document, IkuDocument) and ref.kecamatan is None:
         message = "dokumen IKU wajib menyebut `kecamatan`"
         hint = "tambahkan baris `kecamatan: …` di bawah `wilayah`"
-        yield _at(loaded.source, ("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
+        yield loaded.source.problem(("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
     elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
         yield _unknown_region(loaded, "kecamatan", ref.kecamatan, regency.kecamatan, f"kabupaten `{regency.id}`")
 
@@ -192,8 +185,10 @@ def _unknown_region(
 ) -> Problem:
     message = f"{level} tidak ditemukan di {within}"
     expected = f"id {level} dari content/wilayah.yml"
-    hint = _did_you_mean(ref, [s.id for s in siblings], f"tambahkan dulu {level} ini ke content/wilayah.yml")
-    return _at(loaded.source, ("wilayah", level), message, expected, f'"{ref}"', hint)
+    hint = did_you_mean(
+        ref, [s.id for s in siblings], f"tambahkan dulu {level} ini ke content/wilayah.yml", cutoff=REFERENCE_CUTOFF
+    )
+    return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', hint)
 
 
 def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
@@ -216,9 +211,11 @@ def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]
 def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
     for loc, ref in regulation_refs(loaded.document):
         if ref not in known:
-            hint = _did_you_mean(ref, known, "tambahkan dulu regulasinya ke content/regulasi.yml")
+            hint = did_you_mean(
+                ref, known, "tambahkan dulu regulasinya ke content/regulasi.yml", cutoff=REFERENCE_CUTOFF
+            )
             message = "regulasi tidak ditemukan di content/regulasi.yml"
-            yield _at(loaded.source, loc, message, "id sebuah regulasi", f'"{ref}"', hint)
+            yield loaded.source.problem(loc, message, "id sebuah regulasi", f'"{ref}"', hint)
 
 
 @dataclass(frozen=True)
@@ -265,18 +262,17 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
             if anchor in first:
                 message = f"id sudah dipakai di {field_path(first[anchor])}"
                 hint = "setiap indikator dalam satu dokumen perlu id yang berbeda"
-                yield _at(loaded.source, anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
+                yield loaded.source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
             first.setdefault(anchor, anchor_loc)
             if reserved_anchor(anchor):
                 message = "id ini dipakai untuk bagian halaman"
                 hint = "pilih id dari nama indikatornya, mis. `nilai-ikm`"
-                yield _at(loaded.source, anchor_loc, message, "id lain", f'"{anchor}"', hint)
+                yield loaded.source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)
         if period is not None:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
                 if not period.mulai <= target.tahun <= last:
-                    yield _at(
-                        loaded.source,
+                    yield loaded.source.problem(
                         (*loc, "target", index, "tahun"),
                         "tahun target di luar periode dokumen",
                         f"tahun {period.mulai}" if last == period.mulai else f"tahun {period.mulai}–{last}",
@@ -288,7 +284,9 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                 render_formula(indicator.rumus.latex)
             except FormulaError as error:
                 hint = formula_hint(str(error))
-                yield _at(loaded.source, (*loc, "rumus", "latex"), str(error), found=indicator.rumus.latex, hint=hint)
+                yield loaded.source.problem(
+                    (*loc, "rumus", "latex"), str(error), found=indicator.rumus.latex, hint=hint
+                )
 
 
 def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
@@ -312,7 +310,7 @@ def _check_unique_addresses(content: Content) -> Iterator[Problem]:
             if key in first or key in regions:
                 owner = first.get(key, "halaman wilayah")
                 message = f"alamat /{'/'.join(key)}/ sudah dipakai oleh {owner}"
-                yield _at(loaded.source, loc, message, hint="dua halaman tidak boleh punya alamat yang sama")
+                yield loaded.source.problem(loc, message, hint="dua halaman tidak boleh punya alamat yang sama")
             first.setdefault(key, loaded.path)
 
 

@@ -82,12 +82,11 @@ def _load_document(
     kind = source.data.get("jenis")
     model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        line, column = source.locate(("jenis",))
         expected = " atau ".join(f"`{name}`" for name in DOCUMENT_KINDS)
         message = "jenis dokumen tidak dikenal" if kind is not None else "wajib diisi, tetapi tidak ada"
         found = shown(kind) if kind is not None else ""
         hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
-        problems.append(Problem(source.path, line, column, "jenis", message, expected, found, hint))
+        problems.append(source.problem(("jenis",), message, expected, found, hint))
         return None
     problems.extend(placeholders(source))
     result = validate(source, model)

@@ -61,7 +61,6 @@ def _replace(site_dir: Path, staging: Path) -> None:
         staging.rename(site_dir)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-lama-", dir=site_dir.parent))
-    retired.rmdir()
-    site_dir.rename(retired)
+    site_dir.rename(retired / site_dir.name)
     staging.rename(site_dir)
     shutil.rmtree(retired)

@@ -6,7 +6,7 @@ import difflib
 import json
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from typing import Any, TypeVar
 
@@ -56,6 +56,12 @@ class Finding:
     hint: str = ""
 
 
+def did_you_mean(value: str, options: Iterable[str], otherwise: str, cutoff: float = 0.6) -> str:
+    """ "maksud Anda `x`?" for the option closest to ``value``, or ``otherwise`` when none is close."""
+    close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=cutoff)
+    return f"maksud Anda `{close[0]}`?" if close else otherwise
+
+
 def shown(value: object) -> str:
     """A value as an editor wrote it, named by kind where YAML read it as something else."""
     if isinstance(value, bool):
@@ -80,20 +86,8 @@ def placeholders(source: YamlFile) -> list[Problem]:
     found = []
     for loc, value in _scalars(source.data, ()):
         if isinstance(value, str) and value.strip() == PLACEHOLDER:
-            line, column = source.locate(loc)
             hint = "ganti `…` dengan teks dari dokumen asli, atau hapus baris ini bila sumber tidak memuatnya"
-            found.append(
-                Problem(
-                    source.path,
-                    line,
-                    column,
-                    field_path(loc),
-                    "isian contoh belum diganti",
-                    "teks dari dokumen asli",
-                    '"…"',
-                    hint,
-                )
-            )
+            found.append(source.problem(loc, "isian contoh belum diganti", "teks dari dokumen asli", '"…"', hint))
     return found
 
 
@@ -136,8 +130,7 @@ def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
         return Finding("wajib diisi, tetapi tidak ada", description, hint=f"tambahkan baris `{loc[-1]}: …`")
     if kind == "extra_forbidden":
         allowed = sorted(_allowed_keys(model, loc[:-1]))
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"maksud Anda `{close[0]}`?" if close else "hapus kunci ini atau periksa ejaannya"
+        hint = did_you_mean(str(loc[-1]), allowed, "hapus kunci ini atau periksa ejaannya")
         return Finding("kunci tidak dikenal", f"salah satu dari: {', '.join(allowed)}", f"`{loc[-1]}`", hint)
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", " atau ")

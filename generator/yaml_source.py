@@ -65,6 +65,13 @@ class YamlFile:
             node = child
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    def problem(
+        self, loc: Sequence[str | int], message: str, expected: str = "", found: str = "", hint: str = ""
+    ) -> Problem:
+        """A :class:`Problem` with the value at ``loc``: its line, column and field path."""
+        line, column = self.locate(loc)
+        return Problem(self.path, line, column, field_path(tuple(loc)), message, expected, found, hint)
+
     def locate_key(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Like :meth:`locate`, but for a mapping key: the position of the key itself."""
         parent = self.root
