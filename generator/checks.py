@@ -54,6 +54,14 @@ RESERVED_ANCHORS = frozenset(
 )
 
 
+# The site's own top-level folders: generated sections, pages in docs/, MkDocs' and
+# Material's assets. A province with one of these ids would overwrite or shadow them.
+RESERVED_TOP_LEVEL = frozenset(
+    {"assets", "data", "glosarium", "perbandingan", "regulasi", "schema", "search", "sumber", "tentang", "tentang-iku"}
+)
+# A kabupaten's decrees live in this folder beside its kecamatan.
+DECREES_FOLDER = "keputusan"
+
 # Numbered section anchors (indicator tables, targets tables, decree appendices).
 RESERVED_ANCHOR_PATTERN = re.compile(r"^(indikator-\d+|tabel-target-\d+|lampiran-\d+-.*)$")
 
@@ -90,7 +98,7 @@ def document_key(document: IkuDocument | Decree) -> tuple[str, ...]:
     """The parts of a document's address; two documents must never share one."""
     region = document.wilayah
     if isinstance(document, Decree):
-        return (region.provinsi, region.kabupaten, "keputusan", document.id)
+        return (region.provinsi, region.kabupaten, DECREES_FOLDER, document.id)
     period = document.periode
     span = str(period.mulai) if period.selesai in (None, period.mulai) else f"{period.mulai}-{period.selesai}"
     return (region.provinsi, region.kabupaten, region.kecamatan or "", span)
@@ -120,12 +128,28 @@ def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
     )
     provinces = content.regions.provinsi
     yield from _duplicates(content.region_source, *_region_ids(provinces, ("provinsi",)))
+    yield from _check_reserved_region_ids(content)
     for p_index, province in enumerate(provinces):
         regencies = province.kabupaten
         yield from _duplicates(content.region_source, *_region_ids(regencies, ("provinsi", p_index, "kabupaten")))
         for r_index, regency in enumerate(regencies):
             base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
             yield from _duplicates(content.region_source, *_region_ids(regency.kecamatan, base))
+
+
+def _check_reserved_region_ids(content: Content) -> Iterator[Problem]:
+    provinces = content.regions.provinsi
+    reserved = [(_region_ids(provinces, ("provinsi",)), RESERVED_TOP_LEVEL, "bagian situs /{}/")]
+    for p_index, province in enumerate(provinces):
+        for r_index, regency in enumerate(province.kabupaten):
+            base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
+            reserved.append((_region_ids(regency.kecamatan, base), {DECREES_FOLDER}, "folder keputusan kabupaten ini"))
+    for (locs, ids), names, owner in reserved:
+        for loc, value in zip(locs, ids, strict=True):
+            if value in names:
+                message = f"id ini dicadangkan untuk {owner.format(value)}"
+                hint = "pakai id lain; alamat halaman wilayah tidak boleh menimpa bagian lain situs"
+                yield content.region_source.problem(loc, message, "id yang tidak dicadangkan", f'"{value}"', hint)
 
 
 def _region_ids(regions: Sequence[Province | Regency | District], base: Loc) -> tuple[list[Loc], list[str]]:

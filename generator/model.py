@@ -15,7 +15,7 @@ import enum
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_CODE_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
@@ -31,7 +31,37 @@ Slug = Annotated[
         examples=["nilai-ikm-kecamatan"],
     ),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class RuleError(ValueError):
+    """A rule across fields is broken; carries what an editor needs to fix it."""
+
+    def __init__(self, message: str, expected: str = "", found: str = "", hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.expected, self.found, self.hint = message, expected, found, hint
+
+
+# Characters that change how text displays without being seen: control characters
+# (STX/ETX are also Python-Markdown's placeholder delimiters) and the bidirectional
+# overrides and isolates that make a value read differently from its bytes.
+INVISIBLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    found = INVISIBLE_CHARACTERS.search(text)
+    if found is not None:
+        raise RuleError(
+            "teks memuat karakter tak terlihat",
+            "teks yang tampil seperti yang tertulis",
+            INVISIBLE_CHARACTERS.sub(lambda char: f"<U+{ord(char[0]):04X}>", text),
+            "hapus karakter itu; biasanya terbawa saat menyalin dari PDF atau pengolah kata",
+        )
+    return text
+
+
+# Every free-text field is PlainText (may be empty when optional) or Text (never empty).
+PlainText = Annotated[str, AfterValidator(_visible)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
 # Kemendagri codes keep their dots and leading zeros, so they are strings by type.
 RegionCode = Annotated[
     str,
@@ -52,7 +82,15 @@ Nip = Annotated[
 Year = Annotated[int, Field(ge=1945, le=2100)]
 # KaTeX commands that make links, load images or set HTML attributes (KaTeX's `trust` list).
 UNTRUSTED_LATEX = re.compile(r"\\(?:href|url|includegraphics|htmlId|htmlClass|htmlStyle|htmlData)(?![A-Za-z])")
+# An original is published at its path: only text or PDF, only from `sumber/`, so a
+# "source" can never be an HTML page, a script or a file outside the folder.
+SOURCE_PATH_PATTERN = r"^sumber/[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|pdf)$"
 PAGE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+SourcePath = Annotated[
+    str,
+    StringConstraints(pattern=SOURCE_PATH_PATTERN, max_length=200),
+    Field(examples=["sumber/senduro-2024.txt"]),
+]
 # A former address: slugs joined by `/`, so it can never leave the site's folder.
 PagePath = Annotated[
     str,
@@ -61,14 +99,6 @@ PagePath = Annotated[
         description="Alamat halaman tanpa garis miring di awal/akhir.", examples=["jawa-timur/lumajang/lumajang/2020"]
     ),
 ]
-
-
-class RuleError(ValueError):
-    """A rule across fields is broken; carries what an editor needs to fix it."""
-
-    def __init__(self, message: str, expected: str = "", found: str = "", hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.expected, self.found, self.hint = message, expected, found, hint
 
 
 class Strict(BaseModel):
@@ -83,7 +113,7 @@ class Strict(BaseModel):
 class ListItem(Strict):
     """One item of an ordered list such as tugas or fungsi, possibly with sub-items."""
 
-    label: str | None = Field(
+    label: PlainText | None = Field(
         default=None,
         description="Nomor atau huruf butir seperti tercetak (`1.`, `a.`); kosong bila sumber tidak memberi nomor.",
     )
@@ -94,14 +124,14 @@ class ListItem(Strict):
 class Formula(Strict):
     """How an indicator is computed: LaTeX for a computation, plain text for a named value."""
 
-    latex: str | None = Field(
+    latex: PlainText | None = Field(
         default=None,
         description=(
             "Rumus dalam LaTeX (KaTeX) bila dokumen memberi perhitungan, "
             "mis. `\\frac{\\text{A}}{\\text{B}} \\times 100\\%`."
         ),
     )
-    teks: str | None = Field(
+    teks: PlainText | None = Field(
         default=None,
         description="Rumus sebagai teks biasa bila dokumen hanya menyebut nilai, mis. `Nilai IKM`.",
     )
@@ -167,9 +197,9 @@ class Indicator(Strict):
         description="Id lama indikator ini bila id-nya pernah diganti; tautan lama (#id-lama) tetap berfungsi.",
     )
     nama: Text = Field(description="Nama indikator seperti tercetak.")
-    definisi: str | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
+    definisi: PlainText | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
     rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
-    satuan: str | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
+    satuan: PlainText | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
     sumber_data: list[Text] = Field(default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak.")
     penanggung_jawab: list[Text] = Field(
         default_factory=list, description="Pejabat atau unit penanggung jawab, seperti tercetak."
@@ -197,7 +227,7 @@ class Level(enum.StrEnum):
 class Goal(Strict):
     """One goal (tujuan, sasaran, program or kinerja utama) and its indicators."""
 
-    nomor: str | None = Field(default=None, description="Nomor baris seperti tercetak, bila ada.")
+    nomor: PlainText | None = Field(default=None, description="Nomor baris seperti tercetak, bila ada.")
     uraian: Text = Field(description="Rumusan tujuan/sasaran/program seperti tercetak.")
     indikator: list[Indicator] = Field(min_length=1, description="Indikator untuk sasaran ini.")
 
@@ -206,7 +236,7 @@ class IndicatorTable(Strict):
     """One indicator table of a document, at one level of the planning hierarchy."""
 
     tingkat: Level = Field(description="Tingkat tabel: `tujuan`, `sasaran`, `program` atau `kinerja_utama`.")
-    judul: str | None = Field(
+    judul: PlainText | None = Field(
         default=None, description="Judul tabel seperti tercetak, mis. `INDIKATOR KINERJA UTAMA (IKU)`."
     )
     kolom: list[Text] = Field(
@@ -225,7 +255,7 @@ class GoalStatement(Strict):
 class UnlabelledTargetRow(Strict):
     """A row of a targets table whose year columns the source does not name."""
 
-    nomor: str | None = Field(default=None, description="Nomor baris seperti tercetak.")
+    nomor: PlainText | None = Field(default=None, description="Nomor baris seperti tercetak.")
     indikator: Text = Field(description="Nama indikator seperti tercetak.")
     nilai: list[Text] = Field(min_length=1, description="Nilai per kolom, berurutan, seperti tercetak.")
 
@@ -233,7 +263,7 @@ class UnlabelledTargetRow(Strict):
 class TargetTable(Strict):
     """A targets table kept as printed when it cannot be tied to years (e.g. headings missing)."""
 
-    judul: str | None = Field(default=None, description="Judul tabel, bila tercetak.")
+    judul: PlainText | None = Field(default=None, description="Judul tabel, bila tercetak.")
     kolom: list[Text] = Field(
         default_factory=list,
         description="Judul kolom nilai seperti tercetak; kosongkan bila sumber tidak mencantumkannya.",
@@ -244,11 +274,11 @@ class TargetTable(Strict):
 class Signature(Strict):
     """The signature block closing a document."""
 
-    tempat: str | None = Field(default=None, description="Tempat penandatanganan, mis. `Lumajang`.")
+    tempat: PlainText | None = Field(default=None, description="Tempat penandatanganan, mis. `Lumajang`.")
     tanggal: datetime.date | None = Field(default=None, description="Tanggal penandatanganan (YYYY-MM-DD).")
-    jabatan: str | None = Field(default=None, description="Jabatan penanda tangan seperti tercetak.")
-    nama: str | None = Field(default=None, description="Nama penanda tangan seperti tercetak.")
-    pangkat: str | None = Field(default=None, description="Pangkat/golongan, bila tercetak.")
+    jabatan: PlainText | None = Field(default=None, description="Jabatan penanda tangan seperti tercetak.")
+    nama: PlainText | None = Field(default=None, description="Nama penanda tangan seperti tercetak.")
+    pangkat: PlainText | None = Field(default=None, description="Pangkat/golongan, bila tercetak.")
     nip: Nip | None = Field(default=None, description="NIP penanda tangan, bila tercetak.")
 
 
@@ -287,8 +317,10 @@ class Body(Strict):
 class Source(Strict):
     """The original document this content was transcribed from."""
 
-    berkas: Text = Field(description="Jalur berkas dokumen asli di dalam folder `content/`, mis. `sumber/000_….txt`.")
-    keterangan: str | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
+    berkas: SourcePath = Field(
+        description="Berkas dokumen asli (`.txt` atau `.pdf`) di folder `content/sumber/`, mis. `sumber/senduro.txt`."
+    )
+    keterangan: PlainText | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
 
 
 class IkuContent(Strict):
@@ -362,7 +394,7 @@ class Article(Strict):
 class AppendixEntry(IkuContent):
     """One body's IKU in a decree's appendix (lampiran)."""
 
-    nomor: str | None = Field(default=None, description="Nomor urut di lampiran seperti tercetak.")
+    nomor: PlainText | None = Field(default=None, description="Nomor urut di lampiran seperti tercetak.")
     instansi: Body = Field(description="Instansi yang IKU-nya ditetapkan.")
 
 
@@ -414,13 +446,13 @@ class Regulation(Strict):
 
     id: Slug = Field(description="Pengenal tetap regulasi, mis. `uu-23-2014`.")
     jenis: RegulationKind = Field(description="Jenis peraturan.")
-    penerbit: str | None = Field(
+    penerbit: PlainText | None = Field(
         default=None,
         description="Lembaga penerbit untuk peraturan menteri/daerah, mis. `Menteri Dalam Negeri`.",
     )
     nomor: Text = Field(description="Nomor seperti tercetak (teks), mis. `23` atau `PER/09/M.PAN/5/2007`.")
     tahun: Year = Field(description="Tahun terbit.")
-    judul: str | None = Field(
+    judul: PlainText | None = Field(
         default=None,
         description="Judul (setelah 'tentang'); kosongkan bila dokumen yang mengutip tidak menyebutnya.",
     )
@@ -494,7 +526,7 @@ class Term(Strict):
     dari_sumber: bool = Field(
         description="`true` bila kepanjangan ini tertulis di salah satu dokumen sumber, `false` bila dari editor."
     )
-    keterangan: str | None = Field(default=None, description="Penjelasan singkat untuk warga, bila perlu.")
+    keterangan: PlainText | None = Field(default=None, description="Penjelasan singkat untuk warga, bila perlu.")
 
 
 class Glossary(Strict):

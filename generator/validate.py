@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN, RuleError
+from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN, SOURCE_PATH_PATTERN, RuleError
 from .yaml_source import YamlFile, field_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -42,6 +42,10 @@ PATTERN_HINTS = {
     PAGE_PATH_PATTERN: (
         "id-id dipisah `/`: huruf kecil, angka dan tanda hubung, tanpa `/` di awal atau akhir",
         "jawa-timur/lumajang/lumajang/2020",
+    ),
+    SOURCE_PATH_PATTERN: (
+        "berkas .txt atau .pdf di folder `sumber/`; nama dari huruf, angka, `.`, `_` dan `-`",
+        "sumber/senduro-2024.txt",
     ),
 }
 

@@ -550,16 +550,16 @@ content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:13:15: alamat_lama[0]: for
 """,
     ),
     Mistake(
-        "source-file-outside-content",
+        "source-file-without-its-folder",
         SENDURO,
         "berkas: sumber/003_9adf7fbf4bcb75cb.txt",
-        "berkas: ../../rahasia.txt",
+        "berkas: 003_9adf7fbf4bcb75cb.txt",
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:98:11: sumber.berkas: berkas sumber tidak ditemukan di dalam folder content
-    diharapkan: alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.txt
-    ditemukan: "../../rahasia.txt"
-    saran: simpan teks dokumen asli di content/sumber/ lalu tulis alamatnya di sini
-""",
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:98:11: sumber.berkas: format tidak sesuai
+    diharapkan: berkas .txt atau .pdf di folder `sumber/`; nama dari huruf, angka, `.`, `_` dan `-`
+    ditemukan: "003_9adf7fbf4bcb75cb.txt"
+    saran: contoh: sumber/senduro-2024.txt
+"""
     ),
     Mistake(
         "iku-document-without-kecamatan",
