@@ -55,13 +55,24 @@ def load_content(content_dir: Path) -> Content:
 def display_path(path: Path) -> Path:
     """The path to show an editor: relative to the working directory when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve())
+        # The folders resolved, the file itself not: a symbolic link is named as written.
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve())
     except ValueError:
         return path
 
 
+def _read(path: Path, content_dir: Path) -> YamlFile | list[Problem]:
+    # A symbolic link in a pull request could make the build read (and echo in its
+    # errors) any file on the machine that builds it.
+    if not path.resolve().is_relative_to(content_dir.resolve()):
+        message = "berkas ini tautan simbolik ke luar folder content"
+        hint = "simpan isi berkasnya langsung di content/, bukan sebagai tautan"
+        return [Problem(display_path(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
+    return read_yaml(path, display_path(path))
+
+
 def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) -> tuple[YamlFile, ModelT] | None:
-    source = read_yaml(path, display_path(path))
+    source = _read(path, path.parent)
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -75,7 +86,7 @@ def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) ->
 def _load_document(
     path: Path, content_dir: Path, history: RepositoryHistory, problems: list[Problem]
 ) -> LoadedDocument | None:
-    source = read_yaml(path, display_path(path))
+    source = _read(path, content_dir)
     if isinstance(source, list):
         problems.extend(source)
         return None

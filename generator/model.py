@@ -85,6 +85,8 @@ UNTRUSTED_LATEX = re.compile(r"\\(?:href|url|includegraphics|htmlId|htmlClass|ht
 # An original is published at its path: only text or PDF, only from `sumber/`, so a
 # "source" can never be an HTML page, a script or a file outside the folder.
 SOURCE_PATH_PATTERN = r"^sumber/[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|pdf)$"
+MAX_FORMULA_LENGTH = 1000
+MAX_FORMULA_DEPTH = 10
 PAGE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
 SourcePath = Annotated[
     str,
@@ -99,6 +101,18 @@ PagePath = Annotated[
         description="Alamat halaman tanpa garis miring di awal/akhir.", examples=["jawa-timur/lumajang/lumajang/2020"]
     ),
 ]
+
+
+def _group_depth(latex: str) -> int:
+    """How deep ``{…}`` groups nest; escaped braces (``\\{``) are text, not groups."""
+    depth = deepest = 0
+    for brace in re.findall(r"\\.|[{}]", latex):
+        if brace == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif brace == "}":
+            depth -= 1
+    return deepest
 
 
 class Strict(BaseModel):
@@ -165,6 +179,30 @@ class Formula(Strict):
                 "perintah matematika saja, mis. `\\frac`, `\\text`, `\\times`",
                 f"`{found[0]}`",
                 "rumus hanya memuat matematika; tautan, gambar dan atribut HTML tidak diterbitkan",
+            )
+        return latex
+
+    @field_validator("latex")
+    @classmethod
+    def _small(cls, latex: str | None) -> str | None:
+        # Bounds what one formula can cost KaTeX and the page; the documents' longest
+        # formula has 378 characters and groups two deep.
+        if latex is None:
+            return latex
+        if len(latex) > MAX_FORMULA_LENGTH:
+            raise RuleError(
+                "rumus terlalu panjang",
+                f"paling banyak {MAX_FORMULA_LENGTH} karakter",
+                f"{len(latex)} karakter",
+                "rumus IKU biasanya satu pecahan; tulis penjelasan panjang di `definisi`",
+            )
+        depth = _group_depth(latex)
+        if depth > MAX_FORMULA_DEPTH:
+            raise RuleError(
+                "rumus bersarang terlalu dalam",
+                f"kurung kurawal `{{…}}` bersarang paling dalam {MAX_FORMULA_DEPTH} tingkat",
+                f"{depth} tingkat",
+                "sederhanakan rumusnya; periksa juga apakah ada `{` yang tidak ditutup",
             )
         return latex
 

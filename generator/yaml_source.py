@@ -21,6 +21,11 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # A content file is a page of text; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000
+# The model nests about ten levels deep; PyYAML composes recursively and would crash
+# with a RecursionError on a few hundred nested `[`.
+MAX_DEPTH = 32
+# Enough of a line to recognise it in an error message, which stays readable.
+SHOWN_LINE = 100
 
 
 class ContentLoader(yaml.SafeLoader):
@@ -37,7 +42,15 @@ class ContentLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, f"found alias *{event.anchor}", event.start_mark)
-        return super().compose_node(parent, index)
+        depth = self.__dict__.get("_depth", 0)
+        if depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, f"found nesting deeper than {MAX_DEPTH}", mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -113,7 +126,8 @@ def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
         return [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw)} byte"
-        return [Problem(display, 1, 1, "", "berkas terlalu besar", f"paling besar {MAX_FILE_BYTES} byte", size)]
+        hint = "satu dokumen IKU jauh lebih kecil; periksa apakah ini berkas yang benar"
+        return [Problem(display, 1, 1, "", "berkas terlalu besar", f"paling besar {MAX_FILE_BYTES} byte", size, hint)]
     if raw.startswith(codecs.BOM_UTF8):
         # Byte-identical files across editors and platforms: one encoding, without a marker.
         hint = "simpan ulang sebagai UTF-8 tanpa BOM (di Notepad: UTF-8, bukan UTF-8 with BOM)"
@@ -191,6 +205,20 @@ _SYNTAX = (
         "tulis nilainya langsung di setiap tempat; anchor (`&`) dan alias (`*`) tidak diperlukan",
     ),
     _Syntax(
+        "",
+        "found nesting deeper",
+        False,
+        f"isi bersarang lebih dari {MAX_DEPTH} tingkat",
+        "konten IKU hanya bersarang beberapa tingkat; periksa `[` atau `{` yang tidak ditutup",
+    ),
+    _Syntax(
+        "",
+        "could not determine a constructor for the tag",
+        False,
+        "tag YAML (`!…`) tidak dipakai di konten",
+        "hapus tag yang diawali `!` dan tulis nilainya saja",
+    ),
+    _Syntax(
         "while scanning a double-quoted scalar",
         "found unknown escape character",
         False,
@@ -256,6 +284,8 @@ def _written(text: str, line: int) -> str:
     if not 0 < line <= len(lines):
         return ""
     written = lines[line - 1].strip(" ").rstrip().replace("\t", "→")
+    if len(written) > SHOWN_LINE:
+        written = written[:SHOWN_LINE] + "…"
     return f"`{written}`"
 
 
