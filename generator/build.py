@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import document_key
 from .load import load_content
 from .portal_view import PortalView
 from .render import render_pages, render_redirects
-from .view import SiteView
+from .view import SiteView, page_path
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,9 @@ class Output:
     """Downloads and redirect pages, keyed by site-relative path: bytes, or a file to copy."""
     glossary: dict[str, str]
     """Abbreviation → expansion, for Markdown's abbr extension."""
+    changed: dict[str, datetime.date]
+    """When each document page's content file last changed in git, keyed like ``pages``;
+    a document without history (no git, or not yet committed) has no entry."""
 
 
 def generate(content_dir: Path, site_name: str, site_url: str) -> Output:
@@ -29,4 +34,9 @@ def generate(content_dir: Path, site_name: str, site_url: str) -> Output:
     portal = PortalView(SiteView(content, site_name, site_url))
     files = portal.files()
     files.update(render_redirects(portal.redirects()))
-    return Output(render_pages(portal.pages()), files, portal.glossary_terms())
+    changed = {
+        page_path(document_key(loaded.document)): loaded.history.last_changed
+        for loaded in content.documents
+        if loaded.history.last_changed is not None
+    }
+    return Output(render_pages(portal.pages()), files, portal.glossary_terms(), changed)

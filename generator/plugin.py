@@ -2,10 +2,16 @@
 
 Generated pages are handed to MkDocs as in-memory files, so the Markdown never
 lands in the working tree and cannot be committed by mistake.
+
+Two builds of one commit are byte-identical: every page's date (the sitemap's
+``<lastmod>`` and the mtime in ``sitemap.xml.gz``) comes from git history, never
+from the clock.
 """
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +22,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
 
 KATEX_ASSETS = "assets/katex"
+UNDATED = "1970-01-01"
+"""A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
+the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
 
 
 class IkuPluginConfig(base.Config):
@@ -34,6 +44,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
 
     output: Output | None = None
     katex: Path | None = None
+    newest: datetime.date | None = None
+    """The last commit touching content or hand-written pages: the date of every page not from one document."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -43,6 +55,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None
+        dates = [last_commit_date(Path(folder)) for folder in (self.config.content_dir, config.docs_dir)]
+        self.newest = max((date for date in dates if date is not None), default=None)
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
@@ -66,6 +80,16 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs dates every page with today (or SOURCE_DATE_EPOCH), so two builds of one
+        # commit would differ in sitemap.xml and sitemap.xml.gz. A document page is as new as
+        # its content file, as its provenance section says; any other page draws on all content.
+        assert self.output is not None, "on_config runs before on_pre_page"
+        date = self.output.changed.get(page.file.src_uri, self.newest)
+        # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
+        page.update_date = date.isoformat() if date is not None else UNDATED
+        return page
+
     @staticmethod
     def _add(files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
@@ -75,3 +99,20 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
+
+
+def last_commit_date(folder: Path) -> datetime.date | None:
+    """The commit date of the last commit (merges aside, as in provenance) touching ``folder``;
+    ``None`` outside a git checkout or without any such commit."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--no-merges", "--format=%cs", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    date = result.stdout.strip()
+    return datetime.date.fromisoformat(date) if result.returncode == 0 and date else None
