@@ -24,6 +24,8 @@ SPELLING = {
 # Words that name the kind of body rather than what is measured ("Nilai IKM Kecamatan").
 BODY_WORDS = frozenset({"kecamatan"})
 _NON_WORD = re.compile(r"[^\w]+")
+# An anchor sits inside Markdown's `{ #id }`; `_` or `*` there would start emphasis.
+_NON_ANCHOR = re.compile(r"[^a-z0-9]+")
 
 
 def comparison_key(name: str, glossary: Glossary) -> str:
@@ -32,7 +34,9 @@ def comparison_key(name: str, glossary: Glossary) -> str:
     for term in glossary.istilah:
         text = text.replace(term.kepanjangan.casefold(), f" {term.singkatan.casefold()} ")
         for form in term.bentuk_lain:
-            text = re.sub(rf"\b{re.escape(form.casefold())}\b", term.singkatan.casefold(), text)
+            # Escaped as a template: a backslash in the abbreviation stays a backslash.
+            abbreviation = term.singkatan.casefold().replace("\\", "\\\\")
+            text = re.sub(rf"\b{re.escape(form.casefold())}\b", abbreviation, text)
     words = [SPELLING.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
     words = [word for word in words if word not in BODY_WORDS]
     # "IKM (IKM)" after expansion: a word repeated right after itself is the printed abbreviation.
@@ -40,7 +44,19 @@ def comparison_key(name: str, glossary: Glossary) -> str:
     return " ".join(deduplicated)
 
 
-def key_anchor(key: str) -> str:
-    """An HTML id for a group: the key's words joined by hyphens, ASCII only."""
-    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    return "-".join(_NON_WORD.sub(" ", ascii_key).split()) or "lainnya"
+def key_anchors(keys: list[str]) -> list[str]:
+    """An HTML id per key: its ASCII letters and digits joined by hyphens, unique on the page.
+
+    Keys that fold to the same id (``IKM`` and ``ikm``, or two names without ASCII
+    letters) get ``-2``, ``-3``, … in the order given, so every heading keeps its own link.
+    """
+    anchors: list[str] = []
+    for key in keys:
+        ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
+        anchor = "-".join(_NON_ANCHOR.sub(" ", ascii_key).split()) or "lainnya"
+        candidate, number = anchor, 1
+        while candidate in anchors:
+            number += 1
+            candidate = f"{anchor}-{number}"
+        anchors.append(candidate)
+    return anchors

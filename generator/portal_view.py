@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .checks import document_key, former_keys, indicator_entries, region_key
-from .comparison import comparison_key, key_anchor
+from .comparison import comparison_key, key_anchors
 from .model import Term
 from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
 from .schema import schema_texts
@@ -148,10 +148,9 @@ class PortalView:
         return terms
 
     def glossary_page(self) -> Page:
-        terms: list[tuple[str, Term]] = sorted(
-            ((key_anchor(term.singkatan), term) for term in self.site.content.glossary.istilah),
-            key=lambda item: item[1].singkatan.casefold(),
-        )
+        ordered = sorted(self.site.content.glossary.istilah, key=lambda term: term.singkatan.casefold())
+        anchors = key_anchors([term.singkatan for term in ordered])
+        terms: list[tuple[str, Term]] = list(zip(anchors, ordered, strict=True))
         context = {"title": "Glosarium singkatan", "crumbs": [HOME], "terms": terms}
         return Page(page_path(("glosarium",)), "glossary.md.j2", context)
 
@@ -167,14 +166,11 @@ class PortalView:
                 group = comparison_key(name, self.site.content.glossary)
                 groups[group].append((Link(name, link(key, entry.indicator.id)), doc_link, entry.body))
                 names[group].add(name)
-        shared = sorted(
-            (
-                (key_anchor(group), sorted(names[group]), entries)
-                for group, entries in groups.items()
-                if len(entries) > 1
-            ),
-            key=lambda item: (-len(item[2]), item[0]),
-        )
+        shared_keys = [group for group, entries in groups.items() if len(entries) > 1]
+        keys = sorted(shared_keys, key=lambda group: (-len(groups[group]), group))
+        shared = [
+            (anchor, sorted(names[group]), groups[group]) for anchor, group in zip(key_anchors(keys), keys, strict=True)
+        ]
         context = {
             "title": "Perbandingan indikator",
             "crumbs": [HOME],

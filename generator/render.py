@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from .view import Page, Redirect
@@ -29,8 +31,16 @@ def markdown_text(value: object) -> Markup:
 
 
 def yaml_string(value: object) -> Markup:
-    """A value for Markdown front matter; JSON strings are valid YAML and need no escaping rules."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A value for Markdown front matter (a page's title or description), escaped twice over.
+
+    MkDocs and Material insert front matter into the page as HTML, unescaped (the header,
+    ``<title>``, ``<meta name="description" content="…">``), so the text is HTML-escaped
+    first. Characters YAML cannot hold become character references, which HTML reads back.
+    JSON strings are valid YAML and need no escaping rules of their own.
+    """
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    text = yaml.reader.Reader.NON_PRINTABLE.sub(lambda char: f"&#x{ord(char[0]):X};", text)
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 @functools.cache

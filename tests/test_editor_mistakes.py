@@ -559,7 +559,7 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:98:11: sumber.berkas: forma
     diharapkan: berkas .txt atau .pdf di folder `sumber/`; nama dari huruf, angka, `.`, `_` dan `-`
     ditemukan: "003_9adf7fbf4bcb75cb.txt"
     saran: contoh: sumber/senduro-2024.txt
-"""
+""",
     ),
     Mistake(
         "iku-document-without-kecamatan",
