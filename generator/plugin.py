@@ -11,7 +11,6 @@ from the clock.
 from __future__ import annotations
 
 import datetime
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
+from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
 UNDATED = "1970-01-01"
@@ -99,20 +99,3 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
-
-
-def last_commit_date(folder: Path) -> datetime.date | None:
-    """The commit date of the last commit (merges aside, as in provenance) touching ``folder``;
-    ``None`` outside a git checkout or without any such commit."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--no-merges", "--format=%cs", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    date = result.stdout.strip()
-    return datetime.date.fromisoformat(date) if result.returncode == 0 and date else None

@@ -78,6 +78,12 @@ def read_history(content_dir: Path) -> RepositoryHistory:
     return RepositoryHistory(by_file, truncated=_git(content_dir, "rev-parse", "--is-shallow-repository") == "true\n")
 
 
+def last_commit_date(folder: Path) -> datetime.date | None:
+    """The date of the last commit (merges aside) touching ``folder``; ``None`` without one or outside git."""
+    date = (_git(folder, "log", "-1", "--no-merges", "--format=%cs", "--", ".") or "").strip()
+    return datetime.date.fromisoformat(date) if date else None
+
+
 def _git(cwd: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
