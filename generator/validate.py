@@ -88,20 +88,21 @@ PLACEHOLDER = "…"
 def placeholders(source: YamlFile) -> list[Problem]:
     """Every value still holding the scaffold's placeholder ``…``: valid YAML, but not the document."""
     found = []
-    for loc, value in _scalars(source.data, ()):
+    for loc, value in scalars(source.data, ()):
         if isinstance(value, str) and value.strip() == PLACEHOLDER:
             hint = "ganti `…` dengan teks dari dokumen asli, atau hapus baris ini bila sumber tidak memuatnya"
             found.append(source.problem(loc, "isian contoh belum diganti", "teks dari dokumen asli", '"…"', hint))
     return found
 
 
-def _scalars(data: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], object]]:
+def scalars(data: object, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every scalar of parsed YAML (or JSON) with its place: mapping keys and list indexes."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _scalars(value, (*loc, key))
+            yield from scalars(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _scalars(value, (*loc, index))
+            yield from scalars(value, (*loc, index))
     else:
         yield loc, data
 

@@ -36,13 +36,16 @@ class ContentLoader(yaml.SafeLoader):
     ``false`` are booleans, and dates stay text for the model to check and explain.
     """
 
+    _depth = 0
+    """How many nodes deep the composer is; bounded by ``MAX_DEPTH``."""
+
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         # An alias repeats a node without copying it; a few nested ones ("billion laughs")
         # make any walk over the document exponential. Content never needs them.
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, f"found alias *{event.anchor}", event.start_mark)
-        depth = self.__dict__.get("_depth", 0)
+        depth = self._depth
         if depth >= MAX_DEPTH:
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(None, None, f"found nesting deeper than {MAX_DEPTH}", mark)

@@ -14,6 +14,7 @@ Only formulas (``rumus.latex``) are interpreted, by KaTeX; they are left as they
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import types
@@ -131,7 +132,7 @@ class Fixture:
     def write(self, content: Path, values: list[str]) -> None:
         """Write the content to ``content`` with slot ``i`` holding ``values[i]``."""
         shutil.copytree(GOOD, content)
-        files = {name: _copy(data) for name, data in self.files.items()}
+        files = copy.deepcopy(self.files)
         for slot, value in zip(self.slots, values, strict=True):
             parent = files[slot.file]
             for part in slot.loc[:-1]:
@@ -141,14 +142,6 @@ class Fixture:
             # Double-quoted with escapes: every string survives YAML unchanged.
             text = yaml.safe_dump(data, allow_unicode=False, default_style='"', width=1_000_000, sort_keys=False)
             (content / name).write_text(text, encoding="utf-8")
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {key: _copy(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_copy(value) for value in data]
-    return data
 
 
 def _fill_optional_fields(files: dict[str, Any]) -> None:

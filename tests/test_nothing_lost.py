@@ -31,6 +31,7 @@ from generator import model
 from generator.checks import document_key
 from generator.load import load_content
 from generator.model import Decree, IkuDocument
+from generator.validate import scalars
 from generator.view import LEVEL_LABELS, MONTHS
 
 Loc = tuple[str | int, ...]
@@ -128,17 +129,6 @@ def shown(site: Site, page: Published, name: str, value: object) -> bool:
     return " ".join(value.split()) in page.text
 
 
-def json_places(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from json_places(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from json_places(value, (*loc, index))
-    else:
-        yield loc, data
-
-
 def at(data: object, loc: Loc) -> object:
     for part in loc:
         data = data[part]  # type: ignore[index]
@@ -163,7 +153,7 @@ def test_every_value_of_every_yaml_file_is_in_its_json_download(
     site: Site = request.getfixturevalue(site_fixture)
     for loaded in load_content(content).documents:
         download = json.loads((site.root / "/".join(document_key(loaded.document)) / "dokumen.json").read_text("utf-8"))
-        written = list(json_places(loaded.source.data))
+        written = list(scalars(loaded.source.data))
         assert written
         for loc, value in written:
             expected = " ".join(value.split()) if isinstance(value, str) else value
