@@ -32,4 +32,13 @@ if [ ! -f "$lock_stamp" ]; then
 fi
 
 # Browser tests drive Debian's chromium through Playwright; Playwright never downloads a browser here.
-[ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+# The fonts they lay text out with are pinned in scripts/browser-packages.txt.
+pinned=$(grep -v '^#' scripts/browser-packages.txt | xargs)
+missing=()
+for package in $pinned; do
+  [ "$(dpkg-query -W -f='${Version}' "${package%%=*}" 2>/dev/null)" = "${package#*=}" ] || missing+=("$package")
+done
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install --allow-downgrades "${missing[@]}"
+fi

@@ -116,11 +116,38 @@ def build_site(
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
 
 
+# The real content's history in the tests: one known commit, so that no page depends on the
+# repository's own history (its commit subjects, hashes and dates change with every commit).
+REAL_HISTORY = {"date": "2024-01-15T09:00:00+07:00", "subject": "Tambah dokumen IKU dari sumber resmi"}
+
+
+def git(repo: Path, *args: str, date: str = REAL_HISTORY["date"]) -> str:
+    """Run git in ``repo`` with a fixed identity and date, ignoring the machine's git configuration."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env |= {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    env |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The site built from the repository's real content, once per test run."""
+def real_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's real content in a git repository of its own with one known commit."""
+    repo = tmp_path_factory.mktemp("real-content")
+    shutil.copytree(REPO / "content", repo / "content")
+    git(repo, "init", "-q")
+    git(repo, "add", "content")
+    git(repo, "commit", "-q", "-m", REAL_HISTORY["subject"])
+    return repo / "content"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory, real_content: Path) -> Site:
+    """The site built from the repository's real content (with known history), once per test run."""
     project = tmp_path_factory.mktemp("real")
-    result = build_site(project, REPO / "content", link=True)
+    result = build_site(project, real_content, link=True)
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
 
@@ -134,12 +161,56 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(project / "site")
 
 
+PINNED_PACKAGES = REPO / "scripts" / "browser-packages.txt"
+
+
+def pinned_fonts() -> list[Path]:
+    """The font files of the pinned Debian packages, after checking the installed versions are the pinned ones."""
+    files: list[Path] = []
+    for line in PINNED_PACKAGES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, version = line.strip().partition("=")
+        query = ["dpkg-query", "-W", "-f=${Version}", name]
+        installed = subprocess.run(query, capture_output=True, text=True, check=False).stdout
+        assert installed == version, f"{name} {installed or '(none)'} is installed, not {version}: run scripts/setup.sh"
+        listing = subprocess.run(["dpkg", "-L", name], capture_output=True, text=True, check=True).stdout
+        files += [Path(path) for path in listing.splitlines() if path.endswith((".ttf", ".otf"))]
+    assert files, f"no font files in the packages of {PINNED_PACKAGES}"
+    return files
+
+
+FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <alias><family>sans-serif</family><prefer><family>DejaVu Sans</family></prefer></alias>
+  <alias><family>serif</family><prefer><family>DejaVu Serif</family></prefer></alias>
+  <alias><family>monospace</family><prefer><family>DejaVu Sans Mono</family></prefer></alias>
+</fontconfig>
+"""
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium, driven by Playwright (which never downloads a browser here)."""
+def fontconfig(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fontconfig file that knows only the pinned fonts: text lays out alike on every machine."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    (folder / "fonts").mkdir()
+    for font in pinned_fonts():
+        (folder / "fonts" / font.name).symlink_to(font)
+    config = folder / "fonts.conf"
+    config.write_text(FONTCONFIG.format(fonts=folder / "fonts", cache=folder / "cache"), encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def browser(fontconfig: Path) -> Iterator[Browser]:
+    """Debian's chromium, driven by Playwright (which never downloads a browser here), with the pinned fonts only."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: scripts/setup.sh installs Debian's chromium"
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig)}
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
         yield launched
         launched.close()
 
@@ -164,13 +235,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+def portal(tmp_path_factory: pytest.TempPathFactory, real_content: Path) -> Iterator[Portal]:
     """The real site built for, and served at, ``http://127.0.0.1:<port>/portal-iku/`` as GitHub Pages serves it:
     every address, permalink and asset is on that one origin, and a missing address gets the 404 page."""
     folder = tmp_path_factory.mktemp("portal")
     with pages_server(folder / "served") as server:
         result = build_site(
-            folder, REPO / "content", link=True, site_url=server.site_url, site_dir=folder / "served" / PREFIX
+            folder, real_content, link=True, site_url=server.site_url, site_dir=folder / "served" / PREFIX
         )
         assert result.returncode == 0, result.stderr
         yield Portal(folder / "served" / PREFIX, server.site_url)

@@ -16,7 +16,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from conftest import FIXTURES, SITE_URL, Site, lay_out_project
+from conftest import FIXTURES, SITE_URL, Site, git, lay_out_project
 
 FIRST_COMMIT = "2024-03-01T10:00:00+00:00"
 SECOND_COMMIT = "2024-05-02T09:00:00+00:00"
@@ -28,15 +28,6 @@ BUILDERS = {
     "builder-one": {"SOURCE_DATE_EPOCH": "946684800", "PYTHONHASHSEED": "1", "TZ": "UTC"},
     "elsewhere/builder-two": {"SOURCE_DATE_EPOCH": "1907712000", "PYTHONHASHSEED": "4242", "TZ": "Asia/Jayapura"},
 }
-
-
-def git(cwd: Path, *args: str, date: str = FIRST_COMMIT) -> None:
-    """Run git with a fixed identity and date, ignoring the machine's git configuration."""
-    identity = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org"}
-    identity |= {"GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
-    env = {**os.environ, **identity, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    env |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
 
 
 def build(project: Path, extra_env: dict[str, str]) -> Path:
@@ -73,9 +64,9 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
     origin = tmp_path / "origin"
     origin.mkdir()
     lay_out_project(origin, FIXTURES / "published")
-    git(origin, "init", "-q")
-    git(origin, "add", ".")
-    git(origin, "commit", "-q", "-m", "Dokumen pertama")
+    git(origin, "init", "-q", date=FIRST_COMMIT)
+    git(origin, "add", ".", date=FIRST_COMMIT)
+    git(origin, "commit", "-q", "-m", "Dokumen pertama", date=FIRST_COMMIT)
     # A later commit touching one document: its page, and only its page among documents, is newer.
     with (origin / EDITED).open("a", encoding="utf-8") as stream:
         stream.write("# diperiksa ulang\n")
@@ -84,7 +75,7 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
     sites = []
     for folder, extra_env in BUILDERS.items():
         clone = tmp_path / folder
-        git(tmp_path, "clone", "-q", str(origin), str(clone))
+        git(tmp_path, "clone", "-q", str(origin), str(clone), date=FIRST_COMMIT)
         sites.append(build(clone, extra_env))
 
     one, two = (tree(site) for site in sites)
