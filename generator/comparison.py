@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from .model import Glossary
 
@@ -28,20 +29,43 @@ _NON_WORD = re.compile(r"[^\w]+")
 _NON_ANCHOR = re.compile(r"[^a-z0-9]+")
 
 
-def comparison_key(name: str, glossary: Glossary) -> str:
-    """``"Nilai Indeks Kepuasan Masyarakat (IKM) Kecamatan"`` → ``"nilai ikm"``."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    for term in glossary.istilah:
-        text = text.replace(term.kepanjangan.casefold(), f" {term.singkatan.casefold()} ")
-        for form in term.bentuk_lain:
-            # Escaped as a template: a backslash in the abbreviation stays a backslash.
-            abbreviation = term.singkatan.casefold().replace("\\", "\\\\")
-            text = re.sub(rf"\b{re.escape(form.casefold())}\b", abbreviation, text)
-    words = [SPELLING.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
-    words = [word for word in words if word not in BODY_WORDS]
-    # "IKM (IKM)" after expansion: a word repeated right after itself is the printed abbreviation.
-    deduplicated = [word for index, word in enumerate(words) if index == 0 or words[index - 1] != word]
-    return " ".join(deduplicated)
+@dataclass(frozen=True)
+class ComparisonKeys:
+    """Grouping keys for indicator names, with one glossary's abbreviations.
+
+    Every expansion and other form of a glossary term is replaced in one pass over a
+    name: what a replacement writes is never searched again, so an abbreviation that
+    contains another term's expansion cannot make the name grow without end.
+    """
+
+    pattern: re.Pattern[str] | None
+    replacements: dict[str, str]
+
+    @classmethod
+    def of(cls, glossary: Glossary) -> ComparisonKeys:
+        alternatives: list[tuple[str, str]] = []
+        for term in glossary.istilah:
+            abbreviation = term.singkatan.casefold()
+            alternatives.append((re.escape(term.kepanjangan.casefold()), f" {abbreviation} "))
+            alternatives += [(rf"\b{re.escape(form.casefold())}\b", abbreviation) for form in term.bentuk_lain]
+        if not alternatives:
+            return cls(None, {})
+        # The longest form wins where two start at one place ("indeks kepuasan masyarakat" before "indeks").
+        alternatives.sort(key=lambda item: len(item[0]), reverse=True)
+        pattern = "|".join(f"(?P<t{index}>{regex})" for index, (regex, _) in enumerate(alternatives))
+        replacements = {f"t{index}": replacement for index, (_, replacement) in enumerate(alternatives)}
+        return cls(re.compile(pattern), replacements)
+
+    def key(self, name: str) -> str:
+        """``"Nilai Indeks Kepuasan Masyarakat (IKM) Kecamatan"`` → ``"nilai ikm"``."""
+        text = unicodedata.normalize("NFKC", name).casefold()
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda match: self.replacements[match.lastgroup or ""], text)
+        words = [SPELLING.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
+        words = [word for word in words if word not in BODY_WORDS]
+        # "IKM (IKM)" after expansion: a word repeated right after itself is the printed abbreviation.
+        deduplicated = [word for index, word in enumerate(words) if index == 0 or words[index - 1] != word]
+        return " ".join(deduplicated)
 
 
 def key_anchors(keys: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .checks import document_key, former_keys, indicator_entries, region_key
-from .comparison import comparison_key, key_anchors
+from .comparison import ComparisonKeys, key_anchors
 from .model import Term
 from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
 from .schema import schema_texts
@@ -157,13 +157,14 @@ class PortalView:
     def comparison_page(self) -> Page:
         groups: dict[str, list[tuple[Link, Link, str]]] = defaultdict(list)
         names: dict[str, set[str]] = defaultdict(set)
+        comparison = ComparisonKeys.of(self.site.content.glossary)
         for loaded in self.site.content.documents:
             document = loaded.document
             key = document_key(document)
             doc_link = Link(self.site.document_title(document), link(key))
             for entry in indicator_entries(document):
                 name = entry.indicator.nama
-                group = comparison_key(name, self.site.content.glossary)
+                group = comparison.key(name)
                 groups[group].append((Link(name, link(key, entry.indicator.id)), doc_link, entry.body))
                 names[group].add(name)
         shared_keys = [group for group, entries in groups.items() if len(entries) > 1]

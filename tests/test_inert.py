@@ -10,6 +10,9 @@ page is compared with a build of the same content holding plain marker words:
   attribute came from the text.
 
 Only formulas (``rumus.latex``) are interpreted, by KaTeX; they are left as they are.
+
+All cases share one build: each case is a copy of the fixture under a province and
+regulations of its own (``Fixture.write``), so adding a case adds pages, not builds.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ CATALOGUES: dict[str, type[BaseModel]] = {
     REGULATIONS_FILE: model.RegulationCatalogue,
     GLOSSARY_FILE: model.Glossary,
 }
-MARKER = re.compile(r"Zqj(\d+)x")
+# Case k, slot i: ``Zqj<k>_<i>x``.
+MARKER = re.compile(r"Zqj(\d+)_(\d+)x")
 # The comparison page groups indicators by name: different names, different groups.
 GROUPED_BY_TEXT = ("perbandingan",)
 # Glossary forms must be unique; each slot there gets its own suffix.
@@ -129,19 +133,70 @@ class Fixture:
     files: dict[str, Any]
     slots: list[Slot]
 
-    def write(self, content: Path, values: list[str]) -> None:
-        """Write the content to ``content`` with slot ``i`` holding ``values[i]``."""
-        shutil.copytree(GOOD, content)
-        files = copy.deepcopy(self.files)
-        for slot, value in zip(self.slots, values, strict=True):
-            parent = files[slot.file]
-            for part in slot.loc[:-1]:
-                parent = parent[part]
-            parent[slot.loc[-1]] = value
-        for name, data in files.items():
+    def write(self, content: Path, cases: list[list[str]]) -> None:
+        """Write the content to ``content``: copy ``k`` of the fixture has slot ``i`` holding ``cases[k][i]``.
+
+        Copy ``k`` has its own province and regulations (ids and codes renamed); the glossary
+        holds every copy's terms, and a top-level catalogue text holds every copy's value in turn.
+        """
+        shutil.copytree(GOOD, content, ignore=shutil.ignore_patterns("*.yml"))
+        merged: dict[str, Any] = {}
+        for case, values in enumerate(cases):
+            files = renamed(copy.deepcopy(self.files), case)
+            for slot, value in zip(self.slots, values, strict=True):
+                parent = files[slot.file]
+                for part in slot.loc[:-1]:
+                    parent = parent[part]
+                parent[slot.loc[-1]] = value
+            for name, data in files.items():
+                if name in CATALOGUES:
+                    merge(merged.setdefault(name, {}), data)
+                else:
+                    province = data["wilayah"]["provinsi"]
+                    merged[f"dokumen/{province}/{name.split('/', 2)[2]}"] = data
+        for name, data in merged.items():
             # Double-quoted with escapes: every string survives YAML unchanged.
             text = yaml.safe_dump(data, allow_unicode=False, default_style='"', width=1_000_000, sort_keys=False)
+            (content / name).parent.mkdir(parents=True, exist_ok=True)
             (content / name).write_text(text, encoding="utf-8")
+
+
+def renamed(files: dict[str, Any], case: int) -> dict[str, Any]:
+    """The fixture's files for copy ``case``: provinces and regulations get ids and codes of their own.
+
+    Copy 0 keeps the fixture's, which the hand-written pages link to.
+    """
+    if case == 0:
+        return files
+    ids = {entry["id"] for entry in files[REGIONS_FILE]["provinsi"]}
+    ids |= {entry["id"] for entry in files[REGULATIONS_FILE]["regulasi"]}
+    prefix = f"{40 + case}"
+
+    def rename(value: object, key: str = "") -> object:
+        if isinstance(value, dict):
+            return {name: rename(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [rename(item, key) for item in value]
+        if isinstance(value, str) and value in ids:
+            return f"{value}-k{case}"
+        if key == "kode" and isinstance(value, str):
+            return prefix + value[2:]
+        return value
+
+    renamed_files = rename(files)
+    assert isinstance(renamed_files, dict)
+    return renamed_files
+
+
+def merge(into: dict[str, Any], catalogue: dict[str, Any]) -> None:
+    """Lists of entries are joined; a single text (such as where region codes come from) lists every copy's."""
+    for key, value in catalogue.items():
+        if isinstance(value, list):
+            into.setdefault(key, []).extend(value)
+        elif key in into:
+            into[key] = f"{into[key]} {value}"
+        else:
+            into[key] = value
 
 
 def _fill_optional_fields(files: dict[str, Any]) -> None:
@@ -238,42 +293,50 @@ def pages(site: Path) -> dict[str, str]:
     }
 
 
-def build(root: Path, values: list[str]) -> Path:
-    FIXTURE.write(root / "content", values)
+def build(root: Path, cases: list[list[str]]) -> Path:
+    FIXTURE.write(root / "content", cases)
     (root / "project").mkdir()
     result = build_site(root / "project", root / "content")
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "project" / "site"
 
 
-def markers() -> list[str]:
-    return [f"Zqj{index}x" for index in range(len(FIXTURE.slots))]
+def markers(cases: int) -> list[list[str]]:
+    return [[f"Zqj{case}_{index}x" for index in range(len(FIXTURE.slots))] for case in range(cases)]
+
+
+CASES = len(HOSTILE_TEXTS)
 
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Reading]:
-    site = build(tmp_path_factory.mktemp("baseline"), markers())
+    site = build(tmp_path_factory.mktemp("baseline"), markers(CASES))
     return {name: read_page(html) for name, html in pages(site).items()}
 
 
-def unique_where_needed(values: list[str]) -> list[str]:
+def unique_where_needed(case: int, values: list[str]) -> list[str]:
     return [
-        f"{value} #{index}" if slot.loc[-1] in UNIQUE_KEYS or slot.loc[-2:-1] == ("bentuk_lain",) else value
+        f"{value} #{case}-{index}" if slot.loc[-1] in UNIQUE_KEYS or slot.loc[-2:-1] == ("bentuk_lain",) else value
         for index, (slot, value) in enumerate(zip(FIXTURE.slots, values, strict=True))
     ]
 
 
-def assert_inert(site: Path, values: list[str], baseline: dict[str, Reading]) -> None:
-    """Every page shows ``values`` where the baseline showed markers, and has the baseline's elements."""
-    built = pages(site)
+def cases_of(page: Reading) -> set[int]:
+    """The copies of the fixture whose values a page shows."""
+    return {int(marker[1]) for text in page.shown.values() for marker in MARKER.finditer(text)}
+
+
+def assert_inert(built: dict[str, str], cases: list[list[str]], baseline: dict[str, Reading], names: list[str]) -> None:
+    """Pages ``names`` show ``cases`` where the baseline showed markers, and have the baseline's elements."""
     assert sorted(built) == sorted(baseline)
-    for name, html in built.items():
-        expected = baseline[name]
+    for name in names:
+        html, expected = built[name], baseline[name]
         reading = read_page(html, list(expected.shown))
         assert reading.elements == expected.elements, f"{name}: elements changed"
         # Sorted lists (by name, by number) may reorder equal-shaped rows: compare as multisets.
         wanted = Counter(
-            MARKER.sub(lambda marker: fold(values[int(marker[1])]), text) for text in expected.shown.values()
+            MARKER.sub(lambda marker: fold(cases[int(marker[1])][int(marker[2])]), text)
+            for text in expected.shown.values()
         )
         assert Counter(reading.shown.values()) == wanted, name
         assert not list(active_attributes(html)), name
@@ -310,12 +373,33 @@ def _probe(annotation: Any) -> object:
     return ["x"] if typing.get_origin(annotation) is list else "x"
 
 
-@pytest.mark.parametrize("text", list(HOSTILE_TEXTS.values()), ids=list(HOSTILE_TEXTS))
+HOSTILE_CASES = [
+    unique_where_needed(case, [text] * len(FIXTURE.slots)) for case, text in enumerate(HOSTILE_TEXTS.values())
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One site with every hostile text in every field of its own copy of the fixture."""
+    return pages(build(tmp_path_factory.mktemp("hostile"), HOSTILE_CASES))
+
+
+@pytest.mark.parametrize("case", range(CASES), ids=list(HOSTILE_TEXTS))
 def test_hostile_text_in_every_field_is_shown_literally(
-    text: str, tmp_path: Path, baseline: dict[str, Reading]
+    case: int, hostile_site: dict[str, str], baseline: dict[str, Reading]
 ) -> None:
-    values = unique_where_needed([text] * len(FIXTURE.slots))
-    assert_inert(build(tmp_path, values), values, baseline)
+    own = [name for name, page in baseline.items() if cases_of(page) == {case}]
+    assert own, "the case has pages of its own"
+    assert_inert(hostile_site, HOSTILE_CASES, baseline, own)
+
+
+def test_hostile_texts_side_by_side_on_shared_pages_are_shown_literally(
+    hostile_site: dict[str, str], baseline: dict[str, Reading]
+) -> None:
+    """Pages that list every copy (home, regulations, glossary, …) show all the hostile texts at once."""
+    shared = [name for name, page in baseline.items() if len(cases_of(page)) != 1]
+    assert any(len(cases_of(baseline[name])) == CASES for name in shared)
+    assert_inert(hostile_site, HOSTILE_CASES, baseline, shared)
 
 
 # Arbitrary text: any character an editor can save (not surrogates, which UTF-8 cannot
@@ -334,11 +418,18 @@ TEXT = (
 
 
 # The falsifying example is printed with the baseline it was compared against: long, but wanted.
+# One build checks every copy of the fixture: slot i of copy k holds text (k × slots + i) of a
+# pool drawn by hypothesis, so the pool's texts land in different fields in different copies.
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
-@given(values=st.lists(TEXT, min_size=len(FIXTURE.slots), max_size=len(FIXTURE.slots)))
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+@given(pool=st.lists(TEXT, min_size=1, max_size=60))
 def test_arbitrary_text_in_every_field_is_shown_literally(
-    values: list[str], tmp_path_factory: pytest.TempPathFactory, baseline: dict[str, Reading]
+    pool: list[str], tmp_path_factory: pytest.TempPathFactory, baseline: dict[str, Reading]
 ) -> None:
-    values = unique_where_needed(values)
-    assert_inert(build(tmp_path_factory.mktemp("example"), values), values, baseline)
+    slots = len(FIXTURE.slots)
+    cases = [
+        unique_where_needed(case, [pool[(case * slots + index) % len(pool)] for index in range(slots)])
+        for case in range(CASES)
+    ]
+    built = pages(build(tmp_path_factory.mktemp("example"), cases))
+    assert_inert(built, cases, baseline, list(baseline))
