@@ -91,8 +91,8 @@ class TargetRecord:
     periode: str = field(metadata=_about("Periode dokumen, mis. 2021–2026."))
     tabel: str = field(
         metadata=_about(
-            "Asal nilai di halaman dokumen: `Target per tahun` (target indikator), atau tabel target "
-            "seperti tercetak (`Tabel target`, dengan judul atau nomornya bila ada).",
+            "Asal nilai di halaman dokumen: “Target per tahun” (target indikator), atau tabel target "
+            "seperti tercetak (“Tabel target”, dengan judul atau nomornya bila ada).",
             required=True,
         )
     )
@@ -114,7 +114,7 @@ class TargetRecord:
             minimum=1,
         )
     )
-    nilai: str = field(metadata=_about("Nilai target seperti tercetak, mis. `100%` atau `20,00%`.", required=True))
+    nilai: str = field(metadata=_about("Nilai target seperti tercetak, mis. 100% atau 20,00%.", required=True))
 
 
 Record = IndicatorRecord | TargetRecord

@@ -92,7 +92,7 @@ def _notes(
         ("", ""),
         (
             "Teks",
-            "Semua kolom teks disimpan sebagai teks: kode wilayah seperti 35.08 dan NIP tidak diubah menjadi angka.",
+            "Semua kolom teks disimpan sebagai teks: kode wilayah seperti 35.08 tidak diubah menjadi angka.",
         ),
         (
             "Rumus",
