@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .licence import ATTRIBUTION, DATA_LICENCE
@@ -35,15 +35,20 @@ class Table:
     json: str
 
 
-def data_package(tables: Sequence[Table], workbook: str, data_url: str, date: datetime.date | None) -> bytes:
-    """The descriptor for ``tables``, each as CSV, JSON and a sheet (named like the table) of ``workbook``."""
+def data_package(
+    tables: Sequence[Table], counts: Mapping[str, int], workbook: str, data_url: str, date: datetime.date | None
+) -> bytes:
+    """The descriptor for ``tables``, each as CSV, JSON and a sheet (named like the table) of ``workbook``.
+
+    ``counts`` gives each table's number of rows: frictionless cannot read a JSON table
+    without rows (it finds no keys), so an empty table is described by its CSV and sheet only.
+    """
     resources = []
     for table in tables:
-        resources += [
-            _resource(table, table.name, table.csv, "csv"),
-            _resource(table, f"{table.name}-json", table.json, "json"),
-            _resource(table, f"{table.name}-xlsx", workbook, "xlsx"),
-        ]
+        resources.append(_resource(table, table.name, table.csv, "csv"))
+        if counts[table.name]:
+            resources.append(_resource(table, f"{table.name}-json", table.json, "json"))
+        resources.append(_resource(table, f"{table.name}-xlsx", workbook, "xlsx"))
     descriptor: dict[str, object] = {
         "name": "portal-iku",
         "title": "Data terbuka Portal IKU",

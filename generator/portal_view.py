@@ -126,9 +126,10 @@ class PortalView:
         for table in self.TABLES:
             files[f"{DATA_DIR}/{table.csv}"] = records_csv(table.record_type, rows[table.name])
             files[f"{DATA_DIR}/{table.json}"] = records_json(rows[table.name])
+        counts = {name: len(records) for name, records in rows.items()}
         sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
         files[f"{DATA_DIR}/{self.WORKBOOK}"] = workbook(sheets, data_url, date)
-        files[f"{DATA_DIR}/{self.PACKAGE}"] = data_package(self.TABLES, self.WORKBOOK, data_url, date)
+        files[f"{DATA_DIR}/{self.PACKAGE}"] = data_package(self.TABLES, counts, self.WORKBOOK, data_url, date)
         return files
 
     @property
