@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
+from .licence import licence_notice
 from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
@@ -64,6 +65,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
+        # Every page's footer names the licences (theme/partials/copyright.html links the details).
+        config.copyright = licence_notice()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

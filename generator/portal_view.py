@@ -6,6 +6,7 @@ addresses; this module only combines them across the whole portal.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import itertools
 import posixpath
@@ -14,9 +15,21 @@ from pathlib import Path
 
 from .checks import document_key, former_keys, indicator_entries, region_key
 from .comparison import ComparisonKeys, key_anchors
-from .model import Term
-from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
+from .data_package import Table, data_package
+from .licence import CODE_LICENCE, DATA_LICENCE
+from .model import IkuDocument, Term
+from .open_data import (
+    COLUMNS,
+    FORMULA_TRIGGERS,
+    TARGET_COLUMNS,
+    IndicatorRecord,
+    TargetRecord,
+    document_json,
+    records_csv,
+    records_json,
+)
 from .schema import schema_texts
+from .spreadsheet import Sheet, workbook
 from .view import (
     DATA_DIR,
     DOWNLOAD_JSON,
@@ -52,9 +65,7 @@ class PortalView:
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
             if loaded.original is not None:
                 files[loaded.original.path] = self.site.content.root.resolve() / loaded.original.path
-        records = self.indicator_records
-        files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
-        files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
+        files.update(self.data_files())
         for name, text in schema_texts().items():
             files[f"schema/{name}"] = text.encode("utf-8")
         return files
@@ -84,6 +95,48 @@ class PortalView:
         return [tuple(combination) for combination in itertools.product(*choices) if tuple(combination) != key]
 
     # -- open data ------------------------------------------------------------------
+
+    TABLES = (
+        Table(
+            "indikator",
+            "Semua indikator",
+            "Satu baris per indikator per dokumen.",
+            IndicatorRecord,
+            "indikator.csv",
+            "indikator.json",
+        ),
+        Table(
+            "target",
+            "Semua target",
+            "Satu baris per indikator dan tahun; baris tabel target tanpa tahun menyusul berurutan seperti tercetak.",
+            TargetRecord,
+            "target.csv",
+            "target.json",
+        ),
+    )
+    WORKBOOK = "portal-iku.xlsx"
+    PACKAGE = "datapackage.json"
+
+    def data_files(self) -> dict[str, bytes]:
+        """The portal-wide tables as CSV, JSON and one workbook, and the data package describing them."""
+        rows = {"indikator": self.indicator_records, "target": self.target_records}
+        data_url = self.site.permalink((DATA_DIR,))
+        date = self.content_date
+        files: dict[str, bytes] = {}
+        for table in self.TABLES:
+            files[f"{DATA_DIR}/{table.csv}"] = records_csv(table.record_type, rows[table.name])
+            files[f"{DATA_DIR}/{table.json}"] = records_json(rows[table.name])
+        counts = {name: len(records) for name, records in rows.items()}
+        sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
+        files[f"{DATA_DIR}/{self.WORKBOOK}"] = workbook(sheets, data_url, date)
+        files[f"{DATA_DIR}/{self.PACKAGE}"] = data_package(self.TABLES, counts, self.WORKBOOK, data_url, date)
+        return files
+
+    @property
+    def content_date(self) -> datetime.date | None:
+        """When content last changed in git; None when built without history."""
+        dates = [loaded.history.last_changed for loaded in self.site.content.documents]
+        return max((date for date in dates if date is not None), default=None)
 
     @functools.cached_property
     def indicator_records(self) -> list[IndicatorRecord]:
@@ -124,16 +177,87 @@ class PortalView:
                 )
         return records
 
+    @functools.cached_property
+    def target_records(self) -> list[TargetRecord]:
+        """Every target value of every IKU document: yearly targets of indicators, then target tables as printed."""
+        records = []
+        for loaded in self.site.content.documents:
+            document = loaded.document
+            if isinstance(document, IkuDocument):
+                records += self._targets(document)
+        return records
+
+    def _targets(self, document: IkuDocument) -> list[TargetRecord]:
+        key = document_key(document)
+        region = region_key(document)
+        common = {
+            "dokumen": self.site.document_title(document),
+            "url_dokumen": self.site.permalink(key),
+            "kode_wilayah": self.site.region_code(region) or "",
+            "wilayah": self.site.region_name(region) or "",
+            "periode": self.site.period_or_year(document),
+        }
+        records = []
+        for entry in indicator_entries(document):
+            view = self.site.indicator(entry.indicator, key)
+            for year, value in view.targets:
+                records.append(
+                    TargetRecord(
+                        **common,
+                        tabel="Target per tahun",
+                        url_tabel=self.site.permalink(key, "target-per-tahun"),
+                        nomor="",
+                        id=view.id,
+                        url_indikator=view.permalink,
+                        indikator=view.name,
+                        tahun=year,
+                        kolom="",
+                        kolom_ke=None,
+                        nilai=value,
+                    )
+                )
+        for number, table in enumerate(document.tabel_target, start=1):
+            title = _target_table_title(table.judul, number, len(document.tabel_target))
+            for row in table.baris:
+                for column, value in enumerate(row.nilai, start=1):
+                    records.append(
+                        TargetRecord(
+                            **common,
+                            tabel=title,
+                            url_tabel=self.site.permalink(key, f"tabel-target-{number}"),
+                            nomor=row.nomor or "",
+                            id="",
+                            url_indikator="",
+                            indikator=row.indikator,
+                            tahun=None,
+                            kolom=table.kolom[column - 1] if column <= len(table.kolom) else "",
+                            kolom_ke=column,
+                            nilai=value,
+                        )
+                    )
+        return records
+
     def data_page(self) -> Page:
+        data = (DATA_DIR,)
         context = {
             "title": "Data terbuka",
             "crumbs": [HOME],
-            "columns": COLUMNS,
-            "csv_url": file_link((DATA_DIR,), "indikator.csv"),
-            "json_url": file_link((DATA_DIR,), "indikator.json"),
+            "tables": [
+                (table, file_link(data, table.csv), file_link(data, table.json), columns)
+                for table, columns in zip(self.TABLES, (COLUMNS, TARGET_COLUMNS), strict=True)
+            ],
+            "workbook_name": self.WORKBOOK,
+            "workbook_url": file_link(data, self.WORKBOOK),
+            "package_name": self.PACKAGE,
+            "package_url": file_link(data, self.PACKAGE),
+            "package_url_absolute": self.site.permalink(data) + self.PACKAGE,
             "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
             "record_count": len(self.indicator_records),
+            "target_count": len(self.target_records),
             "document_count": len(self.site.content.documents),
+            "formula_triggers": FORMULA_TRIGGERS,
+            "data_licence": DATA_LICENCE,
+            "code_licence": CODE_LICENCE,
         }
         return Page(page_path((DATA_DIR,)), "data.md.j2", context)
 
@@ -180,3 +304,10 @@ class PortalView:
             "data_url": link((DATA_DIR,)),
         }
         return Page(page_path(("perbandingan",)), "comparison.md.j2", context)
+
+
+def _target_table_title(title: str | None, number: int, count: int) -> str:
+    """A target table's name as the document page heads it."""
+    if title:
+        return f"Tabel target: {title}"
+    return f"Tabel target {number}" if count > 1 else "Tabel target"
