@@ -304,13 +304,19 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                         "periksa tahunnya, atau `periode` dokumen",
                     )
         if indicator.rumus is not None and indicator.rumus.latex is not None:
-            try:
-                render_formula(indicator.rumus.latex)
-            except FormulaError as error:
-                hint = formula_hint(str(error))
-                yield loaded.source.problem(
-                    (*loc, "rumus", "latex"), str(error), found=indicator.rumus.latex, hint=hint
-                )
+            yield from _check_formula(loaded, (*loc, "rumus", "latex"), indicator.rumus.latex)
+
+
+def _check_formula(loaded: LoadedDocument, loc: Loc, latex: str) -> Iterator[Problem]:
+    try:
+        render_formula(latex)
+    except FormulaError as error:
+        found = error.found or latex
+        hint = error.hint or formula_hint(error.message)
+        if error.position is None:
+            yield loaded.source.problem(loc, error.message, found=found, hint=hint)
+        else:
+            yield loaded.source.problem_within(loc, error.position, error.message, found=found, hint=hint)
 
 
 def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
