@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
+from .page_check import markdown_leftover
 from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
@@ -60,9 +61,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
-        # Every abbreviation on every page (generated or written by hand) gets its expansion.
-        if "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
+        # Every abbreviation on every page (generated or written by hand) gets its expansion,
+        # searched for outside Markdown's placeholders (generator.markdown_abbr, after abbr).
+        for extension in ("abbr", "generator.markdown_abbr"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
         return config
 
@@ -89,6 +92,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
         page.update_date = date.isoformat() if date is not None else UNDATED
         return page
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        leftover = markdown_leftover(output)
+        if leftover is not None:
+            raise PluginError(
+                f"{page.file.src_uri}: halaman memuat sisa penanda Markdown, sehingga sebagian isinya hilang: "
+                f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
+            )
+        return output
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .checks import document_key, former_keys, indicator_entries, region_key
 from .comparison import comparison_key, key_anchors
+from .loaded import Original
 from .model import Term
 from .open_data import COLUMNS, IndicatorRecord, document_json, indicators_csv, indicators_json
 from .schema import schema_texts
@@ -50,8 +51,9 @@ class PortalView:
             folder = "/".join(key)
             files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
-            if loaded.original is not None:
-                files[loaded.original.path] = self.site.content.root.resolve() / loaded.original.path
+            if isinstance(loaded.original, Original):
+                # Published from the path as written: content checks refuse a linked source.
+                files[loaded.original.path] = self.site.content.root / loaded.original.path
         records = self.indicator_records
         files[f"{DATA_DIR}/indikator.csv"] = indicators_csv(records)
         files[f"{DATA_DIR}/indikator.json"] = indicators_json(records)
