@@ -293,15 +293,20 @@ def formula_reading(latex: str) -> str:
     return " ".join(text.split())
 
 
-# KaTeX's messages name the symptom; these name the usual cause in an editor's words.
+# KaTeX's messages name the symptom, in English; these name the usual cause in an editor's words.
 _FORMULA_HINTS = (
     ("Expected 'EOF', got '}'", "ada `}` tanpa pasangan `{`; hitung kurung kurawalnya"),
     ("Expected '}'", "ada `{` yang belum ditutup dengan `}`"),
     ("Undefined control sequence", "perintah ini tidak dikenal KaTeX; periksa ejaannya, mis. `\\frac`, `\\times`"),
     ("Too many expansions", "rumus terlalu rumit atau memanggil dirinya sendiri"),
+    ("Double superscript", "satu suku hanya boleh punya satu `^`; kelompokkan pangkatnya dengan `{…}`"),
+    ("Double subscript", "satu suku hanya boleh punya satu `_`; kelompokkan indeksnya dengan `{…}`"),
+    ("No such environment", "lingkungan `\\begin{…}` ini tidak dikenal KaTeX; periksa ejaannya, mis. `array`, `cases`"),
+    ("Expected group", "perintah ini memerlukan isi dalam `{…}` sesudahnya"),
 )
+_GENERAL_HINT = "periksa rumus pada baris dan kolom yang ditunjuk; pesan KaTeX di atas menyebut apa yang salah di situ"
 
 
 def formula_hint(message: str) -> str:
-    """A plain hint for a KaTeX error message, or ``""`` when there is none worth giving."""
-    return next((hint for symptom, hint in _FORMULA_HINTS if symptom in message), "")
+    """A hint in Bahasa Indonesia for a KaTeX error message: its usual cause, or where to look."""
+    return next((hint for symptom, hint in _FORMULA_HINTS if symptom in message), _GENERAL_HINT)
