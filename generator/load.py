@@ -120,8 +120,8 @@ def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | No
     say, under a harmless name), and the bytes must be what the extension promises.
     """
     path = content_dir / berkas
-    if path.parent.is_symlink() or path.is_symlink():
-        linked = path.parent if path.parent.is_symlink() else path
+    linked = symlink_within(content_dir, path)
+    if linked is not None:
         return RefusedOriginal(
             "berkas sumber ini tautan simbolik",
             "berkas biasa di folder content/sumber/",
@@ -133,6 +133,16 @@ def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | No
         return None
     refused = _wrong_kind(berkas, data)
     return refused or Original(berkas, hashlib.sha256(data).hexdigest())
+
+
+def symlink_within(root: Path, path: Path) -> Path | None:
+    """The first symbolic link on the way from ``root`` (itself not checked) down to ``path``, if any."""
+    parts = path.relative_to(root).parts
+    for depth in range(1, len(parts) + 1):
+        candidate = root.joinpath(*parts[:depth])
+        if candidate.is_symlink():
+            return candidate
+    return None
 
 
 def _read_regular(path: Path) -> bytes | None:

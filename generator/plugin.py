@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
+from .load import symlink_within
 from .page_check import markdown_leftover
 from .provenance import last_commit_date
 
@@ -71,6 +72,17 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.output is not None and self.katex is not None, "on_config runs before on_files"
+        docs = Path(config.docs_dir)
+        for file in files:
+            # MkDocs publishes a link's target under the link's name: any file on the machine, or an
+            # HTML page behind a harmless name. Hand-written pages are files of their own.
+            source = Path(file.abs_src_path or docs)
+            linked = symlink_within(docs, source) if source.is_relative_to(docs) else None
+            if linked is not None:
+                raise PluginError(
+                    f"{linked.relative_to(docs).as_posix()} di {docs.name}/ adalah tautan simbolik; "
+                    "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
+                )
         for path, markdown in self.output.pages.items():
             self._add(files, File.generated(config, path, content=markdown))
         for path, data in self.output.files.items():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FIXTURES, REPO, build_site
+from conftest import FIXTURES, REPO, build_site, lay_out_project
 
 import generator
 from generator.errors import ContentError
@@ -434,3 +434,28 @@ def test_a_pipe_named_txt_neither_hangs_nor_is_published(content: Path) -> None:
         '    ditemukan: "sumber/pipa.txt"\n'
         "    saran: simpan teks dokumen asli di content/sumber/ lalu tulis alamatnya di sini"
     )
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [("rahasia.txt", "/etc/hostname"), ("serangan.md", "serangan.html")],
+    ids=["file-outside-the-project", "web-page-beside-it"],
+)
+def test_a_hand_written_page_that_is_a_symbolic_link_is_not_published(tmp_path: Path, name: str, target: str) -> None:
+    lay_out_project(tmp_path, FIXTURES / "published")
+    (tmp_path / "docs" / "serangan.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (tmp_path / "docs" / name).symlink_to(target)
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        f"ERROR   -  {name} di docs/ adalah tautan simbolik; "
+        "simpan berkasnya langsung di sana, tautan tidak diterbitkan" in result.stderr
+    )
+    assert not (tmp_path / "site" / name).exists()
