@@ -21,7 +21,8 @@ import pytest
 from conftest import FIXTURES, REPO, build_site, lay_out_project
 
 import generator
-from generator.errors import ContentError
+from generator import formulas
+from generator.errors import ContentError, FormulaError
 from generator.formulas import CACHE_DIR, KATEX_PACKAGE, render_formula
 from generator.load import load_content
 from generator.page_check import markdown_leftover
@@ -459,3 +460,16 @@ def test_a_hand_written_page_that_is_a_symbolic_link_is_not_published(tmp_path: 
         "simpan berkasnya langsung di sana, tautan tidak diterbitkan" in result.stderr
     )
     assert not (tmp_path / "site" / name).exists()
+
+
+def test_a_formula_that_takes_too_long_is_refused_and_the_next_one_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No formula the checks let through takes long; the time limit is the last line of defence.
+    number = int(hashlib.sha256(str(tmp_path).encode()).hexdigest(), 16)
+    monkeypatch.setattr(formulas, "RENDER_TIMEOUT_SECONDS", 0.0)
+    with pytest.raises(FormulaError) as caught:
+        render_formula(rf"\text{{lama {number}}}")
+    assert (caught.value.message, caught.value.found) == ("rumus terlalu lama dirender", "lebih dari 0 detik")
+    monkeypatch.undo()
+    assert "lama" in render_formula(rf"\text{{lama {number}}}")
