@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import FormulaError, Problem
 from .formulas import formula_hint, render_formula
-from .loaded import Content, LoadedDocument
+from .loaded import Content, LoadedDocument, RefusedOriginal
 from .model import (
     Decree,
     District,
@@ -62,6 +62,12 @@ RESERVED_TOP_LEVEL = frozenset(
 # A kabupaten's decrees live in this folder beside its kecamatan.
 DECREES_FOLDER = "keputusan"
 
+# What all formulas of one document may add up to: written (what KaTeX has to read) and
+# rendered (what the page carries). The largest document has 920 characters of formulas
+# rendering to 11 KB; a decree listing twenty bodies stays well inside both.
+MAX_DOCUMENT_FORMULA_CHARACTERS = 50_000
+MAX_DOCUMENT_FORMULA_HTML = 1_000_000
+
 # Numbered section anchors (indicator tables, targets tables, decree appendices).
 RESERVED_ANCHOR_PATTERN = re.compile(r"^(indikator-\d+|tabel-target-\d+|lampiran-\d+-.*)$")
 
@@ -80,9 +86,17 @@ def check_content(content: Content) -> list[Problem]:
     for loaded in content.documents:
         if loaded.original is None:
             problems.append(_missing_original(loaded))
+        elif isinstance(loaded.original, RefusedOriginal):
+            refused = loaded.original
+            problems.append(
+                loaded.source.problem(
+                    ("sumber", "berkas"), refused.message, refused.expected, refused.found, refused.hint
+                )
+            )
         problems.extend(_check_region(loaded, content.regions))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
+        problems.extend(_check_formulas(loaded))
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
         if decree_ref is not None and decree_ref not in decree_ids:
             message = "keputusan tidak ditemukan di content/dokumen"
@@ -303,14 +317,43 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                         str(target.tahun),
                         "periksa tahunnya, atau `periode` dokumen",
                     )
-        if indicator.rumus is not None and indicator.rumus.latex is not None:
-            try:
-                render_formula(indicator.rumus.latex)
-            except FormulaError as error:
-                hint = formula_hint(str(error))
-                yield loaded.source.problem(
-                    (*loc, "rumus", "latex"), str(error), found=indicator.rumus.latex, hint=hint
-                )
+
+
+def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
+    """Every formula renders, and all of them together keep the page and the check small."""
+    written = rendered = 0
+    for loc, indicator in indicators_with_locs(loaded.document):
+        latex = indicator.rumus.latex if indicator.rumus is not None else None
+        if latex is None:
+            continue
+        loc = (*loc, "rumus", "latex")
+        written += len(latex)
+        if written > MAX_DOCUMENT_FORMULA_CHARACTERS:
+            found = f"lebih dari {MAX_DOCUMENT_FORMULA_CHARACTERS} karakter rumus sampai di sini"
+            yield _formulas_too_large(loaded, loc, found)
+            return
+        try:
+            rendered += len(render_formula(latex).encode("utf-8"))
+        except FormulaError as error:
+            yield _formula_problem(loaded, loc, latex, error)
+            continue
+        if rendered > MAX_DOCUMENT_FORMULA_HTML:
+            yield _formulas_too_large(loaded, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
+            return
+
+
+def _formulas_too_large(loaded: LoadedDocument, loc: Loc, found: str) -> Problem:
+    # Rendering stops here: the rest of this document's formulas would only add cost.
+    hint = "rumus IKU biasanya satu pecahan pendek; pecah dokumen ini atau sederhanakan rumusnya"
+    return loaded.source.problem(loc, "rumus dalam satu dokumen terlalu besar bersama-sama", found=found, hint=hint)
+
+
+def _formula_problem(loaded: LoadedDocument, loc: Loc, latex: str, error: FormulaError) -> Problem:
+    found = error.found or latex
+    hint = error.hint or formula_hint(error.message)
+    if error.position is None:
+        return loaded.source.problem(loc, error.message, found=found, hint=hint)
+    return loaded.source.problem_within(loc, error.position, error.message, found=found, hint=hint)
 
 
 def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:

@@ -60,7 +60,19 @@ class ContentError(IkuError):
 
 
 class FormulaError(IkuError):
-    """KaTeX could not render a formula: a problem of the formula, reported at its line."""
+    """A formula cannot be published: a problem of the formula, reported where it is.
+
+    ``position`` is the index of the offending character in the formula, when known;
+    ``found`` and ``hint`` are empty when the caller should show the formula and its own hint.
+    """
+
+    def __init__(self, message: str, position: int | None = None, found: str = "", hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.position, self.found, self.hint = message, position, found, hint
+
+    def at(self, position: int) -> FormulaError:
+        """The same error at ``position`` instead."""
+        return FormulaError(self.message, position, self.found, self.hint)
 
 
 class SetupError(IkuError):

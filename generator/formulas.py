@@ -1,40 +1,65 @@
 """LaTeX formulas to HTML + MathML, rendered once at build time by KaTeX.
 
-This module is the only place that knows how formulas are rendered. Today it goes
-through markdown-katex, which spawns one KaTeX process per formula (and caches the
-result on disk); a batched renderer can replace :func:`render_formula` without any
-other module noticing.
+This module is the only place that knows how formulas are rendered: with the KaTeX
+pinned in ``package.json`` (``node_modules/katex``), in one long-lived ``node``
+process (``katex_worker.js``) that reads formulas on its stdin and answers on its
+stdout. Nothing is read from a shared folder: the command, the KaTeX code and the
+cache (``.cache/formulas/`` in the project folder, keyed by KaTeX's version, the
+options and the formula) all belong to the project, so whoever can write ``/tmp``
+on a shared runner cannot change what a formula renders to.
 
-markdown-katex would fall back to its own bundled KaTeX 0.15.1 (2021) when it finds
-no ``katex`` command; that build predates KaTeX's 2024-2025 security fixes, so the
-project pins KaTeX in ``package.json`` and this module insists on that copy.
+A formula is bounded before and after KaTeX: it may not define macros (the one way
+a short formula expands into a huge one), and what KaTeX returns must stay small,
+inside ``max-size`` and free of invisible characters, like every other text field.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
+import hashlib
 import json
 import os
+import re
+import select
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
-from markdown_katex import wrapper
 from markupsafe import Markup
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexwalker import LatexMacroNode
 
 from .errors import FormulaError, SetupError
+from .model import INVISIBLE_CHARACTERS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KATEX_PACKAGE = PROJECT_ROOT / "node_modules" / "katex"
-KATEX_BIN_DIR = PROJECT_ROOT / "node_modules" / ".bin"
+WORKER = Path(__file__).resolve().parent / "katex_worker.js"
+CACHE_DIR = PROJECT_ROOT / ".cache" / "formulas"
 
 # trust stays off (KaTeX's default): \href, \url, \includegraphics and \html* never
 # become links or attributes. The limits keep a hostile formula from hanging a build.
+# These are exactly the options the `katex` command line used to get, so pages render
+# as they did: display mode, errors thrown, no strict mode, no macros given.
+MAX_SIZE_EM = 20
 KATEX_OPTIONS: dict[str, str | int | bool] = {
-    "display-mode": True,
-    "max-expand": 200,
-    "max-size": 20,
+    "displayMode": True,
+    "output": "htmlAndMathml",
+    "throwOnError": True,
+    "strict": False,
+    "trust": False,
+    "maxExpand": 200,
+    "maxSize": MAX_SIZE_EM,
 }
+MAX_FORMULA_HTML = 50_000
+"""Bytes of HTML one formula may render to; the documents' largest renders to about 3,400."""
+MAX_FORMULA_LENGTH_EM = MAX_SIZE_EM + 5
+"""How far, in em, anything in a formula may be sized, raised or moved: KaTeX caps what
+``max-size`` covers, plus the height of what is raised; ``\\raisebox`` it does not cap."""
+RENDER_TIMEOUT_SECONDS = 10.0
+"""A formula of the documents renders in about a millisecond; one that takes this long is hostile."""
 
 
 def katex_version() -> str:
@@ -52,46 +77,178 @@ def katex_dist() -> Path:
 
 
 def render_formula(latex: str) -> Markup:
-    """Render ``latex`` in display mode; raise :class:`FormulaError` with KaTeX's message."""
+    """Render ``latex`` in display mode; raise :class:`FormulaError` saying what is wrong and where.
+
+    The error's ``position`` is an index into ``latex`` as written, when KaTeX names one.
+    """
+    comment = BARE_PERCENT.search(latex)
+    if comment is not None:
+        raise FormulaError(
+            "tanda `%` tanpa `\\` memulai komentar TeX: sisa rumus setelahnya hilang",
+            position=comment.start(1),
+            hint="tulis `\\%` untuk tanda persen, mis. `\\times 100\\%`",
+        )
     # KaTeX output is one line; a newline in the source would reach the MathML
     # annotation and split the HTML block Markdown has to keep whole.
-    return _render(" ".join(latex.split()))
+    source, positions = _single_spaced(latex)
+    try:
+        return _render(source)
+    except FormulaError as error:
+        if error.position is None:
+            raise
+        raise error.at(positions[min(error.position, len(positions) - 1)]) from None
+
+
+def _single_spaced(latex: str) -> tuple[str, list[int]]:
+    """``latex`` with each run of whitespace made one space, and where each character was."""
+    words = list(re.finditer(r"\S+", latex))
+    source = " ".join(word[0] for word in words)
+    positions: list[int] = []
+    for word in words:
+        if positions:
+            positions.append(word.start() - 1)
+        positions.extend(range(word.start(), word.end()))
+    return source, positions or [0]
+
+
+# A `%` not escaped by an odd number of backslashes: TeX drops everything after it.
+BARE_PERCENT = re.compile(r"(?:^|[^\\])(?:\\\\)*(%)")
 
 
 # The same formula recurs across kecamatan ("Nilai IKM"); checking and rendering
 # each distinct one once per run keeps the cost per page flat.
 @functools.lru_cache(maxsize=8192)
 def _render(source: str) -> Markup:
-    _use_project_katex()
+    cached = _cache_file(source)
     try:
-        html = wrapper.tex2html(source, dict(KATEX_OPTIONS))
-    except wrapper.KatexError as error:
-        raise FormulaError(_katex_message(str(error), source)) from None
+        html = cached.read_text("utf-8")
+    except OSError:
+        html = _worker_render(source)
+        _store(cached, html)
+    _check_output(html)
     return Markup(" ".join(html.splitlines()))
 
 
+def _worker_render(source: str) -> str:
+    try:
+        answer = _worker().render(source)
+    except TimeoutError:
+        raise FormulaError(
+            "rumus terlalu lama dirender",
+            found=f"lebih dari {RENDER_TIMEOUT_SECONDS:g} detik",
+            hint="sederhanakan rumusnya",
+        ) from None
+    if "error" in answer:
+        position = answer.get("position")
+        raise FormulaError(_katex_message(str(answer["error"])), position if isinstance(position, int) else None)
+    return str(answer["html"]).strip()
+
+
+def _check_output(html: str) -> None:
+    """What KaTeX returned is small, inside ``max-size`` and shows only what is written."""
+    if len(html.encode("utf-8")) > MAX_FORMULA_HTML:
+        raise FormulaError(
+            "rumus terlalu besar setelah dirender",
+            found=f"{len(html.encode('utf-8'))} byte HTML (paling banyak {MAX_FORMULA_HTML})",
+            hint="rumus IKU biasanya satu pecahan; tulis penjelasan panjang di `definisi`",
+        )
+    invisible = INVISIBLE_CHARACTERS.search(html)
+    if invisible is not None:
+        raise FormulaError(
+            "rumus menghasilkan karakter tak terlihat",
+            found=f"<U+{ord(invisible[0]):04X}>",
+            hint="tulis karakternya sendiri, bukan kodenya (`\\char`); karakter kendali dan pembalik arah ditolak",
+        )
+    lengths = [abs(float(length)) for length in OUTPUT_LENGTH.findall(SVG_TAG.sub("", html))]
+    if max(lengths, default=0) > MAX_FORMULA_LENGTH_EM:
+        raise FormulaError(
+            "rumus memuat ukuran atau geseran terlalu besar",
+            found=f"{max(lengths):g}em (paling besar {MAX_FORMULA_LENGTH_EM}em)",
+            hint="periksa angka di `\\raisebox`, `\\rule`, `\\kern` atau `\\hspace`; rumus tak perlu sebesar itu",
+        )
+
+
+# A length KaTeX writes in a style (HTML) or a MathML attribute. Its SVGs (roots,
+# braces, arrows) are 400em wide and clipped by their box: fixed by KaTeX, not by the formula.
+OUTPUT_LENGTH = re.compile(r'[:"]\s*(-?\d+(?:\.\d+)?)em[;"]')
+SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+def _cache_file(source: str) -> Path:
+    key = json.dumps([katex_version(), _worker_digest(), KATEX_OPTIONS, source], ensure_ascii=False)
+    return CACHE_DIR / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.html"
+
+
 @functools.cache
-def _use_project_katex() -> None:
-    """Make markdown-katex resolve the project's pinned KaTeX, never another one."""
-    binary = KATEX_BIN_DIR / "katex"
-    if not binary.exists():
-        raise SetupError(_not_installed())
-    os.environ["PATH"] = f"{KATEX_BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
-    if Path(wrapper.get_bin_cmd()[0]) != binary:
-        # markdown-katex remembers the first katex it found in a cache file; a stale
-        # entry (another checkout, another version) must not decide what renders here.
-        wrapper.LOCAL_CMD_CACHE.unlink(missing_ok=True)
-    if Path(wrapper.get_bin_cmd()[0]) != binary:
-        raise SetupError(f"markdown-katex tidak memakai KaTeX proyek di {binary}")
+def _worker_digest() -> str:
+    return hashlib.sha256(WORKER.read_bytes()).hexdigest()
 
 
-def _katex_message(raw: str, source: str) -> str:
-    prefix = f"Error processing '{source}': "
-    detail = raw.removeprefix(prefix).strip()
-    for line in detail.splitlines():
-        if "ParseError" in line:
-            detail = line.split("ParseError:", 1)[-1].strip()
-            break
+def _store(path: Path, html: str) -> None:
+    """Keep a rendering for the next run; a folder that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as temporary:
+            temporary.write(html)
+        os.replace(temporary.name, path)
+    except OSError:
+        return
+
+
+class _Worker:
+    """One ``node`` process running ``katex_worker.js``: a formula in, its rendering out."""
+
+    def __init__(self) -> None:
+        node = shutil.which("node")
+        if node is None:
+            raise SetupError("Node.js (`node`) tidak ditemukan; jalankan scripts/setup.sh")
+        katex_version()
+        command = [node, str(WORKER), str(KATEX_PACKAGE), json.dumps(KATEX_OPTIONS)]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def render(self, source: str) -> dict[str, object]:
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None, "the worker is started with pipes"
+        try:
+            stdin.write(json.dumps({"latex": source}).encode("utf-8") + b"\n")
+            stdin.flush()
+        except BrokenPipeError:
+            raise self._stopped() from None
+        # One answer per question: after each readline nothing is left buffered.
+        ready, _, _ = select.select([stdout], [], [], RENDER_TIMEOUT_SECONDS)
+        if not ready:
+            self.close()
+            raise TimeoutError
+        line = stdout.readline()
+        if not line:
+            raise self._stopped()
+        answer = json.loads(line)
+        assert isinstance(answer, dict), "katex_worker.js answers with an object"
+        return answer
+
+    def _stopped(self) -> SetupError:
+        self.close()
+        return SetupError(f"proses KaTeX ({WORKER.name}) berhenti tanpa jawaban; periksa pemasangan Node.js dan KaTeX")
+
+    def close(self) -> None:
+        _worker.cache_clear()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+@functools.cache
+def _worker() -> _Worker:
+    worker = _Worker()
+    atexit.register(worker.close)
+    return worker
+
+
+def _katex_message(raw: str) -> str:
+    detail = raw.strip().splitlines()[0] if raw.strip() else raw
     # KaTeX underlines the offending characters with combining low lines; they only blur a terminal.
     return f"KaTeX tidak dapat merender rumus: {detail.replace(chr(0x332), '')}"
 
@@ -136,15 +293,20 @@ def formula_reading(latex: str) -> str:
     return " ".join(text.split())
 
 
-# KaTeX's messages name the symptom; these name the usual cause in an editor's words.
+# KaTeX's messages name the symptom, in English; these name the usual cause in an editor's words.
 _FORMULA_HINTS = (
     ("Expected 'EOF', got '}'", "ada `}` tanpa pasangan `{`; hitung kurung kurawalnya"),
     ("Expected '}'", "ada `{` yang belum ditutup dengan `}`"),
     ("Undefined control sequence", "perintah ini tidak dikenal KaTeX; periksa ejaannya, mis. `\\frac`, `\\times`"),
     ("Too many expansions", "rumus terlalu rumit atau memanggil dirinya sendiri"),
+    ("Double superscript", "satu suku hanya boleh punya satu `^`; kelompokkan pangkatnya dengan `{…}`"),
+    ("Double subscript", "satu suku hanya boleh punya satu `_`; kelompokkan indeksnya dengan `{…}`"),
+    ("No such environment", "lingkungan `\\begin{…}` ini tidak dikenal KaTeX; periksa ejaannya, mis. `array`, `cases`"),
+    ("Expected group", "perintah ini memerlukan isi dalam `{…}` sesudahnya"),
 )
+_GENERAL_HINT = "periksa rumus pada baris dan kolom yang ditunjuk; pesan KaTeX di atas menyebut apa yang salah di situ"
 
 
 def formula_hint(message: str) -> str:
-    """A plain hint for a KaTeX error message, or ``""`` when there is none worth giving."""
-    return next((hint for symptom, hint in _FORMULA_HINTS if symptom in message), "")
+    """A hint in Bahasa Indonesia for a KaTeX error message: its usual cause, or where to look."""
+    return next((hint for symptom, hint in _FORMULA_HINTS if symptom in message), _GENERAL_HINT)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import TypeVar
 
@@ -9,9 +12,9 @@ from pydantic import BaseModel
 
 from .checks import check_content
 from .errors import ContentError, Problem
-from .loaded import Content, LoadedDocument, Original
+from .loaded import Content, LoadedDocument, Original, RefusedOriginal
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
-from .provenance import RepositoryHistory, read_history, sha256
+from .provenance import RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .yaml_source import YamlFile, read_yaml
 
@@ -19,6 +22,7 @@ REGIONS_FILE = "wilayah.yml"
 REGULATIONS_FILE = "regulasi.yml"
 GLOSSARY_FILE = "glosarium.yml"
 DOCUMENTS_DIR = "dokumen"
+PDF_SIGNATURE = b"%PDF-"
 DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocument, "keputusan": Decree}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -108,10 +112,65 @@ def _load_document(
     return LoadedDocument(source, result, relative, _original(content_dir, result.sumber.berkas), history.of(relative))
 
 
-def _original(content_dir: Path, berkas: str) -> Original | None:
-    """The original document's file, if it exists inside ``content_dir`` (never outside it)."""
-    root = content_dir.resolve()
-    candidate = (root / berkas).resolve()
-    if not candidate.is_relative_to(root) or not candidate.is_file():
+def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | None:
+    """The original document named ``berkas`` (``sumber/<name>.txt|pdf``, checked by the model), if it exists.
+
+    What is published is decided by what is read, not by the name: the folder and the
+    file must be themselves (a symbolic link would publish its target, an HTML page
+    say, under a harmless name), and the bytes must be what the extension promises.
+    """
+    path = content_dir / berkas
+    linked = symlink_within(content_dir, path)
+    if linked is not None:
+        return RefusedOriginal(
+            "berkas sumber ini tautan simbolik",
+            "berkas biasa di folder content/sumber/",
+            f"{linked.relative_to(content_dir).as_posix()} menunjuk ke {os.readlink(linked)}",
+            "salin isi dokumen aslinya ke content/sumber/; tautan tidak diterbitkan",
+        )
+    data = _read_regular(path)
+    if data is None:
         return None
-    return Original(candidate.relative_to(root).as_posix(), sha256(candidate))
+    refused = _wrong_kind(berkas, data)
+    return refused or Original(berkas, hashlib.sha256(data).hexdigest())
+
+
+def symlink_within(root: Path, path: Path) -> Path | None:
+    """The first symbolic link on the way from ``root`` (itself not checked) down to ``path``, if any."""
+    parts = path.relative_to(root).parts
+    for depth in range(1, len(parts) + 1):
+        candidate = root.joinpath(*parts[:depth])
+        if candidate.is_symlink():
+            return candidate
+    return None
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file; never follows a link nor waits on a pipe."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return stream.read()
+
+
+def _wrong_kind(berkas: str, data: bytes) -> RefusedOriginal | None:
+    if berkas.endswith(".pdf"):
+        if data.startswith(PDF_SIGNATURE):
+            return None
+        found = f"berkas diawali {data[:8]!r}" if data else "berkas kosong"
+        hint = "simpan dokumen aslinya sebagai PDF, atau teks hasil ekstraksinya sebagai .txt"
+        return RefusedOriginal("isi berkas sumber bukan PDF", "berkas PDF (diawali `%PDF-`)", found, hint)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        found = f"byte ke-{error.start + 1} bukan UTF-8"
+    else:
+        if "\0" not in text:
+            return None
+        found = f"karakter NUL di byte ke-{data.index(0) + 1}"
+    hint = "simpan teks dokumen asli sebagai UTF-8; berkas lain (gambar, PDF) jangan diberi akhiran .txt"
+    return RefusedOriginal("isi berkas sumber bukan teks", "teks UTF-8", found, hint)

@@ -15,8 +15,18 @@ class Original:
     """The original document's text file, kept in ``content/`` and published with the site."""
 
     path: str
-    """Its path inside ``content/``, with ``/`` separators; also its path on the site."""
+    """Its path inside ``content/`` as written in ``sumber.berkas``; also its path on the site."""
     sha256: str
+
+
+@dataclass(frozen=True)
+class RefusedOriginal:
+    """A file named by ``sumber.berkas`` that exists but must not be published, and why."""
+
+    message: str
+    expected: str
+    found: str
+    hint: str
 
 
 @dataclass(frozen=True)
@@ -27,8 +37,8 @@ class LoadedDocument:
     document: IkuDocument | Decree
     relative_path: str
     """The content file's path inside ``content/``, with ``/`` separators."""
-    original: Original | None
-    """The file named by ``sumber.berkas``; ``None`` when it is missing or outside ``content/``."""
+    original: Original | RefusedOriginal | None
+    """The file named by ``sumber.berkas``; ``None`` when it is missing."""
     history: History
 
     @property

@@ -82,6 +82,12 @@ Nip = Annotated[
 Year = Annotated[int, Field(ge=1945, le=2100)]
 # KaTeX commands that make links, load images or set HTML attributes (KaTeX's `trust` list).
 UNTRUSTED_LATEX = re.compile(r"\\(?:href|url|includegraphics|htmlId|htmlClass|htmlStyle|htmlData)(?![A-Za-z])")
+# KaTeX commands that define or redefine a command. One definition expanded 199 times
+# turns a 1,000-character formula into megabytes of HTML and seconds of KaTeX; without
+# them, what a formula renders to grows with what is written.
+MACRO_DEFINITIONS = re.compile(
+    r"\\(?:def|gdef|edef|xdef|let|futurelet|global|long|newcommand|renewcommand|providecommand)(?![A-Za-z])"
+)
 # An original is published at its path: only text or PDF, only from `sumber/`, so a
 # "source" can never be an HTML page, a script or a file outside the folder.
 SOURCE_PATH_PATTERN = r"^sumber/[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|pdf)$"
@@ -179,6 +185,19 @@ class Formula(Strict):
                 "perintah matematika saja, mis. `\\frac`, `\\text`, `\\times`",
                 f"`{found[0]}`",
                 "rumus hanya memuat matematika; tautan, gambar dan atribut HTML tidak diterbitkan",
+            )
+        return latex
+
+    @field_validator("latex")
+    @classmethod
+    def _no_definitions(cls, latex: str | None) -> str | None:
+        found = MACRO_DEFINITIONS.search(latex or "")
+        if found is not None:
+            raise RuleError(
+                "rumus tidak boleh mendefinisikan perintah sendiri",
+                "rumus yang ditulis langsung, tanpa `\\def` atau `\\newcommand`",
+                f"`{found[0]}`",
+                "tulis rumusnya langsung; satu definisi yang dipanggil berulang membuat halaman berukuran megabita",
             )
         return latex
 
@@ -553,11 +572,32 @@ class RegionCatalogue(Strict):
 # --- Glossary --------------------------------------------------------------------------
 
 
+# Python-Markdown's words for its placeholders (raw HTML, inline parts); never an abbreviation.
+MARKDOWN_PLACEHOLDER_WORDS = ("wzxhzdk", "klzzwxh")
+
+
+def _not_a_placeholder(abbreviation: str) -> str:
+    # generator.markdown_abbr never matches inside a placeholder; this only keeps the
+    # glossary from listing a word that is none of the documents' abbreviations.
+    placeholder = next((word for word in MARKDOWN_PLACEHOLDER_WORDS if word in abbreviation.lower()), None)
+    if placeholder is not None:
+        raise RuleError(
+            "singkatan ini dipakai Markdown sebagai penanda internal",
+            "singkatan yang tertulis di dokumen",
+            f'"{abbreviation}"',
+            f"`{placeholder}` bukan singkatan; hapus istilah ini",
+        )
+    return abbreviation
+
+
+Abbreviation = Annotated[Text, AfterValidator(_not_a_placeholder)]
+
+
 class Term(Strict):
     """An abbreviation the documents use, with its expansion for readers."""
 
-    singkatan: Text = Field(description="Singkatan seperti tertulis di dokumen, mis. `IKM`.")
-    bentuk_lain: list[Text] = Field(
+    singkatan: Abbreviation = Field(description="Singkatan seperti tertulis di dokumen, mis. `IKM`.")
+    bentuk_lain: list[Abbreviation] = Field(
         default_factory=list, description="Bentuk tulisan lain dari singkatan yang sama, mis. `TRAMTIBUM`."
     )
     kepanjangan: Text = Field(description="Kepanjangan singkatan, mis. `Indeks Kepuasan Masyarakat`.")

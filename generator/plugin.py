@@ -27,6 +27,8 @@ from .build import Output, generate
 from .errors import IkuError
 from .formulas import katex_dist
 from .licence import licence_notice
+from .load import symlink_within
+from .page_check import markdown_leftover
 from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
@@ -61,9 +63,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
-        # Every abbreviation on every page (generated or written by hand) gets its expansion.
-        if "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
+        # Every abbreviation on every page (generated or written by hand) gets its expansion,
+        # searched for outside Markdown's placeholders (generator.markdown_abbr, after abbr).
+        for extension in ("abbr", "generator.markdown_abbr"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
         # Every page's footer names the licences (theme/partials/copyright.html links the details).
         config.copyright = licence_notice()
@@ -71,6 +75,17 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.output is not None and self.katex is not None, "on_config runs before on_files"
+        docs = Path(config.docs_dir)
+        for file in files:
+            # MkDocs publishes a link's target under the link's name: any file on the machine, or an
+            # HTML page behind a harmless name. Hand-written pages are files of their own.
+            source = Path(file.abs_src_path or docs)
+            linked = symlink_within(docs, source) if source.is_relative_to(docs) else None
+            if linked is not None:
+                raise PluginError(
+                    f"{linked.relative_to(docs).as_posix()} di {docs.name}/ adalah tautan simbolik; "
+                    "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
+                )
         for path, markdown in self.output.pages.items():
             self._add(files, File.generated(config, path, content=markdown))
         for path, data in self.output.files.items():
@@ -92,6 +107,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
         page.update_date = date.isoformat() if date is not None else UNDATED
         return page
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        leftover = markdown_leftover(output)
+        if leftover is not None:
+            raise PluginError(
+                f"{page.file.src_uri}: halaman memuat sisa penanda Markdown, sehingga sebagian isinya hilang: "
+                f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
+            )
+        return output
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

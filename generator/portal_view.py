@@ -17,6 +17,7 @@ from .checks import document_key, former_keys, indicator_entries, region_key
 from .comparison import ComparisonKeys, key_anchors
 from .data_package import Table, data_package
 from .licence import CODE_LICENCE, DATA_LICENCE
+from .loaded import Original
 from .model import IkuDocument, Term
 from .open_data import (
     COLUMNS,
@@ -63,8 +64,9 @@ class PortalView:
             folder = "/".join(key)
             files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
-            if loaded.original is not None:
-                files[loaded.original.path] = self.site.content.root.resolve() / loaded.original.path
+            if isinstance(loaded.original, Original):
+                # Published from the path as written: content checks refuse a linked source.
+                files[loaded.original.path] = self.site.content.root / loaded.original.path
         files.update(self.data_files())
         for name, text in schema_texts().items():
             files[f"schema/{name}"] = text.encode("utf-8")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .chart import BarChart, bar_chart
 from .checks import document_key, indicators_with_locs, region_key, regulation_refs
 from .formulas import formula_reading, render_formula
-from .loaded import Content, LoadedDocument
+from .loaded import Content, LoadedDocument, Original
 from .model import (
     Decree,
     IkuContent,
@@ -397,7 +397,7 @@ class SiteView:
         history = loaded.history
         last = indonesian_date(history.last_changed) if history.last_changed else None
         original = loaded.original
-        assert original is not None, "content checks reject a missing source file"
+        assert isinstance(original, Original), "content checks reject a missing or refused source file"
         title = self.document_title(document)
         return ProvenanceView(
             source_name=posixpath.basename(original.path),

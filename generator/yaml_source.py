@@ -73,13 +73,46 @@ class YamlFile:
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``loc``, or of its nearest parent."""
+        node = self._node(loc)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def locate_within(self, loc: Sequence[str | int], index: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the file of character ``index`` of the text value at ``loc``.
+
+        Quotes, escapes, indentation and line folding make the file differ from the value, so
+        each character of the value is matched to the next equal character written; where that
+        fails, the value's own position is the answer.
+        """
+        node = self._node(loc)
+        start, end = node.start_mark, node.end_mark
+        if not isinstance(node, yaml.ScalarNode) or not isinstance(start.buffer, str) or index >= len(node.value):
+            return self.locate(loc)
+        written = start.buffer[start.index : end.index]
+        offset = 1 if node.style in ("'", '"') else 0
+        for position, char in enumerate(node.value[: index + 1]):
+            found = written.find(char, offset)
+            if found < 0:
+                return self.locate(loc)
+            offset = found + (position < index)
+        at = start.index + offset
+        line_start = start.buffer.rfind("\n", 0, at) + 1
+        return start.buffer.count("\n", 0, at) + 1, at - line_start + 1
+
+    def problem_within(
+        self, loc: Sequence[str | int], index: int, message: str, expected: str = "", found: str = "", hint: str = ""
+    ) -> Problem:
+        """A :class:`Problem` at character ``index`` of the text value at ``loc``."""
+        line, column = self.locate_within(loc, index)
+        return Problem(self.path, line, column, field_path(tuple(loc)), message, expected, found, hint)
+
+    def _node(self, loc: Sequence[str | int]) -> yaml.Node:
         node = self.root
         for part in loc:
             child = _child(node, part)
             if child is None:
                 break
             node = child
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return node
 
     def problem(
         self, loc: Sequence[str | int], message: str, expected: str = "", found: str = "", hint: str = ""

@@ -2,8 +2,8 @@
 
 Synthesises N kecamatan documents (copies of the test fixture, each its own
 kecamatan) and prints the time and peak memory of load → view → render. Per-page
-cost should stay flat as N grows. Formulas hit markdown-katex's disk cache after the
-first run, so this measures the pipeline, not KaTeX.
+cost should stay flat as N grows. Formulas hit the project's formula cache
+(``.cache/formulas/``) after the first run, so this measures the pipeline, not KaTeX.
 
     .venv/bin/python scripts/bench.py 100 1000 3000
 """

@@ -439,7 +439,7 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:50:24: tabel_indikator[0].b
         "{\\text{Total Unsur yang terisi}} \\times 100\\%'",
         "{\\text{Total Unsur yang terisi}} \\times 100\\%}'",
         r"""
-content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:74:22: tabel_indikator[0].baris[0].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Expected 'EOF', got '}' at position 92: …}} \times 100\%}
+content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:74:114: tabel_indikator[0].baris[0].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Expected 'EOF', got '}' at position 92: …}} \times 100\%}
     ditemukan: \frac{\text{Total Nilai Persepsi per Unsur X}}{\text{Total Unsur yang terisi}} \times 100\%}
     saran: ada `}` tanpa pasangan `{`; hitung kurung kurawalnya
 """,
@@ -450,7 +450,7 @@ content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:74:22: tabel_indikator[0]
         "{\\text{Jumlah desa}} \\times 100\\%'",
         "{\\text{Jumlah desa}} \\time 100\\%'",
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Undefined control sequence: \time at position 82: …{Jumlah desa}} \time 100\%
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:104: tabel_indikator[0].baris[5].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Undefined control sequence: \time at position 82: …{Jumlah desa}} \time 100\%
     ditemukan: \frac{\text{Jumlah desa yang menetapkan RKPDes tepat waktu}}{\text{Jumlah desa}} \time 100\%
     saran: perintah ini tidak dikenal KaTeX; periksa ejaannya, mis. `\frac`, `\times`
 """,

@@ -53,9 +53,10 @@ HOSTILE = [
         LATEX,
         r"latex: '\def\a{\a\a}\a'",
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Too many expansions: infinite loop or need to increase maxExpand setting
-    ditemukan: \def\a{\a\a}\a
-    saran: rumus terlalu rumit atau memanggil dirinya sendiri
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: rumus tidak boleh mendefinisikan perintah sendiri
+    diharapkan: rumus yang ditulis langsung, tanpa `\def` atau `\newcommand`
+    ditemukan: `\def`
+    saran: tulis rumusnya langsung; satu definisi yang dipanggil berulang membuat halaman berukuran megabita
 """,
     ),
     Hostile(
@@ -64,9 +65,10 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].b
         LATEX,
         r"latex: '\def\a{xxxxxxxxxx}\def\b{\a\a\a\a\a\a\a\a\a\a}\def\c{\b\b\b\b\b\b\b\b\b\b}\def\d{\c\c\c\c\c\c\c\c\c\c}\d\d\d\d'",
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: KaTeX tidak dapat merender rumus: KaTeX parse error: Too many expansions: infinite loop or need to increase maxExpand setting
-    ditemukan: \def\a{xxxxxxxxxx}\def\b{\a\a\a\a\a\a\a\a\a\a}\def\c{\b\b\b\b\b\b\b\b\b\b}\def\d{\c\c\c\c\c\c\c\c\c\c}\d\d\d\d
-    saran: rumus terlalu rumit atau memanggil dirinya sendiri
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:86:22: tabel_indikator[0].baris[5].indikator[0].rumus.latex: rumus tidak boleh mendefinisikan perintah sendiri
+    diharapkan: rumus yang ditulis langsung, tanpa `\def` atau `\newcommand`
+    ditemukan: `\def`
+    saran: tulis rumusnya langsung; satu definisi yang dipanggil berulang membuat halaman berukuran megabita
 """,
     ),
     Hostile(

@@ -1,0 +1,25 @@
+"""What a built page must never carry, whatever produced it.
+
+Python-Markdown stands in for raw HTML and escaped characters with placeholders
+(``STX wzxhzdk:0 ETX``, ``STX 46 ETX``) while it works and puts the originals back at
+the end. One left on a page means something broke it apart and the page lost what it
+stood for (a formula, a chart, a permalink, a character); the build fails instead of
+publishing it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import util
+
+LEFTOVER = re.compile(f"[{util.STX}{util.ETX}]|(?:wzxhzdk|klzzwxh):\\d")
+
+
+def markdown_leftover(html: str) -> str | None:
+    """The first leftover placeholder in ``html`` with a little context, control characters shown; else ``None``."""
+    found = LEFTOVER.search(html)
+    if found is None:
+        return None
+    context = html[max(0, found.start() - 30) : found.end() + 30]
+    return re.sub(f"[{util.STX}{util.ETX}]", lambda char: f"<U+{ord(char[0]):04X}>", context)
