@@ -29,6 +29,7 @@ from .formulas import katex_dist
 from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
+LITERAL_EXTENSION = "generator.markdown_literal"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -60,6 +61,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
+        # Generated pages write content text in the form only this extension reads back.
+        if LITERAL_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(LITERAL_EXTENSION)
         # Every abbreviation on every page (generated or written by hand) gets its expansion.
         if "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")

@@ -66,6 +66,10 @@ def did_you_mean(value: str, options: Iterable[str], otherwise: str, cutoff: flo
     return f"maksud Anda `{close[0]}`?" if close else otherwise
 
 
+# Enough of a value to recognise it in a report, which stays readable however long the value is.
+SHOWN_TEXT = 100
+
+
 def shown(value: object) -> str:
     """A value as an editor wrote it, named by kind where YAML read it as something else."""
     if isinstance(value, bool):
@@ -73,6 +77,8 @@ def shown(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"angka {value!r}"
     if isinstance(value, str):
+        if len(value) > SHOWN_TEXT:
+            return f'"{value[:SHOWN_TEXT]}…" ({len(value)} karakter)'
         return f'"{value}"'
     if isinstance(value, list):
         return "daftar"
@@ -147,6 +153,15 @@ def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
         bound = ctx.get("ge", ctx.get("le"))
         relation = "≥" if kind == "greater_than_equal" else "≤"
         return Finding("di luar batas", f"bilangan {relation} {bound}", shown(found))
+    if kind == "string_too_long":
+        length = len(found) if isinstance(found, str) else 0
+        return Finding(
+            "teks terlalu panjang",
+            f"paling banyak {ctx.get('max_length')} karakter",
+            f"{length} karakter",
+            "periksa apakah teksnya tersalin berulang atau terbawa isi lain dari PDF; "
+            "bila memang panjang, bagi menjadi beberapa butir",
+        )
     if kind == "string_too_short":
         return Finding("tidak boleh kosong", "teks", '""', "isi teksnya atau hapus kuncinya bila tidak wajib")
     if kind == "too_short":
