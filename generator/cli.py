@@ -151,7 +151,11 @@ def _links(site_dir: Path, site_url: str) -> int:
 def _new(content_dir: Path, region: str, period: str, source: Path) -> int:
     scaffold = new_document(content_dir, region, period, source)
     print(f"Dibuat: {scaffold.document}\nDisalin: {scaffold.source}")
-    print("Isi dokumen itu dari dokumen asli, lalu jalankan `iku check` dan `mkdocs serve` untuk melihat hasilnya.")
+    print(
+        f"Isi dokumen itu dari dokumen asli: `iku check` menolaknya sampai {len(scaffold.unfilled)} isian ini diisi "
+        "(lalu lihat hasilnya dengan `mkdocs serve`):"
+    )
+    print("\n".join(str(problem) for problem in scaffold.unfilled))
     return 0
 
 

@@ -408,6 +408,10 @@ class IkuDocument(IkuContent):
             "mis. `jawa-timur/lumajang/lumajang/2020`; alamat lama dialihkan ke alamat baru."
         ),
     )
+    tabel_indikator: list[IndicatorTable] = Field(
+        min_length=1,
+        description="Tabel indikator, berurutan seperti di dokumen; dokumen IKU memuat sedikitnya satu indikator.",
+    )
     tabel_target: list[TargetTable] = Field(
         default_factory=list, description="Tabel target yang tidak dapat dikaitkan ke tahun (judul kolom hilang)."
     )

@@ -310,8 +310,7 @@ def _syntax_problem(display: Path, text: str, error: yaml.MarkedYAMLError) -> Pr
         # A quote left open swallows the lines after it; PyYAML then complains further down.
         line, column = opened
         message = "YAML tidak valid: tanda kutip dibuka di sini tetapi tidak ditutup"
-        hint = 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
-        return Problem(display, line, column, "", message, found=_written(text, line), hint=hint)
+        return Problem(display, line, column, "", message, found=_written(text, line), hint=_closing_hint(text, line))
     for syntax in _SYNTAX:
         if context.startswith(syntax.context) and problem.startswith(syntax.problem):
             mark = error.context_mark if syntax.at_opening else error.problem_mark
@@ -335,6 +334,19 @@ def _unclosed_quote(text: str, problem_line: int) -> tuple[int, int] | None:
         if match and (len(line) == match.end() or not line.endswith(match[1])):
             return number, match.start(1) + 1
     return None
+
+
+_LATEX_KEY = re.compile(r"^\s*(?:- )?latex:")
+
+
+def _closing_hint(text: str, line: int) -> str:
+    # In double quotes YAML turns `\f` and `\t` into other characters: a formula never goes there.
+    if _LATEX_KEY.match(text.splitlines()[line - 1]):
+        return (
+            "tutup rumus dengan tanda kutip tunggal di akhir, mis. latex: '\\frac{A}{B} \\times 100\\%', "
+            "atau tulis `latex: |` lalu rumusnya di baris berikutnya, menjorok dua spasi"
+        )
+    return 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
 
 
 def _written(text: str, line: int) -> str:
@@ -386,7 +398,8 @@ def _key_problems(display: Path, root: yaml.Node) -> Iterator[Problem]:
 
 def _not_text_key(display: Path, key: yaml.Node, loc: tuple[str | int, ...]) -> Problem:
     if isinstance(key, yaml.ScalarNode):
-        kind = {"int": "angka", "float": "angka", "bool": "benar/salah", "null": "kosong"}.get(key.tag.rsplit(":", 1)[-1])
+        kinds = {"int": "angka", "float": "angka", "bool": "benar/salah", "null": "kosong"}
+        kind = kinds.get(key.tag.rsplit(":", 1)[-1])
         found = f"`{key.value or '(kosong)'}`" + (f", dibaca YAML sebagai {kind}" if kind else "")
     else:
         found = "daftar" if isinstance(key, yaml.SequenceNode) else "pemetaan"
