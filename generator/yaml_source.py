@@ -316,7 +316,8 @@ def _syntax_problem(display: Path, text: str, error: yaml.MarkedYAMLError) -> Pr
             mark = error.context_mark if syntax.at_opening else error.problem_mark
             line, column = _position(mark or error.problem_mark)
             message = f"YAML tidak valid: {syntax.message}"
-            return Problem(display, line, column, "", message, found=_written(text, line), hint=syntax.hint)
+            hint = _closing_hint(text, line, syntax.hint) if syntax.at_opening else syntax.hint
+            return Problem(display, line, column, "", message, found=_written(text, line), hint=hint)
     line, column = _position(error.problem_mark or error.context_mark)
     return Problem(display, line, column, "", "YAML tidak valid", found="; ".join(p for p in (context, problem) if p))
 
@@ -339,14 +340,17 @@ def _unclosed_quote(text: str, problem_line: int) -> tuple[int, int] | None:
 _LATEX_KEY = re.compile(r"^\s*(?:- )?latex:")
 
 
-def _closing_hint(text: str, line: int) -> str:
+def _closing_hint(
+    text: str, line: int, otherwise: str = 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
+) -> str:
     # In double quotes YAML turns `\f` and `\t` into other characters: a formula never goes there.
-    if _LATEX_KEY.match(text.splitlines()[line - 1]):
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and _LATEX_KEY.match(lines[line - 1]):
         return (
             "tutup rumus dengan tanda kutip tunggal di akhir, mis. latex: '\\frac{A}{B} \\times 100\\%', "
             "atau tulis `latex: |` lalu rumusnya di baris berikutnya, menjorok dua spasi"
         )
-    return 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
+    return otherwise
 
 
 def _written(text: str, line: int) -> str:
