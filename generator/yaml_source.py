@@ -188,13 +188,8 @@ def _decode(display: Path, raw: bytes) -> str | Problem:
         if raw.startswith(bom):
             found = f"{name} (diawali {bom.hex(' ').upper()})"
             return Problem(display, 1, 1, "", f"berkas disimpan sebagai {name}", "teks UTF-8", found, _SAVE_AS_UTF8)
-    if b"\x00" in raw:
-        # UTF-16 or UTF-32 without a marker: every ASCII character comes with zero bytes.
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        found = "byte nol (00) di antara huruf, ciri UTF-16 atau UTF-32"
-        return Problem(display, line, 1, "", "berkas bukan teks UTF-8", "teks UTF-8", found, _SAVE_AS_UTF8)
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw[: error.start].count(b"\n") + 1
@@ -204,6 +199,12 @@ def _decode(display: Path, raw: bytes) -> str | Problem:
         guess = bytes([byte]).decode("cp1252", "replace")
         found = f"byte {byte:02X}" + (f" (`{guess}` dalam Windows-1252)" if guess.isprintable() else "")
         return Problem(display, line, column, "", "berkas bukan teks UTF-8", "teks UTF-8", found, _SAVE_AS_UTF8)
+    if "\x00" in text:
+        # UTF-16 or UTF-32 without a marker: every ASCII character comes with zero bytes.
+        line = text[: text.index("\x00")].count("\n") + 1
+        found = "byte nol (00) di antara huruf, ciri UTF-16 atau UTF-32"
+        return Problem(display, line, 1, "", "berkas bukan teks UTF-8", "teks UTF-8", found, _SAVE_AS_UTF8)
+    return text
 
 
 def _unprintable(display: Path, text: str) -> list[Problem]:
