@@ -62,7 +62,8 @@ def test_every_problem_is_collected_before_failing(good_content: Path) -> None:
         ),
         (
             b"\xe9judul: x\n",
-            "berkas bukan teks UTF-8\n    diharapkan: teks UTF-8\n    ditemukan: byte E9 (`\u00e9` dalam Windows-1252)\n"
+            "berkas bukan teks UTF-8\n    diharapkan: teks UTF-8\n"
+            "    ditemukan: byte E9 (`\u00e9` dalam Windows-1252)\n"
             "    saran: simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai \u2192 Pengodean: UTF-8)",
         ),
     ],
