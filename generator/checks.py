@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -223,10 +224,39 @@ def _unknown_region(
 ) -> Problem:
     message = f"{level} tidak ditemukan di {within}"
     expected = f"id {level} dari content/wilayah.yml"
-    hint = did_you_mean(
-        ref, [s.id for s in siblings], f"tambahkan dulu {level} ini ke content/wilayah.yml", cutoff=REFERENCE_CUTOFF
-    )
-    return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', hint)
+    return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', region_hint(level, ref, siblings))
+
+
+def regions_at(regions: RegionCatalogue, level: str) -> list[Province | Regency | District]:
+    """Every region of one level (``provinsi``, ``kabupaten`` or ``kecamatan``) in the catalogue."""
+    provinces: list[Province | Regency | District] = list(regions.provinsi)
+    regencies: list[Province | Regency | District] = [r for p in regions.provinsi for r in p.kabupaten]
+    districts: list[Province | Regency | District] = [
+        d for p in regions.provinsi for r in p.kabupaten for d in r.kecamatan
+    ]
+    return {"provinsi": provinces, "kabupaten": regencies, "kecamatan": districts}[level]
+
+
+def region_hint(level: str, written: object, candidates: Sequence[Province | Regency | District]) -> str:
+    """Which existing region an editor meant: by id or name in any case, by Kemendagri code, or the closest id.
+
+    Adding a region that already exists under another spelling would give it two pages.
+    """
+    text = str(written).strip()
+    for region in candidates:
+        if text.casefold() in (region.id, region.nama.casefold()) or (region.kode and text == region.kode):
+            return f"maksud Anda `{region.id}`?"
+    ids = [region.id for region in candidates]
+    close = did_you_mean(text.casefold(), ids, "", cutoff=REFERENCE_CUTOFF)
+    if close:
+        return close
+    closest = difflib.get_close_matches(text.casefold(), sorted(ids), n=1, cutoff=0.0)
+    if closest:
+        return (
+            f"yang paling mirip di content/wilayah.yml: `{closest[0]}`; bila {level} ini memang belum ada, "
+            f"tambahkan dulu ke content/wilayah.yml"
+        )
+    return f"tambahkan dulu {level} ini ke content/wilayah.yml"
 
 
 def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:

@@ -16,6 +16,41 @@ from .site_build import build_site, load_site_config
 
 CONTENT_HELP = "folder konten (bawaan: content)"
 
+# argparse writes its own words (usage, section titles, -h, its errors) through gettext,
+# which has no Indonesian catalogue; editors read every line of `iku` in Bahasa Indonesia.
+ARGPARSE_WORDS = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "perlu sedikitnya satu nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s ambigu: bisa berarti %(matches)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+}
+
+
+def _indonesian(text: str) -> str:
+    return ARGPARSE_WORDS.get(text, text)
+
+
+def _indonesian_plural(singular: str, plural: str, count: int) -> str:
+    # argparse's only plural: "expected %s argument(s)"; Indonesian has one form.
+    return "perlu %s nilai" if singular == "expected %s argument" else (singular if count == 1 else plural)
+
+
+argparse._ = _indonesian  # type: ignore[attr-defined]
+argparse.ngettext = _indonesian_plural  # type: ignore[attr-defined]
+
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
@@ -43,30 +78,43 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="iku", description="Portal IKU: periksa konten dan bangun situs.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
     check = commands.add_parser("check", help="periksa semua berkas di content/")
-    check.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    check.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
     check.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
         help="text: untuk dibaca; github: anotasi di pull request; json: untuk alat lain (bawaan: text)",
     )
-    new = commands.add_parser("new", help="buat dokumen IKU baru yang valid, lengkap dengan penjelasan tiap kolom")
+    new = commands.add_parser("new", help="buat kerangka dokumen IKU baru, lengkap dengan penjelasan tiap kolom")
     new.add_argument("--wilayah", required=True, help="kode Kemendagri (35.08.12) atau jawa-timur/lumajang/senduro")
     new.add_argument("--periode", required=True, help="satu tahun (2025) atau rentang (2025-2029)")
-    new.add_argument("--sumber", required=True, type=Path, help="berkas dokumen asli (PDF atau teks) untuk disalin")
-    new.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    new.add_argument(
+        "--sumber",
+        required=True,
+        type=Path,
+        help="letak berkas dokumen asli (PDF atau teks) di komputer Anda; disalin ke content/sumber/",
+    )
+    new.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
     schema = commands.add_parser("schema", help="tulis ulang JSON Schema untuk editor di content/schema/")
-    schema.add_argument("--content", type=Path, default=Path("content"), help=CONTENT_HELP)
+    schema.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
     build = commands.add_parser(
         "build", help="bangun situs dengan mkdocs build --strict; situs lama diganti hanya bila berhasil"
     )
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="berkas konfigurasi MkDocs")
-    build.add_argument("--site-dir", type=Path, default=None, help="folder keluaran (bawaan: dari mkdocs.yml)")
+    build.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    build.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder keluaran (bawaan: dari mkdocs.yml)"
+    )
     links = commands.add_parser("links", help="periksa setiap tautan dan jangkar internal di situs yang sudah dibangun")
-    links.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="berkas konfigurasi MkDocs")
-    links.add_argument("--site-dir", type=Path, default=None, help="folder situs (bawaan: dari mkdocs.yml)")
+    links.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    links.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder situs (bawaan: dari mkdocs.yml)"
+    )
     return parser
 
 
@@ -103,7 +151,11 @@ def _links(site_dir: Path, site_url: str) -> int:
 def _new(content_dir: Path, region: str, period: str, source: Path) -> int:
     scaffold = new_document(content_dir, region, period, source)
     print(f"Dibuat: {scaffold.document}\nDisalin: {scaffold.source}")
-    print("Isi dokumen itu dari dokumen asli, lalu jalankan `iku check` dan `mkdocs serve` untuk melihat hasilnya.")
+    print(
+        f"Isi dokumen itu dari dokumen asli: `iku check` menolaknya sampai {len(scaffold.unfilled)} isian ini diisi "
+        "(lalu lihat hasilnya dengan `mkdocs serve`):"
+    )
+    print("\n".join(str(problem) for problem in scaffold.unfilled))
     return 0
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .checks import check_content
+from .checks import check_content, region_hint, regions_at
 from .errors import ContentError, Problem
 from .loaded import Content, LoadedDocument, Original, RefusedOriginal
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
@@ -23,6 +25,7 @@ REGULATIONS_FILE = "regulasi.yml"
 GLOSSARY_FILE = "glosarium.yml"
 DOCUMENTS_DIR = "dokumen"
 PDF_SIGNATURE = b"%PDF-"
+REGION_LEVELS = ("provinsi", "kabupaten", "kecamatan")
 DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocument, "keputusan": Decree}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -43,7 +46,7 @@ def load_content(content_dir: Path) -> Content:
     documents = [
         loaded
         for path in document_files(content_dir)
-        if (loaded := _load_document(path, content_dir, history, problems)) is not None
+        if (loaded := _load_document(path, content_dir, history, problems, regions)) is not None
     ]
     if regions is None or regulations is None or glossary is None:
         raise ContentError(problems)
@@ -88,7 +91,11 @@ def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) ->
 
 
 def _load_document(
-    path: Path, content_dir: Path, history: RepositoryHistory, problems: list[Problem]
+    path: Path,
+    content_dir: Path,
+    history: RepositoryHistory,
+    problems: list[Problem],
+    regions: tuple[YamlFile, RegionCatalogue] | None,
 ) -> LoadedDocument | None:
     source = _read(path, content_dir)
     if isinstance(source, list):
@@ -106,10 +113,20 @@ def _load_document(
     problems.extend(placeholders(source))
     result = validate(source, model)
     if isinstance(result, list):
-        problems.extend(result)
+        problems.extend(_with_region_hints(result, source, regions[1] if regions else None))
         return None
     relative = path.relative_to(content_dir).as_posix()
     return LoadedDocument(source, result, relative, _original(content_dir, result.sumber.berkas), history.of(relative))
+
+
+def _with_region_hints(problems: list[Problem], source: YamlFile, regions: RegionCatalogue | None) -> Iterator[Problem]:
+    """A region written by name or code (`Senduro`, `35.08.12`) fails the id format: name the id meant."""
+    for problem in problems:
+        level = problem.field.removeprefix("wilayah.")
+        if regions is not None and problem.field.startswith("wilayah.") and level in REGION_LEVELS:
+            written = source.data.get("wilayah", {}).get(level)
+            problem = dataclasses.replace(problem, hint=region_hint(level, written, regions_at(regions, level)))
+        yield problem
 
 
 def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | None:

@@ -1,9 +1,15 @@
-"""Abbreviations that are reachable by keyboard and never touch Markdown's placeholders.
+"""A Markdown extension for abbreviations: reachable by keyboard, found in linear time,
+and never inside Markdown's placeholders.
 
 Python-Markdown's abbr extension marks each abbreviation with a ``title``; a mouse
 shows it on hover, but a keyboard user can only reach an element that takes focus.
 With ``tabindex="0"`` the expansion shows on focus too (Material's tooltip, or the
 CSS fallback in ``iku.css`` when JavaScript is off).
+
+The abbr extension also cuts its text once per abbreviation found and looks each
+element up among its siblings, so a paragraph of many abbreviations (``IKM IKM …``)
+costs time quadratic in their number; :class:`Abbreviations` finds the same
+abbreviations in one pass over each text.
 
 While the tree is processed, Markdown holds raw HTML (formulas, charts, permalinks)
 and escaped characters as placeholders, ``STX wzxhzdk:0 ETX`` and ``STX 46 ETX``, in
@@ -22,7 +28,10 @@ from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+# Where Python-Markdown's abbr extension registers its tree processor.
+ABBR_PRIORITY = 7
 # Every placeholder Python-Markdown writes into text: STX, what it stands for, ETX.
 PLACEHOLDER = re.compile(f"{util.STX}[^{util.STX}{util.ETX}]*{util.ETX}")
 
@@ -34,13 +43,19 @@ class _OutsidePlaceholders:
         self.pattern = pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        placeholders = [match.span() for match in PLACEHOLDER.finditer(text)]
+        # Both are in text order: one walk over each keeps the search linear.
+        placeholders = iter(match.span() for match in PLACEHOLDER.finditer(text))
+        current = next(placeholders, None)
         for match in self.pattern.finditer(text):
-            if not any(start < match.end() and match.start() < end for start, end in placeholders):
+            while current is not None and current[1] <= match.start():
+                current = next(placeholders, None)
+            if current is None or match.end() <= current[0]:
                 yield match
 
 
-class PlaceholderSafeAbbreviations(AbbrTreeprocessor):
+class Abbreviations(AbbrTreeprocessor):
+    """The abbr extension's tree processor, searching outside placeholders and rebuilding each element once."""
+
     def run(self, root: etree.Element) -> etree.Element | None:
         if not self.abbrs:
             return None
@@ -50,6 +65,38 @@ class PlaceholderSafeAbbreviations(AbbrTreeprocessor):
         self.RE = _OutsidePlaceholders(pattern)
         self.iter_element(root)
         return None
+
+    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        for element in list(el.iter()):
+            children: list[etree.Element] = []
+            element.text = self._split(element.text, children)
+            for child in list(element):
+                children.append(child)
+                child.tail = self._split(child.tail, children)
+            element[:] = children
+
+    def _split(self, text: str | None, out: list[etree.Element]) -> str | None:
+        """The text before the first abbreviation; each abbreviation is appended to ``out`` with the text after it."""
+        if not text or isinstance(text, AtomicString) or self.RE is None:
+            return text
+        head: str | None = text
+        previous: etree.Element | None = None
+        last = 0
+        for match in self.RE.finditer(text):
+            title = self.abbrs[match.group(0)]
+            if not title:
+                continue
+            piece = text[last : match.start()]
+            if previous is None:
+                head = piece
+            else:
+                previous.tail = piece
+            previous = self.create_element(title, match.group(0), "")
+            out.append(previous)
+            last = match.end()
+        if previous is not None:
+            previous.tail = text[last:]
+        return head
 
 
 class FocusableAbbreviations(Treeprocessor):
@@ -64,9 +111,9 @@ class AbbrFocusExtension(Extension):
             # The abbr extension's own treeprocessor, with its abbreviations, at its priority.
             own = md.treeprocessors["abbr"]
             assert isinstance(own, AbbrTreeprocessor), "abbr is Python-Markdown's abbr extension"
-            md.treeprocessors.register(PlaceholderSafeAbbreviations(md, own.abbrs), "abbr", 7)
-        # Below the abbr extension's own treeprocessor (priority 7), so its <abbr> elements exist.
-        md.treeprocessors.register(FocusableAbbreviations(md), "abbr_focus", 6)
+            md.treeprocessors.register(Abbreviations(md, own.abbrs), "abbr", ABBR_PRIORITY)
+        # Below the abbr extension's own treeprocessor, so its <abbr> elements exist.
+        md.treeprocessors.register(FocusableAbbreviations(md), "abbr_focus", ABBR_PRIORITY - 1)
 
 
 def makeExtension(**kwargs: object) -> AbbrFocusExtension:

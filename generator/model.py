@@ -59,9 +59,24 @@ def _visible(text: str) -> str:
     return text
 
 
-# Every free-text field is PlainText (may be empty when optional) or Text (never empty).
-PlainText = Annotated[str, AfterValidator(_visible)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+# Every free-text field is bounded: what one value costs the check, the build and the
+# page stays small. The longest value in the seed documents has 431 characters.
+MAX_LINE_LENGTH = 500
+"""A name, label, number or value as printed: one line of a document."""
+MAX_PARAGRAPH_LENGTH = 5000
+"""A title, a description, an item of a list of duties or an editor's note: a paragraph."""
+# PlainText (may be empty when optional) or Text (never empty) for a line; the
+# Paragraph variants for prose.
+PlainText = Annotated[str, StringConstraints(max_length=MAX_LINE_LENGTH), AfterValidator(_visible)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LINE_LENGTH), AfterValidator(_visible)
+]
+PlainParagraph = Annotated[str, StringConstraints(max_length=MAX_PARAGRAPH_LENGTH), AfterValidator(_visible)]
+Paragraph = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PARAGRAPH_LENGTH),
+    AfterValidator(_visible),
+]
 # Kemendagri codes keep their dots and leading zeros, so they are strings by type.
 RegionCode = Annotated[
     str,
@@ -137,14 +152,14 @@ class ListItem(Strict):
         default=None,
         description="Nomor atau huruf butir seperti tercetak (`1.`, `a.`); kosong bila sumber tidak memberi nomor.",
     )
-    teks: Text = Field(description="Isi butir, seperti tercetak.")
+    teks: Paragraph = Field(description="Isi butir, seperti tercetak.")
     rincian: list[ListItem] = Field(default_factory=list, description="Sub-butir di bawah butir ini, berurutan.")
 
 
 class Formula(Strict):
     """How an indicator is computed: LaTeX for a computation, plain text for a named value."""
 
-    latex: PlainText | None = Field(
+    latex: PlainParagraph | None = Field(
         default=None,
         description=(
             "Rumus dalam LaTeX (KaTeX) bila dokumen memberi perhitungan, "
@@ -254,7 +269,7 @@ class Indicator(Strict):
         description="Id lama indikator ini bila id-nya pernah diganti; tautan lama (#id-lama) tetap berfungsi.",
     )
     nama: Text = Field(description="Nama indikator seperti tercetak.")
-    definisi: PlainText | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
+    definisi: PlainParagraph | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
     rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
     satuan: PlainText | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
     sumber_data: list[Text] = Field(default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak.")
@@ -266,7 +281,7 @@ class Indicator(Strict):
         default_factory=list,
         description="Id regulasi (dari `content/regulasi.yml`) yang disebut dalam definisi indikator.",
     )
-    catatan_editor: list[Text] = Field(
+    catatan_editor: list[Paragraph] = Field(
         default_factory=list,
         description="Catatan editor tentang indikator ini bila sumbernya tidak lengkap atau tidak lazim.",
     )
@@ -285,7 +300,7 @@ class Goal(Strict):
     """One goal (tujuan, sasaran, program or kinerja utama) and its indicators."""
 
     nomor: PlainText | None = Field(default=None, description="Nomor baris seperti tercetak, bila ada.")
-    uraian: Text = Field(description="Rumusan tujuan/sasaran/program seperti tercetak.")
+    uraian: Paragraph = Field(description="Rumusan tujuan/sasaran/program seperti tercetak.")
     indikator: list[Indicator] = Field(min_length=1, description="Indikator untuk sasaran ini.")
 
 
@@ -305,7 +320,7 @@ class IndicatorTable(Strict):
 class GoalStatement(Strict):
     """A tujuan with its indikator tujuan, as stated above the tables."""
 
-    uraian: Text = Field(description="Rumusan tujuan seperti tercetak.")
+    uraian: Paragraph = Field(description="Rumusan tujuan seperti tercetak.")
     indikator: list[Text] = Field(default_factory=list, description="Indikator tujuan seperti tercetak.")
 
 
@@ -377,7 +392,7 @@ class Source(Strict):
     berkas: SourcePath = Field(
         description="Berkas dokumen asli (`.txt` atau `.pdf`) di folder `content/sumber/`, mis. `sumber/senduro.txt`."
     )
-    keterangan: PlainText | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
+    keterangan: PlainParagraph | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
 
 
 class IkuContent(Strict):
@@ -398,7 +413,7 @@ class IkuDocument(IkuContent):
     """An IKU document of one body (kecamatan) for one period."""
 
     jenis: Literal["iku"] = Field(description="Jenis dokumen: `iku`.")
-    judul: Text = Field(description="Judul dokumen seperti tercetak.")
+    judul: Paragraph = Field(description="Judul dokumen seperti tercetak.")
     instansi: Body = Field(description="Instansi penerbit dokumen.")
     wilayah: RegionRef = Field(description="Wilayah instansi (id dari `content/wilayah.yml`).")
     periode: Period = Field(description="Periode dokumen.")
@@ -412,12 +427,16 @@ class IkuDocument(IkuContent):
             "mis. `jawa-timur/lumajang/lumajang/2020`; alamat lama dialihkan ke alamat baru."
         ),
     )
+    tabel_indikator: list[IndicatorTable] = Field(
+        min_length=1,
+        description="Tabel indikator, berurutan seperti di dokumen; dokumen IKU memuat sedikitnya satu indikator.",
+    )
     tabel_target: list[TargetTable] = Field(
         default_factory=list, description="Tabel target yang tidak dapat dikaitkan ke tahun (judul kolom hilang)."
     )
     ditandatangani: Signature | None = Field(default=None, description="Blok tanda tangan, bila ada.")
     sumber: Source = Field(description="Dokumen asli yang ditranskripsi.")
-    catatan_editor: list[Text] = Field(
+    catatan_editor: list[Paragraph] = Field(
         default_factory=list,
         description="Catatan editor untuk pembaca bila sumber tidak lengkap atau tidak lazim.",
     )
@@ -441,7 +460,7 @@ class Article(Strict):
     """One diktum of a decree (KESATU, KEDUA, …) with its sub-items."""
 
     label: Text = Field(description="Label diktum seperti tercetak, mis. `KESATU`.")
-    teks: Text = Field(description="Isi diktum.")
+    teks: Paragraph = Field(description="Isi diktum.")
     rincian: list[ListItem] = Field(default_factory=list, description="Huruf-huruf di bawah diktum.")
     regulasi: list[Slug] = Field(
         default_factory=list, description="Id regulasi/keputusan yang disebut dalam diktum (mis. yang dicabut)."
@@ -463,11 +482,11 @@ class Decree(Strict):
     id_lama: list[Slug] = Field(
         default_factory=list, description="Id lama keputusan bila pernah diganti; alamat lama dialihkan ke yang baru."
     )
-    judul: Text = Field(description="Judul keputusan (setelah TENTANG) seperti tercetak.")
+    judul: Paragraph = Field(description="Judul keputusan (setelah TENTANG) seperti tercetak.")
     penerbit: Text = Field(description="Pejabat penerbit, mis. `Bupati Lumajang`.")
     nomor: Text = Field(description="Nomor keputusan seperti tercetak, mis. `188.45/326/427.12/2019`.")
     wilayah: RegionRef = Field(description="Wilayah penerbit (provinsi dan kabupaten).")
-    menimbang: list[Text] = Field(min_length=1, description="Pertimbangan (Menimbang), berurutan.")
+    menimbang: list[Paragraph] = Field(min_length=1, description="Pertimbangan (Menimbang), berurutan.")
     menimbang_regulasi: list[Slug] = Field(
         default_factory=list, description="Id regulasi yang disebut dalam Menimbang."
     )
@@ -477,7 +496,7 @@ class Decree(Strict):
     salinan: list[Text] = Field(default_factory=list, description="Daftar penerima salinan.")
     lampiran: list[AppendixEntry] = Field(default_factory=list, description="Lampiran: IKU per instansi.")
     sumber: Source = Field(description="Dokumen asli yang ditranskripsi.")
-    catatan_editor: list[Text] = Field(default_factory=list, description="Catatan editor untuk pembaca.")
+    catatan_editor: list[Paragraph] = Field(default_factory=list, description="Catatan editor untuk pembaca.")
 
 
 Document = Annotated[IkuDocument | Decree, Field(discriminator="jenis")]
@@ -509,7 +528,7 @@ class Regulation(Strict):
     )
     nomor: Text = Field(description="Nomor seperti tercetak (teks), mis. `23` atau `PER/09/M.PAN/5/2007`.")
     tahun: Year = Field(description="Tahun terbit.")
-    judul: PlainText | None = Field(
+    judul: PlainParagraph | None = Field(
         default=None,
         description="Judul (setelah 'tentang'); kosongkan bila dokumen yang mengutip tidak menyebutnya.",
     )
@@ -565,7 +584,7 @@ class Province(Strict):
 class RegionCatalogue(Strict):
     """``content/wilayah.yml``: the regions documents belong to."""
 
-    sumber: Text = Field(description="Dasar kode wilayah, mis. Kepmendagri yang dipakai.")
+    sumber: Paragraph = Field(description="Dasar kode wilayah, mis. Kepmendagri yang dipakai.")
     provinsi: list[Province] = Field(min_length=1, description="Daftar provinsi.")
 
 
@@ -604,7 +623,7 @@ class Term(Strict):
     dari_sumber: bool = Field(
         description="`true` bila kepanjangan ini tertulis di salah satu dokumen sumber, `false` bila dari editor."
     )
-    keterangan: PlainText | None = Field(default=None, description="Penjelasan singkat untuk warga, bila perlu.")
+    keterangan: PlainParagraph | None = Field(default=None, description="Penjelasan singkat untuk warga, bila perlu.")
 
 
 class Glossary(Strict):

@@ -32,6 +32,7 @@ from .page_check import markdown_leftover
 from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
+LITERAL_EXTENSION = "generator.markdown_literal"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -63,9 +64,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
+        # Generated pages write content text in the form only this extension reads back.
         # Every abbreviation on every page (generated or written by hand) gets its expansion,
         # searched for outside Markdown's placeholders (generator.markdown_abbr, after abbr).
-        for extension in ("abbr", "generator.markdown_abbr"):
+        for extension in (LITERAL_EXTENSION, "abbr", "generator.markdown_abbr"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary

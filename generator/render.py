@@ -5,29 +5,21 @@ from __future__ import annotations
 import functools
 import html
 import json
-import re
 from pathlib import Path
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
+from .markdown_literal import literal
 from .view import Page, Redirect
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Python-Markdown's escapable characters (its ESCAPED_CHARS, plus `|` from the tables
-# extension): a backslash makes each literal. Escaping any other character would
-# leave the backslash visible on the page.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
 
 def markdown_text(value: object) -> Markup:
-    """Content text made inert for Markdown: one line, HTML-escaped, syntax backslash-escaped."""
-    text = " ".join(str(value).split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return Markup("".join(_HTML_SPECIAL.get(char, char) for char in escaped))
+    """Content text made inert for Markdown, on one line (see :mod:`generator.markdown_literal`)."""
+    return Markup(literal(" ".join(str(value).split())))
 
 
 def yaml_string(value: object) -> Markup:

@@ -1,4 +1,7 @@
-"""``iku new``: a new IKU document for a region and period, valid from the start and explained line by line."""
+"""``iku new``: a new IKU document for a region and period, explained line by line.
+
+``iku check`` lists what is left to fill until an editor has copied it from the original.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, IkuError
-from .load import DOCUMENTS_DIR, load_content
+from .errors import ContentError, IkuError, Problem
+from .load import DOCUMENTS_DIR, display_path, load_content
 from .model import District, IkuDocument, Province, Regency, RegionCatalogue
 from .render import environment
 from .schema import SCHEMA_DIR
@@ -38,14 +41,23 @@ class Scaffold:
 
     document: Path
     source: Path
+    unfilled: list[Problem]
+    """What ``iku check`` reports until an editor fills the new document from its original."""
 
 
 def new_document(content_dir: Path, region: str, period: str, source: Path) -> Scaffold:
-    """Write a new IKU document and a copy of its source; check the content with it, or write nothing."""
+    """Write a new IKU document and a copy of its source; check the content with it, or write nothing.
+
+    The document is valid YAML for the model except for what only the original can give
+    (`…` placeholders, the indicator tables): ``iku check`` fails until an editor fills them.
+    """
     place = find_place(load_content(content_dir).regions, region)
     start, end = parse_period(period)
     if not source.is_file():
-        raise IkuError(f"berkas sumber {source} tidak ada")
+        raise IkuError(
+            f"berkas sumber {source} tidak ada; tulis letak dokumen asli di komputer Anda, "
+            "mis. --sumber ~/Unduhan/iku-senduro-2025.pdf"
+        )
     key = str(start) if end is None else f"{start}-{end}"
     document = content_dir / DOCUMENTS_DIR / Path(*place.ids) / f"{key}.yml"
     copy = content_dir / SOURCES_DIR / f"{'-'.join(place.ids)}-{key}{source.suffix.lower()}"
@@ -60,11 +72,15 @@ def new_document(content_dir: Path, region: str, period: str, source: Path) -> S
     document.write_text(text, encoding="utf-8")
     try:
         load_content(content_dir)
-    except ContentError:
+    except ContentError as error:
+        # The new document is unfinished until an editor fills it: its own problems are the
+        # list of what to fill. A problem anywhere else means the scaffold broke the content.
+        if all(problem.file == display_path(document) for problem in error.problems):
+            return Scaffold(document, copy, error.problems)
         document.unlink()
         copy.unlink()
         raise
-    return Scaffold(document, copy)
+    raise IkuError(f"{document} lolos pemeriksaan tanpa diisi; kerangka dokumen harus memuat isian `…`")
 
 
 def find_place(regions: RegionCatalogue, wanted: str) -> Place:

@@ -66,6 +66,10 @@ def did_you_mean(value: str, options: Iterable[str], otherwise: str, cutoff: flo
     return f"maksud Anda `{close[0]}`?" if close else otherwise
 
 
+# Enough of a value to recognise it in a report, which stays readable however long the value is.
+SHOWN_TEXT = 100
+
+
 def shown(value: object) -> str:
     """A value as an editor wrote it, named by kind where YAML read it as something else."""
     if isinstance(value, bool):
@@ -73,6 +77,8 @@ def shown(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"angka {value!r}"
     if isinstance(value, str):
+        if len(value) > SHOWN_TEXT:
+            return f'"{value[:SHOWN_TEXT]}…" ({len(value)} karakter)'
         return f'"{value}"'
     if isinstance(value, list):
         return "daftar"
@@ -142,24 +148,48 @@ def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
         return Finding("nilai tidak dikenal", f"salah satu dari {expected}", shown(found))
     if kind == "string_pattern_mismatch":
         words, example = PATTERN_HINTS.get(str(ctx.get("pattern")), (f"pola {ctx.get('pattern')}", ""))
-        return Finding("format tidak sesuai", words, shown(found), f"contoh: {example}" if example else "")
+        nip = nip_as_printed(found) if ctx.get("pattern") == NIP_PATTERN else None
+        hint = f"tulis: {nip}" if nip else (f"contoh: {example}" if example else "")
+        return Finding("format tidak sesuai", words, shown(found), hint)
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         relation = "≥" if kind == "greater_than_equal" else "≤"
         return Finding("di luar batas", f"bilangan {relation} {bound}", shown(found))
+    if kind == "string_too_long":
+        length = len(found) if isinstance(found, str) else 0
+        return Finding(
+            "teks terlalu panjang",
+            f"paling banyak {ctx.get('max_length')} karakter",
+            f"{length} karakter",
+            "periksa apakah teksnya tersalin berulang atau terbawa isi lain dari PDF; "
+            "bila memang panjang, bagi menjadi beberapa butir",
+        )
     if kind == "string_too_short":
         return Finding("tidak boleh kosong", "teks", '""', "isi teksnya atau hapus kuncinya bila tidak wajib")
     if kind == "too_short":
         expected = f"sedikitnya {ctx.get('min_length')} butir"
-        return Finding("daftar tidak boleh kosong", expected, "[]", "isi butirnya, atau hapus bagian ini bila kosong")
+        hint = "isi butirnya, atau hapus bagian ini bila kosong"
+        if loc == ("tabel_indikator",):
+            hint = "hapus `[]`, lalu salin tabel indikator dari dokumen asli (contohnya di bawah: hapus `#`)"
+        return Finding("daftar tidak boleh kosong", expected, "[]", hint)
     if kind == "value_error":
         error = ctx.get("error")
         if isinstance(error, RuleError):
             return Finding(error.message, error.expected, error.found, error.hint)
         return Finding(str(error or detail["msg"]))
     if kind in _EXPECTED:
-        return Finding("jenis nilai salah", _EXPECTED[kind], shown(found), _type_hint(kind, found))
+        nip = nip_as_printed(found) if loc[-1] == "nip" else None
+        hint = f"tulis dalam tanda kutip dengan spasi seperti tercetak: {nip}" if nip else _type_hint(kind, found)
+        return Finding("jenis nilai salah", _EXPECTED[kind], shown(found), hint)
     return Finding(detail["msg"], found=shown(found))
+
+
+def nip_as_printed(value: object) -> str | None:
+    """An 18-digit NIP written without its spaces (or as a number), quoted with them: ``"19621010 198503 1 026"``."""
+    digits = "".join(str(value).split()) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if len(digits) != 18 or not digits.isdigit():
+        return None
+    return f'"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"'
 
 
 def _type_hint(kind: str, found: object) -> str:

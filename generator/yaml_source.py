@@ -164,24 +164,20 @@ def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
         size = f"{len(raw)} byte"
         hint = "satu dokumen IKU jauh lebih kecil; periksa apakah ini berkas yang benar"
         return [Problem(display, 1, 1, "", "berkas terlalu besar", f"paling besar {MAX_FILE_BYTES} byte", size, hint)]
-    if raw.startswith(codecs.BOM_UTF8):
-        # Byte-identical files across editors and platforms: one encoding, without a marker.
-        hint = "simpan ulang sebagai UTF-8 tanpa BOM (di Notepad: UTF-8, bukan UTF-8 with BOM)"
-        return [Problem(display, 1, 1, "", "berkas diawali tanda BOM", "UTF-8 tanpa BOM", "BOM (EF BB BF)", hint)]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        found = f"byte ke-{error.start + 1} bukan UTF-8"
-        hint = "simpan ulang berkas dengan pengodean UTF-8"
-        return [Problem(display, 1, 1, "", "berkas bukan teks UTF-8", "teks UTF-8", found, hint)]
+    text = _decode(display, raw)
+    if isinstance(text, Problem):
+        return [text]
+    invisible = _unprintable(display, text)
+    if invisible:
+        return invisible
     loader = ContentLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return [Problem(display, 1, 1, "", "berkas kosong", "pemetaan (baris-baris `kunci: nilai`)")]
-        duplicates = list(_duplicate_keys(display, root))
-        if duplicates:
-            return duplicates
+        keys = list(_key_problems(display, root))
+        if keys:
+            return keys
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
         return [_syntax_problem(display, text, error)]
@@ -203,6 +199,67 @@ def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
             )
         ]
     return YamlFile(display, data, root)
+
+
+# Byte-order marks of encodings other than UTF-8, longest first (UTF-32's starts like UTF-16's).
+_OTHER_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_SAVE_AS_UTF8 = "simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)"
+
+
+def _decode(display: Path, raw: bytes) -> str | Problem:
+    """The file's text, or the problem with its encoding, at the first line that shows it."""
+    if raw.startswith(codecs.BOM_UTF8):
+        # Byte-identical files across editors and platforms: one encoding, without a marker.
+        hint = "simpan ulang sebagai UTF-8 tanpa BOM (di Notepad: UTF-8, bukan UTF-8 with BOM)"
+        return Problem(display, 1, 1, "", "berkas diawali tanda BOM", "UTF-8 tanpa BOM", "BOM (EF BB BF)", hint)
+    for bom, name in _OTHER_BOMS:
+        if raw.startswith(bom):
+            found = f"{name} (diawali {bom.hex(' ').upper()})"
+            return Problem(display, 1, 1, "", f"berkas disimpan sebagai {name}", "teks UTF-8", found, _SAVE_AS_UTF8)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw[: error.start].count(b"\n") + 1
+        column = len(raw[start : error.start].decode("utf-8", "replace")) + 1
+        byte = raw[error.start]
+        # Windows-1252 (or Latin-1) is what Windows editors save; show the letter the editor typed.
+        guess = bytes([byte]).decode("cp1252", "replace")
+        found = f"byte {byte:02X}" + (f" (`{guess}` dalam Windows-1252)" if guess.isprintable() else "")
+        return Problem(display, line, column, "", "berkas bukan teks UTF-8", "teks UTF-8", found, _SAVE_AS_UTF8)
+    if "\x00" in text:
+        # UTF-16 or UTF-32 without a marker: every ASCII character comes with zero bytes.
+        line = text[: text.index("\x00")].count("\n") + 1
+        found = "byte nol (00) di antara huruf, ciri UTF-16 atau UTF-32"
+        return Problem(display, line, 1, "", "berkas bukan teks UTF-8", "teks UTF-8", found, _SAVE_AS_UTF8)
+    return text
+
+
+def _unprintable(display: Path, text: str) -> list[Problem]:
+    """Every line holding a character YAML refuses (a form feed from a PDF, a control character)."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = yaml.reader.Reader.NON_PRINTABLE.search(line)
+        if found is not None and found.group() != "\r":
+            shown = yaml.reader.Reader.NON_PRINTABLE.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    found.start() + 1,
+                    "",
+                    "teks memuat karakter tak terlihat",
+                    "teks yang tampil seperti yang tertulis",
+                    f"`{shown[:SHOWN_LINE]}`",
+                    "hapus karakter itu; biasanya terbawa saat menyalin dari PDF atau pengolah kata",
+                )
+            )
+    return problems
 
 
 @dataclass(frozen=True)
@@ -287,14 +344,14 @@ def _syntax_problem(display: Path, text: str, error: yaml.MarkedYAMLError) -> Pr
         # A quote left open swallows the lines after it; PyYAML then complains further down.
         line, column = opened
         message = "YAML tidak valid: tanda kutip dibuka di sini tetapi tidak ditutup"
-        hint = 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
-        return Problem(display, line, column, "", message, found=_written(text, line), hint=hint)
+        return Problem(display, line, column, "", message, found=_written(text, line), hint=_closing_hint(text, line))
     for syntax in _SYNTAX:
         if context.startswith(syntax.context) and problem.startswith(syntax.problem):
             mark = error.context_mark if syntax.at_opening else error.problem_mark
             line, column = _position(mark or error.problem_mark)
             message = f"YAML tidak valid: {syntax.message}"
-            return Problem(display, line, column, "", message, found=_written(text, line), hint=syntax.hint)
+            hint = _closing_hint(text, line, syntax.hint) if syntax.at_opening else syntax.hint
+            return Problem(display, line, column, "", message, found=_written(text, line), hint=hint)
     line, column = _position(error.problem_mark or error.context_mark)
     return Problem(display, line, column, "", "YAML tidak valid", found="; ".join(p for p in (context, problem) if p))
 
@@ -314,6 +371,22 @@ def _unclosed_quote(text: str, problem_line: int) -> tuple[int, int] | None:
     return None
 
 
+_LATEX_KEY = re.compile(r"^\s*(?:- )?latex:")
+
+
+def _closing_hint(
+    text: str, line: int, otherwise: str = 'tutup teks dengan tanda kutip yang sama, mis. nama: "ABDUL BASAR"'
+) -> str:
+    # In double quotes YAML turns `\f` and `\t` into other characters: a formula never goes there.
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and _LATEX_KEY.match(lines[line - 1]):
+        return (
+            "tutup rumus dengan tanda kutip tunggal di akhir, mis. latex: '\\frac{A}{B} \\times 100\\%', "
+            "atau tulis `latex: |` lalu rumusnya di baris berikutnya, menjorok dua spasi"
+        )
+    return otherwise
+
+
 def _written(text: str, line: int) -> str:
     """Line ``line`` as the editor wrote it, without its indentation; a tab shows as → so it can be seen."""
     lines = text.splitlines()
@@ -329,27 +402,52 @@ def _position(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def _duplicate_keys(display: Path, root: yaml.Node) -> Iterator[Problem]:
-    """Every key written twice in one mapping; PyYAML would silently keep only the last value."""
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
+def _key_problems(display: Path, root: yaml.Node) -> Iterator[Problem]:
+    """Keys that are not text, and keys written twice (PyYAML would silently keep only the last value)."""
     stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
     while stack:
         node, loc = stack.pop()
         if isinstance(node, yaml.MappingNode):
             first: dict[str, int] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                line, column = key.start_mark.line + 1, key.start_mark.column + 1
+                if not isinstance(key, yaml.ScalarNode) or key.tag != _STRING_TAG:
+                    yield _not_text_key(display, key, loc)
+                elif key.value in first:
                     yield Problem(
                         display,
-                        key.start_mark.line + 1,
-                        key.start_mark.column + 1,
+                        line,
+                        column,
                         field_path((*loc, key.value)),
                         "kunci ditulis dua kali",
                         "setiap kunci sekali saja dalam satu bagian",
-                        f"`{key.value}` di baris {first[key.value]} dan {key.start_mark.line + 1}",
+                        f"`{key.value}` di baris {first[key.value]} dan {line}",
                         "nilai yang pertama akan hilang tanpa pemberitahuan; gabungkan keduanya atau hapus salah satu",
                     )
-                elif isinstance(key, yaml.ScalarNode):
-                    first[key.value] = key.start_mark.line + 1
+                else:
+                    first[key.value] = line
                 stack.append((value, (*loc, key.value if isinstance(key, yaml.ScalarNode) else "?")))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
+
+
+def _not_text_key(display: Path, key: yaml.Node, loc: tuple[str | int, ...]) -> Problem:
+    if isinstance(key, yaml.ScalarNode):
+        kinds = {"int": "angka", "float": "angka", "bool": "benar/salah", "null": "kosong"}
+        kind = kinds.get(key.tag.rsplit(":", 1)[-1])
+        found = f"`{key.value or '(kosong)'}`" + (f", dibaca YAML sebagai {kind}" if kind else "")
+    else:
+        found = "daftar" if isinstance(key, yaml.SequenceNode) else "pemetaan"
+    return Problem(
+        display,
+        key.start_mark.line + 1,
+        key.start_mark.column + 1,
+        field_path(loc),
+        "kunci harus berupa nama kolom",
+        "nama kolom dari huruf, mis. `tempat:`",
+        found,
+        "tulis nama kolom yang dimaksud; `?` di awal baris, angka, `true`, `false` dan `null` bukan nama kolom",
+    )

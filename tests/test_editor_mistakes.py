@@ -203,7 +203,7 @@ content/wilayah.yml:23:19: provinsi[0].kabupaten[0].kecamatan[1].kode: format ti
 content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:83:8: ditandatangani.nip: format tidak sesuai
     diharapkan: NIP 18 digit dengan spasi seperti tercetak, dalam tanda kutip
     ditemukan: "196210101985031026"
-    saran: contoh: "19621010 198503 1 026"
+    saran: tulis: "19621010 198503 1 026"
 """,
     ),
     Mistake(
@@ -215,7 +215,7 @@ content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:83:8: ditandatangani.nip: 
 content/dokumen/jawa-timur/lamongan/mantup/2021-2026.yml:146:8: ditandatangani.nip: jenis nilai salah
     diharapkan: teks
     ditemukan: angka 198510102006021001
-    saran: tulis dalam tanda kutip: "198510102006021001"
+    saran: tulis dalam tanda kutip dengan spasi seperti tercetak: "19851010 200602 1 001"
 """,
     ),
     Mistake(

@@ -435,10 +435,10 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:1:1: berkas terlalu besar
         None,
         "jenis: iku\njudul: Kecamatan Sénduro\n".encode("latin-1"),
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:1:1: berkas bukan teks UTF-8
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:2:19: berkas bukan teks UTF-8
     diharapkan: teks UTF-8
-    ditemukan: byte ke-30 bukan UTF-8
-    saran: simpan ulang berkas dengan pengodean UTF-8
+    ditemukan: byte E9 (`é` dalam Windows-1252)
+    saran: simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)
 """,
     ),
     Hostile(
@@ -449,8 +449,8 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:1:1: berkas bukan teks UTF-
         r"""
 content/dokumen/jawa-timur/lumajang/senduro/2024.yml:1:1: berkas bukan teks UTF-8
     diharapkan: teks UTF-8
-    ditemukan: byte ke-1 bukan UTF-8
-    saran: simpan ulang berkas dengan pengodean UTF-8
+    ditemukan: byte 89 (`‰` dalam Windows-1252)
+    saran: simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)
 """,
     ),
     Hostile(

@@ -61,9 +61,10 @@ def test_every_problem_is_collected_before_failing(good_content: Path) -> None:
             "    ditemukan: daftar",
         ),
         (
-            b"judul: \xff\xfe\n",
-            "berkas bukan teks UTF-8\n    diharapkan: teks UTF-8\n    ditemukan: byte ke-8 bukan UTF-8\n"
-            "    saran: simpan ulang berkas dengan pengodean UTF-8",
+            b"\xe9judul: x\n",
+            "berkas bukan teks UTF-8\n    diharapkan: teks UTF-8\n"
+            "    ditemukan: byte E9 (`\u00e9` dalam Windows-1252)\n"
+            "    saran: simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai \u2192 Pengodean: UTF-8)",
         ),
     ],
     ids=["empty-file", "list-instead-of-mapping", "not-utf8"],
