@@ -1,0 +1,238 @@
+"""The second hostile probe: git history, redirects, files the loader never reads, a killed
+build, reports that print what they are given, and the workflows' images.
+
+Each class of input is checked with the probe's inputs and with inputs of our own of the
+same kind; each ends rejected with an exact report, or built with nothing active, nothing
+lost and bounded cost.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import DOC, GOOD, lay_out_project
+
+from generator.cli import main
+from generator.provenance import Change, read_history
+
+FIXTURE_PAGE = "jawa-timur/lumajang/contoh/2021-2023"
+DOC_IN_CONTENT = DOC.removeprefix("content/")
+# 1,700,000,000 seconds: 2023-11-14 22:13:20 UTC, the next day in Jakarta.
+ORDINARY_TIME = b"1700000000 +0700"
+ORDINARY_DATE = datetime.date(2023, 11, 15)
+CHECK_PASSES = "Konten valid: 2 dokumen, 7 regulasi.\n"
+
+
+def git(project: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run git in ``project`` with a fixed identity, ignoring the machine's git configuration."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env |= {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env |= {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    env |= {"GIT_AUTHOR_DATE": "2024-03-01T10:00:00+07:00", "GIT_COMMITTER_DATE": "2024-03-01T10:00:00+07:00"}
+    return subprocess.run(["git", *args], cwd=project, env=env, input=stdin, capture_output=True, check=True).stdout
+
+
+def raw_commit(project: Path, message: bytes, *, time: bytes = ORDINARY_TIME, headers: bytes = b"") -> str:
+    """Commit the work tree as it is, with exactly these bytes as date, extra headers and message.
+
+    ``git commit`` would refuse or normalise them; ``git hash-object`` writes what it is given,
+    as any git client, or a hand-edited object pushed to a fork, can.
+    """
+    git(project, "add", "-A")
+    tree = git(project, "write-tree").strip()
+    parent = git(project, "rev-parse", "HEAD").strip()
+    identity = b"Editor <editor@example.org> " + time
+    raw = b"tree %s\nparent %s\nauthor %s\ncommitter %s\n%s\n%s" % (tree, parent, identity, identity, headers, message)
+    commit = git(project, "hash-object", "-t", "commit", "-w", "--stdin", stdin=raw).strip()
+    git(project, "update-ref", "HEAD", commit)
+    return commit.decode()
+
+
+def touch_document(project: Path) -> None:
+    with (project / DOC).open("a", encoding="utf-8") as stream:
+        stream.write("# diperiksa ulang\n")
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The good fixture as a whole project in a git repository with one ordinary commit."""
+    project = tmp_path / "proyek"
+    project.mkdir()
+    lay_out_project(project, GOOD)
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Dokumen pertama")
+    monkeypatch.chdir(project)
+    return project
+
+
+# -- history ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HostileHistory:
+    """One kind of commit that is legal git, and what the document's history must then say."""
+
+    id: str
+    make: Callable[[Path], str]
+    """Adds the commit(s) to the repository; returns the commit the document's newest change must be."""
+    date: datetime.date | None
+    summary: str
+
+
+def _message(message: bytes, *, headers: bytes = b"") -> Callable[[Path], str]:
+    def make(project: Path) -> str:
+        touch_document(project)
+        return raw_commit(project, message, headers=headers)
+
+    return make
+
+
+def _dated(time: bytes) -> Callable[[Path], str]:
+    def make(project: Path) -> str:
+        touch_document(project)
+        return raw_commit(project, b"Periksa ulang\n", time=time)
+
+    return make
+
+
+def _file_named(name: bytes) -> Callable[[Path], str]:
+    """A commit that adds ``content/<name>``, then one that deletes it: the name stays in history."""
+
+    def make(project: Path) -> str:
+        path = os.path.join(bytes(project / "content"), name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(b"catatan\n")
+        raw_commit(project, b"Tambah catatan\n")
+        os.remove(path)
+        raw_commit(project, b"Hapus catatan\n")
+        touch_document(project)
+        return raw_commit(project, b"Periksa ulang\n")
+
+    return make
+
+
+HISTORY = [
+    # Subjects: bytes that git passes on as they are.
+    HostileHistory(
+        "subject-with-record-separator",
+        _message(b"Perbaiki \x1e target\n"),
+        ORDINARY_DATE,
+        "Perbaiki <U+001E> target",
+    ),
+    HostileHistory(
+        "bogus-encoding-header",
+        _message(b"Perbaiki \xff\xfe target\n", headers=b"encoding bogus-xyz\n"),
+        ORDINARY_DATE,
+        "Perbaiki \ufffd\ufffd target",
+    ),
+    # Our own: Latin-1 bytes without any encoding header, and the unit separator that the
+    # old parser split fields on, beside a bidi override that would reverse the row's text.
+    HostileHistory(
+        "latin-1-subject-without-encoding-header",
+        _message(b"Perbaiki tabel k\xe9camatan\n"),
+        ORDINARY_DATE,
+        "Perbaiki tabel k\ufffdcamatan",
+    ),
+    HostileHistory(
+        "subject-with-unit-separator-and-bidi-override",
+        _message("Perbaiki \x1f \u202etegrat\n".encode()),
+        ORDINARY_DATE,
+        "Perbaiki <U+001F> <U+202E>tegrat",
+    ),
+    # Dates: any number git accepts.
+    HostileHistory("date-after-2106", _dated(b"4300000000 +0000"), None, "Periksa ulang"),
+    HostileHistory("date-in-year-10000", _dated(b"253402300800 +0000"), None, "Periksa ulang"),
+    # Our own: the first day whose midnight no longer fits in 32 bits, and the epoch seen
+    # from west of Greenwich (git itself refuses to format it, so the whole log was lost).
+    HostileHistory("date-2106-02-08", _dated(b"4295030400 +0000"), None, "Periksa ulang"),
+    HostileHistory("date-before-1970", _dated(b"0 -0100"), None, "Periksa ulang"),
+    # File names: whatever bytes a file system allows, kept in history after the file is gone.
+    HostileHistory(
+        "deleted-file-name-not-utf-8", _file_named(b"sumber/catatan-\xe9.txt"), ORDINARY_DATE, "Periksa ulang"
+    ),
+    # Our own: a folder's name in an overlong (invalid) UTF-8 form, and Windows-1252 quotes.
+    HostileHistory(
+        "deleted-folder-name-not-utf-8",
+        _file_named(b"dokumen/jawa-timur/\xc0\xaf/2024.yml"),
+        ORDINARY_DATE,
+        "Periksa ulang",
+    ),
+    HostileHistory(
+        "deleted-file-name-in-windows-1252",
+        _file_named(b"sumber/laporan \x93final\x94.txt"),
+        ORDINARY_DATE,
+        "Periksa ulang",
+    ),
+    # Guards of the NUL-separated reading (git quotes these names in its line-based output,
+    # so the old parser was safe from them; a parser splitting on newlines would not be).
+    HostileHistory(
+        "deleted-file-name-with-record-separator", _file_named(b"sumber/a\x1eb.txt"), ORDINARY_DATE, "Periksa ulang"
+    ),
+    HostileHistory(
+        "deleted-file-name-with-newline-and-a-documents-path",
+        _file_named(b"x\n" + DOC_IN_CONTENT.encode()),
+        ORDINARY_DATE,
+        "Periksa ulang",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", HISTORY, ids=[case.id for case in HISTORY])
+def test_hostile_history_is_read_and_the_check_passes(
+    repository: Path, case: HostileHistory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit = case.make(repository)
+    assert main(["check"]) == 0
+    assert capsys.readouterr() == (CHECK_PASSES, "")
+    history = read_history(repository / "content").of(DOC_IN_CONTENT)
+    assert history.changes[0] == Change(commit, case.date, case.summary)
+    # Nothing invented: the document's history is its own two commits, in order.
+    assert [change.summary for change in history.changes] == [case.summary, "Dokumen pertama"]
+
+
+def iku_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator.cli", "build"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, env=env)
+
+
+def gzip_mtime(path: Path) -> int:
+    return int.from_bytes(path.read_bytes()[4:8], "little")
+
+
+BUILT = ["subject-with-record-separator", "bogus-encoding-header", "deleted-file-name-not-utf-8"]
+DATES = ["date-after-2106", "date-in-year-10000", "date-2106-02-08", "date-before-1970"]
+
+
+@pytest.mark.parametrize("case", [case for case in HISTORY if case.id in BUILT + DATES], ids=BUILT + DATES)
+def test_a_site_builds_from_hostile_history_with_dates_it_can_publish(repository: Path, case: HostileHistory) -> None:
+    commit = case.make(repository)
+    result = iku_build(repository)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    site = repository / "site"
+    sitemap = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap
+    html = (site / FIXTURE_PAGE / "index.html").read_text(encoding="utf-8")
+    if case.date is None:
+        # A date the sitemap cannot carry is not made up: the page says it is not valid,
+        # and the site is dated by the newest valid commit, the first one.
+        assert f"<td>tidak sah</td>\n<td>Periksa ulang</td>\n<td><code>{commit[:12]}</code></td>" in html
+        assert "tidak diketahui: tanggal commit terakhir tidak sah" in html
+        assert gzip_mtime(site / "sitemap.xml.gz") == int(
+            datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC).timestamp()
+        )
+    else:
+        assert f"<td>{case.date.isoformat()}</td>" in html
+        assert "Terakhir diperbarui" in html
