@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import gzip
 import os
+import posixpath
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import DOC, GOOD, lay_out_project
+from conftest import DOC, GOOD, SITE_URL, edit, lay_out_project
 
+from generator.build import Output, generate
 from generator.cli import main
 from generator.provenance import Change, read_history
 
@@ -236,3 +238,109 @@ def test_a_site_builds_from_hostile_history_with_dates_it_can_publish(repository
     else:
         assert f"<td>{case.date.isoformat()}</td>" in html
         assert "Terakhir diperbarui" in html
+
+
+# -- redirects --------------------------------------------------------------------------
+
+PROVINCE = "  - id: jawa-timur\n"
+REGENCY = "      - id: lumajang\n"
+DISTRICT = "          - id: contoh\n"
+# Pages under each region of the good fixture: the region's own page and every page beneath it.
+PAGES_UNDER = {PROVINCE: 5, REGENCY: 4, DISTRICT: 2}
+
+
+def former_ids(content: Path, line: str, ids: list[str]) -> None:
+    """Give the region on ``line`` of wilayah.yml these former ids, one a line."""
+    indent = " " * (line.index("-") + 2)
+    listed = "".join(f"{indent}  - {old}\n" for old in ids)
+    edit(content / "wilayah.yml", line, f"{line}{indent}id_lama:\n{listed}")
+
+
+def redirect_pages(output: Output) -> dict[str, str]:
+    """Every redirect page of a build, as old address → address it sends the reader to."""
+    pages = {}
+    for path, data in output.files.items():
+        if isinstance(data, bytes) and b'http-equiv="refresh"' in data:
+            target = data.split(b"; url=", 1)[1].split(b'"', 1)[0].decode()
+            old = path.removesuffix("index.html")
+            pages[old] = posixpath.normpath(posixpath.join(old, target)) + "/"
+    return pages
+
+
+@pytest.mark.parametrize("count", [20, 50])
+def test_former_ids_on_every_level_give_one_redirect_per_former_id_and_page(good_content: Path, count: int) -> None:
+    for line, prefix in ((PROVINCE, "prov"), (REGENCY, "kab"), (DISTRICT, "kec")):
+        former_ids(good_content, line, [f"{prefix}-lama-{index}" for index in range(count)])
+    redirects = redirect_pages(generate(good_content, "Portal IKU", SITE_URL))
+    # Linear in the former ids declared: 20 each made 20,420 redirects (every combination).
+    assert len(redirects) == count * sum(PAGES_UNDER.values())
+    assert redirects["prov-lama-7/lumajang/contoh/2021-2023/"] == "jawa-timur/lumajang/contoh/2021-2023/"
+    assert redirects["jawa-timur/kab-lama-7/keputusan/kepbup-contoh-1-2020/"] == (
+        "jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/"
+    )
+    assert redirects["jawa-timur/lumajang/kec-lama-7/"] == "jawa-timur/lumajang/contoh/"
+    assert "prov-lama-7/kab-lama-7/contoh/2021-2023/" not in redirects
+
+
+def check_report(capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``iku check`` tells the editor, after asserting that it fails."""
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return captured.err
+
+
+def test_former_ids_beyond_the_redirect_cap_are_a_check_error(
+    good_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Our own: 2,001 former ids on one provinsi, each standing for its 5 pages (a 30 KB edit)."""
+    former_ids(good_content, PROVINCE, [f"lama-{index}" for index in range(2001)])
+    assert check_report(capsys) == (
+        "content/wilayah.yml:2005:9: provinsi[0].id_lama[2000]: terlalu banyak halaman pengalihan\n"
+        "    diharapkan: paling banyak 10000 halaman pengalihan di seluruh situs\n"
+        "    ditemukan: 10005 halaman pengalihan\n"
+        "    saran: setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap "
+        "halaman di bawahnya; hapus id lama yang tidak diperlukan lagi\n"
+        "1 kesalahan ditemukan di konten.\n"
+    )
+
+
+def test_former_addresses_of_a_document_beyond_the_redirect_cap_are_a_check_error(
+    good_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Our own: 10,001 former addresses on one document."""
+    listed = "".join(f"  - jawa-timur/lumajang/lama-{index}/2021-2023\n" for index in range(10_001))
+    edit(
+        good_content.parent / DOC,
+        "catatan_editor:\n  - Tabel target",
+        f"alamat_lama:\n{listed}catatan_editor:\n  - Tabel target",
+    )
+    assert check_report(capsys) == (
+        f"{DOC}:10071:5: alamat_lama[10000]: terlalu banyak halaman pengalihan\n"
+        "    diharapkan: paling banyak 10000 halaman pengalihan di seluruh situs\n"
+        "    ditemukan: 10001 halaman pengalihan\n"
+        "    saran: setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap "
+        "halaman di bawahnya; hapus id lama yang tidak diperlukan lagi\n"
+        "1 kesalahan ditemukan di konten.\n"
+    )
+
+
+def test_a_former_address_leading_to_two_pages_is_a_check_error(
+    good_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Our own: a document claims the old address a renamed provinsi already gives its decree;
+    one of the two redirects was silently never written."""
+    edit(good_content / "wilayah.yml", PROVINCE, f"{PROVINCE}    id_lama: [jatim]\n")
+    edit(
+        good_content.parent / DOC,
+        "catatan_editor:\n  - Tabel target",
+        "alamat_lama: [jatim/lumajang/keputusan/kepbup-contoh-1-2020]\ncatatan_editor:\n  - Tabel target",
+    )
+    assert check_report(capsys) == (
+        f"{DOC}:70:15: alamat_lama[0]: alamat lama /jatim/lumajang/keputusan/kepbup-contoh-1-2020/ sudah dialihkan "
+        "ke /jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/\n"
+        "    diharapkan: alamat yang mengarah ke /jawa-timur/lumajang/contoh/2021-2023/\n"
+        "    saran: satu alamat lama hanya dapat mengarah ke satu halaman; lihat content/wilayah.yml: "
+        "provinsi[0].id_lama[0]\n"
+        "1 kesalahan ditemukan di konten.\n"
+    )
