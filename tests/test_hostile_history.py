@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import json
 import os
 import posixpath
 import subprocess
@@ -19,10 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import DOC, GOOD, SITE_URL, edit, lay_out_project
 
 from generator.build import Output, generate
 from generator.cli import main
+from generator.printable import INVISIBLE_CHARACTERS
 from generator.provenance import Change, read_history
 
 FIXTURE_PAGE = "jawa-timur/lumajang/contoh/2021-2023"
@@ -344,3 +347,82 @@ def test_a_former_address_leading_to_two_pages_is_a_check_error(
         "provinsi[0].id_lama[0]\n"
         "1 kesalahan ditemukan di konten.\n"
     )
+
+
+# -- reports ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A file name or value that would act on a log or terminal, and how each report shows it."""
+
+    id: str
+    name: str
+    text: str
+    shown_name: str
+    shown_found: str
+    github_file: str
+
+
+PRINTED = [
+    Printed(
+        "file-name-with-newline-and-a-workflow-command",
+        "x\n::error file=wilayah.yml::diretas.yml",
+        "jenis: laporan\n",
+        "x<U+000A>::error file=wilayah.yml::diretas.yml",
+        '"laporan"',
+        "x<U+000A>%3A%3Aerror file=wilayah.yml%3A%3Adiretas.yml",
+    ),
+    # Our own: a file name that clears the terminal and retitles its window, with a Unicode
+    # line separator; and a value (not a name) carrying a command and a bidi override.
+    Printed(
+        "file-name-with-terminal-escapes-and-line-separator",
+        "\x1b[2J\x1b]0;diretas\x07\u2028.yml",
+        "jenis: laporan\n",
+        "<U+001B>[2J<U+001B>]0;diretas<U+0007><U+2028>.yml",
+        '"laporan"',
+        "<U+001B>[2J<U+001B>]0;diretas<U+0007><U+2028>.yml",
+    ),
+    Printed(
+        "value-with-newline-workflow-command-and-bidi-override",
+        "laporan.yml",
+        'jenis: "laporan\\n::warning::diretas\\u202e"\n',
+        "laporan.yml",
+        '"laporan<U+000A>::warning::diretas<U+202E>"',
+        "laporan.yml",
+    ),
+]
+KIND_HINT = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
+
+
+def check_output(output: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["check", "--format", output]) == 1
+    captured = capsys.readouterr()
+    return captured.err if output == "text" else captured.out
+
+
+@pytest.mark.parametrize("case", PRINTED, ids=[case.id for case in PRINTED])
+def test_every_report_format_prints_names_and_values_on_one_inert_line(
+    good_content: Path, case: Printed, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (good_content / "dokumen" / case.name).write_text(case.text, encoding="utf-8")
+    assert check_output("text", capsys) == (
+        f"content/dokumen/{case.shown_name}:1:8: jenis: jenis dokumen tidak dikenal\n"
+        "    diharapkan: `iku` atau `keputusan`\n"
+        f"    ditemukan: {case.shown_found}\n"
+        f"    saran: {KIND_HINT}\n"
+        "1 kesalahan ditemukan di konten.\n"
+    )
+    assert check_output("github", capsys) == (
+        f"::error file=content/dokumen/{case.github_file},line=1,col=8,title=jenis::jenis dokumen tidak dikenal"
+        f"%0Adiharapkan: `iku` atau `keputusan`%0Aditemukan: {case.shown_found}%0Asaran: {KIND_HINT}\n"
+        "1 kesalahan ditemukan di konten.\n"
+    )
+    written = check_output("json", capsys)
+    # Nothing a log or terminal acts on, and a JSON reader still gets every value exactly.
+    assert not INVISIBLE_CHARACTERS.search(written.replace("\n", ""))
+    assert "\u2028" not in written
+    assert [line for line in written.splitlines() if line.lstrip().startswith("::")] == []
+    problem = json.loads(written)["problems"][0]
+    assert problem["file"] == f"content/dokumen/{case.name}"
+    assert problem["found"] == f'"{yaml.safe_load(case.text)["jenis"]}"'
