@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the portal needs into this checkout: a virtual environment with
 # the pinned Python packages (.venv/), the pinned npm packages (node_modules/) and
-# Debian's chromium for the browser tests. Safe to run again; it only installs what is
-# missing or out of date.
+# Debian's chromium for the browser tests (left out with IKU_SETUP_BROWSER=0). Safe to
+# run again; it only installs what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,4 +32,7 @@ if [ ! -f "$lock_stamp" ]; then
 fi
 
 # Browser tests drive Debian's chromium through Playwright; Playwright never downloads a browser here.
-[ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+# IKU_SETUP_BROWSER=0 leaves it out where nothing is tested (the Pages workflow only builds).
+if [ "${IKU_SETUP_BROWSER:-1}" != 0 ]; then
+  [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+fi
