@@ -13,8 +13,10 @@ import gzip
 import json
 import os
 import posixpath
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -426,3 +428,105 @@ def test_every_report_format_prints_names_and_values_on_one_inert_line(
     problem = json.loads(written)["problems"][0]
     assert problem["file"] == f"content/dokumen/{case.name}"
     assert problem["found"] == f'"{yaml.safe_load(case.text)["jenis"]}"'
+
+
+# -- a build stopped from outside --------------------------------------------------------
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def start_build(project: Path) -> tuple[subprocess.Popen[str], int]:
+    """``iku build`` in ``project`` (its own process group), once MkDocs runs under it: it and MkDocs' pid."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator.cli", "build"]
+    build = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (mkdocs := children(build.pid)):
+        assert build.poll() is None, build.communicate()
+        assert time.monotonic() < deadline, "MkDocs never started"
+        time.sleep(0.01)
+    return build, mkdocs[0]
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(path.name for path in project.iterdir() if path.name.startswith(".site-"))
+
+
+@pytest.fixture
+def built_project(tmp_path: Path) -> Path:
+    """The good fixture as a project whose site was built once."""
+    lay_out_project(tmp_path, GOOD)
+    first = iku_build(tmp_path)
+    assert first.returncode == 0, first.stderr
+    return tmp_path
+
+
+def fingerprint(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+# SIGTERM is what a cancelled CI job or `kill` sends; our own: Ctrl-C sent to iku alone, and
+# a closed terminal.
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=lambda s: s.name)
+def test_a_build_stopped_by_a_signal_ends_mkdocs_and_leaves_nothing(
+    built_project: Path, signum: signal.Signals
+) -> None:
+    before = fingerprint(built_project / "site")
+    build, mkdocs = start_build(built_project)
+    build.send_signal(signum)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 128 + signum
+    assert stderr.endswith(
+        f"Pembangunan dihentikan ({signum.name}); situs lama di {built_project / 'site'} tidak diubah.\n"
+    )
+    assert "Traceback" not in stderr
+    assert not alive(mkdocs)
+    assert leftovers(built_project) == []
+    assert fingerprint(built_project / "site") == before
+
+
+def test_what_a_hard_kill_left_behind_is_removed_by_the_next_build(built_project: Path) -> None:
+    build, mkdocs = start_build(built_project)
+    # SIGKILL cannot be handled: iku and MkDocs both end at once, as when a machine's memory runs out.
+    os.kill(build.pid, signal.SIGKILL)
+    os.kill(mkdocs, signal.SIGKILL)
+    build.communicate(timeout=60)
+    left = leftovers(built_project)
+    assert len(left) == 1 and left[0].startswith(f".site-baru-{build.pid}-")
+    again = iku_build(built_project)
+    assert again.returncode == 0, again.stderr
+    assert leftovers(built_project) == []
+
+
+def test_the_next_build_leaves_a_running_builds_folder_alone(built_project: Path) -> None:
+    """Our own: two builds at once: the second must not take the first's folder as a leftover."""
+    build, _ = start_build(built_project)
+    try:
+        running = leftovers(built_project)
+        assert running and all(name.startswith(f".site-baru-{build.pid}-") for name in running)
+        second = iku_build(built_project)
+        assert second.returncode == 0, second.stderr
+    finally:
+        _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 0, stderr
+    assert leftovers(built_project) == []
