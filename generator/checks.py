@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,11 +80,17 @@ def check_content(content: Content) -> list[Problem]:
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
     decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
+    # Two files for one address are reported as such; where each belongs follows from that.
+    keys = Counter(document_key(loaded.document) for loaded in content.documents)
     problems.extend(_check_glossary(content))
     for loaded in content.documents:
         if loaded.original is None:
             problems.append(_missing_original(loaded))
-        problems.extend(_check_region(loaded, content.regions))
+        region_problems = list(_check_region(loaded, content.regions))
+        if region_problems or keys[document_key(loaded.document)] > 1:
+            problems.extend(region_problems)
+        else:
+            problems.extend(_check_file_location(loaded))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
@@ -206,6 +213,35 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
         yield loaded.source.problem(("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
     elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
         yield _unknown_region(loaded, "kecamatan", ref.kecamatan, regency.kecamatan, f"kabupaten `{regency.id}`")
+
+
+def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
+    """A document's file lies where its content puts its page: provinsi/kabupaten/kecamatan/periode.yml
+    for an IKU document, under provinsi/kabupaten/ for a decree. Otherwise a file moved (or copied)
+    without its content following publishes at an address no editor looks for."""
+    document = loaded.document
+    key = document_key(document)
+    folders = loaded.relative_path.split("/")[1:-1]
+    if isinstance(document, Decree):
+        fields: list[tuple[Loc, str]] = [(("wilayah", "provinsi"), key[0]), (("wilayah", "kabupaten"), key[1])]
+        parts = folders[:2]
+    else:
+        levels = ("provinsi", "kabupaten", "kecamatan")
+        fields = [(("wilayah", level), part) for level, part in zip(levels, key[:3], strict=True)]
+        fields.append((("periode",), key[3]))
+        parts = [*folders, loaded.relative_path.rsplit("/", 1)[-1].removesuffix(".yml")]
+    aligned = len(parts) == len(fields)
+    for index, (loc, value) in enumerate(fields):
+        folder = parts[index] if aligned else ""
+        if folder != value:
+            expected = f"`{folder}`, sesuai letak berkas ini" if folder else "nilai yang sesuai letak berkas ini"
+            if isinstance(document, Decree):
+                move = f"content/dokumen/{key[0]}/{key[1]}/"
+            else:
+                move = f"content/dokumen/{'/'.join(key)}.yml"
+            hint = f"perbaiki nilai ini, atau pindahkan berkas ke {move}"
+            yield loaded.source.problem(loc, "tidak sesuai dengan letak berkas", expected, f'"{value}"', hint)
+            return
 
 
 def _unknown_region(
@@ -381,6 +417,14 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
     addresses = former_addresses(content)
     first: dict[tuple[str, ...], FormerAddress] = {}
     for address in addresses:
+        # A region's former ids are checked against the site's folders with its ids.
+        if address.source is not content.region_source and address.old[0] in RESERVED_TOP_LEVEL:
+            message = f"alamat ini dipakai bagian situs /{address.old[0]}/"
+            hint = "halaman di sana tidak dapat diganti pengalihan; hapus alamat lama ini"
+            yield address.source.problem(
+                address.loc, message, "provinsi/kabupaten/kecamatan/periode", f'"{"/".join(address.old)}"', hint
+            )
+            continue
         earlier = first.setdefault(address.old, address)
         if earlier.new != address.new:
             message = f"alamat lama /{'/'.join(address.old)}/ sudah dialihkan ke /{'/'.join(earlier.new)}/"

@@ -530,3 +530,225 @@ def test_the_next_build_leaves_a_running_builds_folder_alone(built_project: Path
         _, stderr = build.communicate(timeout=120)
     assert build.returncode == 0, stderr
     assert leftovers(built_project) == []
+
+
+# -- every file under content/ is read or reported ----------------------------------------
+
+CONTOH = "dokumen/jawa-timur/lumajang/contoh"
+DOC_FILE = f"content/{CONTOH}/2021-2023.yml"
+DECREE_IN_CONTENT = "dokumen/jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020.yml"
+
+
+def _renamed(suffix: str) -> Callable[[Path], None]:
+    def setup(content: Path) -> None:
+        (content / DOC_IN_CONTENT).rename(content / DOC_IN_CONTENT.replace(".yml", suffix))
+
+    return setup
+
+
+def _link_loop(content: Path) -> None:
+    (content / CONTOH / "salinan.yml").symlink_to("2021-2023.yml")
+    (content / DOC_IN_CONTENT).unlink()
+    (content / DOC_IN_CONTENT).symlink_to("salinan.yml")
+
+
+def _linked_folder(content: Path) -> None:
+    elsewhere = content.parent / "di-luar"
+    (content / CONTOH).rename(elsewhere)
+    (content / CONTOH).symlink_to(elsewhere, target_is_directory=True)
+
+
+def _pipe(content: Path) -> None:
+    os.mkfifo(content / CONTOH / "2024.yml")
+
+
+def _written(relative: str, text: str) -> Callable[[Path], None]:
+    def setup(content: Path) -> None:
+        (content / relative).write_text(text, encoding="utf-8")
+
+    return setup
+
+
+def _edited(*edits: tuple[str, str, str]) -> Callable[[Path], None]:
+    def setup(content: Path) -> None:
+        for relative, old, new in edits:
+            edit(content / relative, old, new)
+
+    return setup
+
+
+def _moved(old: str, new: str) -> Callable[[Path], None]:
+    def setup(content: Path) -> None:
+        (content / new).parent.mkdir(parents=True, exist_ok=True)
+        (content / old).rename(content / new)
+
+    return setup
+
+
+def _steps(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def setup(content: Path) -> None:
+        for step in steps:
+            step(content)
+
+    return setup
+
+
+def _not_a_document(path: str, expected: str, hint: str, message: str = "dokumen harus berakhiran .yml") -> str:
+    return f"{path}:1:1: {message}\n    diharapkan: {expected}\n    saran: {hint}\n"
+
+
+SUFFIX_HINT = "ganti nama berkas menjadi 2021-2023.yml"
+LOOP = "tautan simbolik rusak atau berputar\n    diharapkan: berkas biasa\n"
+LOOP += "    saran: hapus tautan ini dan simpan dokumennya sebagai berkas biasa\n"
+JEMBER = (
+    '      - id: jember\n        nama: Jember\n        jenis: kabupaten\n        kode: "35.09"\n        kecamatan: []\n'
+)
+LAIN = '          - id: lain\n            nama: Lain\n            kode: "35.08.98"\n'
+REGULATION_DOC_NOTE = "catatan_editor:\n  - Tabel target"
+
+
+def _former_address(value: str) -> Callable[[Path], None]:
+    return _edited((DOC_IN_CONTENT, REGULATION_DOC_NOTE, f"alamat_lama: [{value}]\n{REGULATION_DOC_NOTE}"))
+
+
+def _location(field: str, line: str, expected: str, found: str, move: str, file: str = DOC_FILE) -> str:
+    return (
+        f"{file}:{line}: {field}: tidak sesuai dengan letak berkas\n"
+        f"    diharapkan: {expected}\n    ditemukan: {found}\n"
+        f"    saran: perbaiki nilai ini, atau pindahkan berkas ke content/{move}\n"
+    )
+
+
+UNREAD: list[tuple[str, Callable[[Path], None], str]] = [
+    # Files the loader never looked at.
+    (
+        "document-saved-as-yaml",
+        _renamed(".yaml"),
+        _not_a_document(f"content/{CONTOH}/2021-2023.yaml", "nama berkas berakhiran .yml", SUFFIX_HINT),
+    ),
+    (
+        "document-saved-as-upper-case-yml",
+        _renamed(".YML"),
+        _not_a_document(f"content/{CONTOH}/2021-2023.YML", "nama berkas berakhiran .yml", SUFFIX_HINT),
+    ),
+    ("symbolic-link-loop", _link_loop, f"{DOC_FILE}:1:1: {LOOP}content/{CONTOH}/salinan.yml:1:1: {LOOP}"),
+    (
+        "symbolic-link-to-a-folder",
+        _linked_folder,
+        _not_a_document(
+            f"content/{CONTOH}",
+            "folder biasa di dalam content/",
+            "simpan dokumennya langsung di content/dokumen/, bukan sebagai tautan ke folder lain",
+            "folder ini tautan simbolik; isinya tidak dibaca",
+        ),
+    ),
+    # Our own: a named pipe (reading it hung the check for ever), a note beside the documents,
+    # and a second glossary saved as .yaml at the top of content/.
+    (
+        "named-pipe-as-a-document",
+        _pipe,
+        _not_a_document(
+            f"content/{CONTOH}/2024.yml",
+            "berkas .yml",
+            "hapus berkas ini; dokumen adalah berkas teks .yml",
+            "bukan berkas biasa (pipa, soket atau perangkat); tidak dibaca",
+        ),
+    ),
+    (
+        "note-among-the-documents",
+        _written(f"{CONTOH}/catatan.txt", "Periksa ulang target 2023.\n"),
+        _not_a_document(
+            f"content/{CONTOH}/catatan.txt",
+            "berkas .yml",
+            "content/dokumen/ hanya berisi dokumen .yml; berkas sumber disimpan di content/sumber/",
+            "berkas ini bukan dokumen dan tidak dibaca",
+        ),
+    ),
+    (
+        "glossary-beside-the-glossary-as-yaml",
+        _written("glosarium.yaml", "istilah: []\n"),
+        _not_a_document(
+            "content/glosarium.yaml",
+            "hanya dokumen/, sumber/, schema/, wilayah.yml, regulasi.yml dan glosarium.yml",
+            "pindahkan atau hapus; dokumen IKU dan keputusan disimpan di content/dokumen/",
+            "berkas atau folder ini tidak dibaca",
+        ),
+    ),
+    # Files whose place disagrees with what they say.
+    (
+        "kecamatan-other-than-its-folder",
+        _edited(
+            ("wilayah.yml", '            kode: "35.08.99"\n', f'            kode: "35.08.99"\n{LAIN}'),
+            (DOC_IN_CONTENT, "kecamatan: contoh\n", "kecamatan: lain\n"),
+        ),
+        _location(
+            "wilayah.kecamatan",
+            "8:14",
+            "`contoh`, sesuai letak berkas ini",
+            '"lain"',
+            "dokumen/jawa-timur/lumajang/lain/2021-2023.yml",
+        ),
+    ),
+    (
+        "period-other-than-its-file-name",
+        _edited((DOC_IN_CONTENT, "selesai: 2023", "selesai: 2024")),
+        _location(
+            "periode",
+            "10:3",
+            "`2021-2023`, sesuai letak berkas ini",
+            '"2021-2024"',
+            "dokumen/jawa-timur/lumajang/contoh/2021-2024.yml",
+        ),
+    ),
+    # Our own: a decree filed under another kabupaten, and a document dropped at the top of dokumen/.
+    (
+        "decree-in-another-kabupatens-folder",
+        _steps(
+            _edited(("wilayah.yml", "    kabupaten:\n", f"    kabupaten:\n{JEMBER}")),
+            _moved(DECREE_IN_CONTENT, "dokumen/jawa-timur/jember/kepbup-contoh-1-2020.yml"),
+        ),
+        _location(
+            "wilayah.kabupaten",
+            "8:14",
+            "`jember`, sesuai letak berkas ini",
+            '"lumajang"',
+            "dokumen/jawa-timur/lumajang/",
+            "content/dokumen/jawa-timur/jember/kepbup-contoh-1-2020.yml",
+        ),
+    ),
+    (
+        "document-at-the-top-of-dokumen",
+        _moved(DOC_IN_CONTENT, "dokumen/2021-2023.yml"),
+        "content/dokumen/2021-2023.yml:6:13: wilayah.provinsi: tidak sesuai dengan letak berkas\n"
+        "    diharapkan: nilai yang sesuai letak berkas ini\n"
+        '    ditemukan: "jawa-timur"\n'
+        "    saran: perbaiki nilai ini, atau pindahkan berkas ke "
+        "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml\n",
+    ),
+    # Former addresses that were accepted and never written: a generated page took their place.
+    (
+        "former-address-of-the-regulations-page",
+        _former_address("regulasi"),
+        f"{DOC_FILE}:70:15: alamat_lama[0]: alamat ini dipakai bagian situs /regulasi/\n"
+        "    diharapkan: provinsi/kabupaten/kecamatan/periode\n"
+        '    ditemukan: "regulasi"\n'
+        "    saran: halaman di sana tidak dapat diganti pengalihan; hapus alamat lama ini\n",
+    ),
+    (
+        "former-address-under-a-hand-written-page",
+        _former_address("tentang-iku/lama/contoh/2021"),
+        f"{DOC_FILE}:70:15: alamat_lama[0]: alamat ini dipakai bagian situs /tentang-iku/\n"
+        "    diharapkan: provinsi/kabupaten/kecamatan/periode\n"
+        '    ditemukan: "tentang-iku/lama/contoh/2021"\n'
+        "    saran: halaman di sana tidak dapat diganti pengalihan; hapus alamat lama ini\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("setup", "report"), [case[1:] for case in UNREAD], ids=[case[0] for case in UNREAD])
+def test_every_file_under_content_is_read_or_reported(
+    good_content: Path, setup: Callable[[Path], None], report: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    setup(good_content)
+    count = report.count("\n    saran: ")
+    assert check_report(capsys) == f"{report}{count} kesalahan ditemukan di konten.\n"
