@@ -8,6 +8,7 @@ lost and bounded cost.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gzip
 import json
@@ -122,6 +123,9 @@ def _file_named(name: bytes) -> Callable[[Path], str]:
             stream.write(b"catatan\n")
         raw_commit(project, b"Tambah catatan\n")
         os.remove(path)
+        # Its folders go too, as a fresh checkout would not have them (git keeps no empty folder).
+        with contextlib.suppress(OSError):
+            os.removedirs(os.path.dirname(path))
         raw_commit(project, b"Hapus catatan\n")
         touch_document(project)
         return raw_commit(project, b"Periksa ulang\n")
