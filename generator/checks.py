@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,9 @@ RESERVED_ANCHORS = frozenset(
 RESERVED_TOP_LEVEL = frozenset(
     {"assets", "data", "glosarium", "perbandingan", "regulasi", "schema", "search", "sumber", "tentang", "tentang-iku"}
 )
+# Each former address is one small page; this keeps a short edit to wilayah.yml from
+# turning into hundreds of thousands of files (a real renaming needs a few hundred).
+MAX_REDIRECTS = 10_000
 # A kabupaten's decrees live in this folder beside its kecamatan.
 DECREES_FOLDER = "keputusan"
 
@@ -83,6 +87,8 @@ def check_content(content: Content) -> list[Problem]:
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
     decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
+    # Two files for one address are reported as such; where each belongs follows from that.
+    keys = Counter(document_key(loaded.document) for loaded in content.documents)
     problems.extend(_check_glossary(content))
     for loaded in content.documents:
         if loaded.original is None:
@@ -94,7 +100,11 @@ def check_content(content: Content) -> list[Problem]:
                     ("sumber", "berkas"), refused.message, refused.expected, refused.found, refused.hint
                 )
             )
-        problems.extend(_check_region(loaded, content.regions))
+        region_problems = list(_check_region(loaded, content.regions))
+        if region_problems or keys[document_key(loaded.document)] > 1:
+            problems.extend(region_problems)
+        else:
+            problems.extend(_check_file_location(loaded))
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         problems.extend(_check_formulas(loaded))
@@ -106,6 +116,7 @@ def check_content(content: Content) -> list[Problem]:
                 loaded.source.problem(("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint)
             )
     problems.extend(_check_unique_addresses(content))
+    problems.extend(_check_former_addresses(content))
     return problems
 
 
@@ -217,6 +228,35 @@ def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[
         yield loaded.source.problem(("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
     elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
         yield _unknown_region(loaded, "kecamatan", ref.kecamatan, regency.kecamatan, f"kabupaten `{regency.id}`")
+
+
+def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
+    """A document's file lies where its content puts its page: provinsi/kabupaten/kecamatan/periode.yml
+    for an IKU document, under provinsi/kabupaten/ for a decree. Otherwise a file moved (or copied)
+    without its content following publishes at an address no editor looks for."""
+    document = loaded.document
+    key = document_key(document)
+    folders = loaded.relative_path.split("/")[1:-1]
+    if isinstance(document, Decree):
+        fields: list[tuple[Loc, str]] = [(("wilayah", "provinsi"), key[0]), (("wilayah", "kabupaten"), key[1])]
+        parts = folders[:2]
+    else:
+        levels = ("provinsi", "kabupaten", "kecamatan")
+        fields = [(("wilayah", level), part) for level, part in zip(levels, key[:3], strict=True)]
+        fields.append((("periode",), key[3]))
+        parts = [*folders, loaded.relative_path.rsplit("/", 1)[-1].removesuffix(".yml")]
+    aligned = len(parts) == len(fields)
+    for index, (loc, value) in enumerate(fields):
+        folder = parts[index] if aligned else ""
+        if folder != value:
+            expected = f"`{folder}`, sesuai letak berkas ini" if folder else "nilai yang sesuai letak berkas ini"
+            if isinstance(document, Decree):
+                move = f"content/dokumen/{key[0]}/{key[1]}/"
+            else:
+                move = f"content/dokumen/{'/'.join(key)}.yml"
+            hint = f"perbaiki nilai ini, atau pindahkan berkas ke {move}"
+            yield loaded.source.problem(loc, "tidak sesuai dengan letak berkas", expected, f'"{value}"', hint)
+            return
 
 
 def _unknown_region(
@@ -392,6 +432,90 @@ def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
         key = document_key(document)
         return [(*key[:-1], old) for old in document.id_lama]
     return [tuple(path.split("/")) for path in document.alamat_lama]
+
+
+@dataclass(frozen=True)
+class FormerAddress:
+    """An address a page had before an id was renamed, the address it has now, and who declared it."""
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    source: YamlFile
+    loc: Loc
+
+
+def former_addresses(content: Content) -> list[FormerAddress]:
+    """Every former address (renamed region, decree or document), each with the page's address now.
+
+    A region's former id stands in for its current id in its own page's address and in
+    those of the pages beneath it, every other part current. So the redirects grow with
+    the former ids declared times the pages they cover, never with their combinations
+    across levels (20 former ids on a provinsi, a kabupaten and a kecamatan made 20,420).
+    """
+    pages = [*_region_keys(content.regions), *(document_key(loaded.document) for loaded in content.documents)]
+    beneath: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for page in pages:
+        for depth in range(1, len(page) + 1):
+            beneath.setdefault(page[:depth], []).append(page)
+    addresses = []
+    for region, loc, old_id in _former_region_ids(content.regions):
+        for page in beneath[region]:
+            old = (*region[:-1], old_id, *page[len(region) :])
+            addresses.append(FormerAddress(old, page, content.region_source, loc))
+    for loaded in content.documents:
+        former: Loc = ("alamat_lama",) if isinstance(loaded.document, IkuDocument) else ("id_lama",)
+        key = document_key(loaded.document)
+        for index, old in enumerate(former_keys(loaded.document)):
+            addresses.append(FormerAddress(old, key, loaded.source, (*former, index)))
+    return addresses
+
+
+def _former_region_ids(regions: RegionCatalogue) -> Iterator[tuple[tuple[str, ...], Loc, str]]:
+    for p_index, province in enumerate(regions.provinsi):
+        entries: list[tuple[tuple[str, ...], Loc, Province | Regency | District]] = [
+            ((province.id,), ("provinsi", p_index), province)
+        ]
+        for r_index, regency in enumerate(province.kabupaten):
+            r_loc: Loc = ("provinsi", p_index, "kabupaten", r_index)
+            entries.append(((province.id, regency.id), r_loc, regency))
+            for d_index, district in enumerate(regency.kecamatan):
+                entries.append(((province.id, regency.id, district.id), (*r_loc, "kecamatan", d_index), district))
+        for key, loc, region in entries:
+            for index, old in enumerate(region.id_lama):
+                yield key, (*loc, "id_lama", index), old
+
+
+def _check_former_addresses(content: Content) -> Iterator[Problem]:
+    """Each former address leads to one page, and all of them together stay within ``MAX_REDIRECTS``."""
+    addresses = former_addresses(content)
+    first: dict[tuple[str, ...], FormerAddress] = {}
+    for address in addresses:
+        # A region's former ids are checked against the site's folders with its ids.
+        if address.source is not content.region_source and address.old[0] in RESERVED_TOP_LEVEL:
+            message = f"alamat ini dipakai bagian situs /{address.old[0]}/"
+            hint = "halaman di sana tidak dapat diganti pengalihan; hapus alamat lama ini"
+            yield address.source.problem(
+                address.loc, message, "provinsi/kabupaten/kecamatan/periode", f'"{"/".join(address.old)}"', hint
+            )
+            continue
+        earlier = first.setdefault(address.old, address)
+        if earlier.new != address.new:
+            message = f"alamat lama /{'/'.join(address.old)}/ sudah dialihkan ke /{'/'.join(earlier.new)}/"
+            where = f"{earlier.source.path}: {field_path(earlier.loc)}"
+            hint = f"satu alamat lama hanya dapat mengarah ke satu halaman; lihat {where}"
+            yield address.source.problem(
+                address.loc, message, f"alamat yang mengarah ke /{'/'.join(address.new)}/", hint=hint
+            )
+    if len(addresses) > MAX_REDIRECTS:
+        crossing = addresses[MAX_REDIRECTS]
+        yield crossing.source.problem(
+            crossing.loc,
+            "terlalu banyak halaman pengalihan",
+            f"paling banyak {MAX_REDIRECTS} halaman pengalihan di seluruh situs",
+            f"{len(addresses)} halaman pengalihan",
+            "setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap halaman "
+            "di bawahnya; hapus id lama yang tidak diperlukan lagi",
+        )
 
 
 def _check_unique_addresses(content: Content) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import ContentError, IkuError
 from .link_check import check_links
 from .load import load_content
+from .printable import spelled_out
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
 from .schema import write_schemas
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(WRITERS["text"](error.problems))
         return 1
     except IkuError as error:
-        print(f"Galat: {error}", file=sys.stderr)
+        print(f"Galat: {spelled_out(str(error))}", file=sys.stderr)
         return 1
 
 
@@ -140,7 +141,7 @@ def _links(site_dir: Path, site_url: str) -> int:
         raise IkuError(f"{site_dir} belum berisi situs; jalankan `iku build` dahulu")
     broken = check_links(site_dir, site_url)
     for link in broken:
-        print(link, file=sys.stderr)
+        print(spelled_out(str(link)), file=sys.stderr)
     if broken:
         print(f"{len(broken)} tautan rusak.", file=sys.stderr)
         return 1

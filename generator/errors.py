@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .printable import spelled_out
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -25,14 +27,19 @@ class Problem:
 
     @property
     def headline(self) -> str:
-        """``file:line:column: field: message``, the form editors and their editors recognise."""
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """``file:line:column: field: message``, the form editors and their editors recognise.
+
+        Every part is one line with nothing active: a file name or a key may hold a newline
+        (a following ``::error`` would be a command to the CI log), an escape or a bidi override.
+        """
+        where = f"{spelled_out(str(self.file))}:{self.line}:{self.column}"
+        message = spelled_out(self.message)
+        return f"{where}: {spelled_out(self.field)}: {message}" if self.field else f"{where}: {message}"
 
     def details(self) -> list[str]:
-        """The labelled lines under the headline, in the order an editor reads them."""
+        """The labelled lines under the headline, in the order an editor reads them, each one line."""
         labelled = (("diharapkan", self.expected), ("ditemukan", self.found), ("saran", self.hint))
-        return [f"{label}: {value}" for label, value in labelled if value]
+        return [f"{label}: {spelled_out(value)}" for label, value in labelled if value]
 
     def __str__(self) -> str:
         return "\n".join([self.headline, *(f"    {line}" for line in self.details())])

@@ -31,9 +31,77 @@ DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocumen
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+# What content/ holds; anything else would be silently ignored, so it is reported.
+CONTENT_ENTRIES = frozenset({REGIONS_FILE, REGULATIONS_FILE, GLOSSARY_FILE, DOCUMENTS_DIR, "sumber", "schema"})
+DOCUMENT_SUFFIX = ".yml"
+
+
 def document_files(content_dir: Path) -> list[Path]:
     """Every document file, in a stable order."""
-    return sorted((content_dir / DOCUMENTS_DIR).rglob("*.yml"))
+    return content_files(content_dir)[0]
+
+
+def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Every document file, and a problem for every other entry the loader would not read.
+
+    Every file under ``content/dokumen/`` is accounted for: read as a document, or
+    reported (another suffix, a symbolic link to a folder, a broken or looping link, a
+    pipe or device), never silently skipped. Links are not followed into folders, so a
+    loop cannot make the walk endless.
+    """
+    expected = "hanya dokumen/, sumber/, schema/, wilayah.yml, regulasi.yml dan glosarium.yml"
+    hint = "pindahkan atau hapus; dokumen IKU dan keputusan disimpan di content/dokumen/"
+    problems = [
+        _unread(entry, "berkas atau folder ini tidak dibaca", expected, hint)
+        for entry in sorted(content_dir.iterdir())
+        if entry.name not in CONTENT_ENTRIES
+    ]
+    documents: list[Path] = []
+    folder = content_dir / DOCUMENTS_DIR
+    if folder.is_symlink():
+        problems.append(_linked_folder(folder))
+    elif folder.is_dir():
+        _walk(folder, documents, problems)
+    return documents, problems
+
+
+def _walk(folder: Path, documents: list[Path], problems: list[Problem]) -> None:
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink():
+            try:
+                target = entry.resolve(strict=True)
+            except (OSError, RuntimeError):
+                hint = "hapus tautan ini dan simpan dokumennya sebagai berkas biasa"
+                problems.append(_unread(entry, "tautan simbolik rusak atau berputar", "berkas biasa", hint))
+                continue
+            if target.is_dir():
+                problems.append(_linked_folder(entry))
+                continue
+            # A link to a file is read by _read, which refuses one that leads out of content/.
+        elif entry.is_dir():
+            _walk(entry, documents, problems)
+            continue
+        if not entry.is_file():
+            hint = "hapus berkas ini; dokumen adalah berkas teks .yml"
+            problems.append(_unread(entry, "bukan berkas biasa (pipa, soket atau perangkat); tidak dibaca", hint=hint))
+        elif entry.name.endswith(DOCUMENT_SUFFIX):
+            documents.append(entry)
+        elif entry.suffix.lower() in (".yml", ".yaml"):
+            hint = f"ganti nama berkas menjadi {entry.stem}{DOCUMENT_SUFFIX}"
+            problems.append(_unread(entry, "dokumen harus berakhiran .yml", "nama berkas berakhiran .yml", hint=hint))
+        else:
+            hint = "content/dokumen/ hanya berisi dokumen .yml; berkas sumber disimpan di content/sumber/"
+            problems.append(_unread(entry, "berkas ini bukan dokumen dan tidak dibaca", "berkas .yml", hint=hint))
+
+
+def _linked_folder(path: Path) -> Problem:
+    message = "folder ini tautan simbolik; isinya tidak dibaca"
+    hint = "simpan dokumennya langsung di content/dokumen/, bukan sebagai tautan ke folder lain"
+    return _unread(path, message, "folder biasa di dalam content/", hint)
+
+
+def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str = "") -> Problem:
+    return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
 def load_content(content_dir: Path) -> Content:
@@ -43,9 +111,11 @@ def load_content(content_dir: Path) -> Content:
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
     glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems)
     history = read_history(content_dir)
+    paths, unread = content_files(content_dir)
+    problems.extend(unread)
     documents = [
         loaded
-        for path in document_files(content_dir)
+        for path in paths
         if (loaded := _load_document(path, content_dir, history, problems, regions)) is not None
     ]
     if regions is None or regulations is None or glossary is None:

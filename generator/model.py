@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .printable import INVISIBLE_CHARACTERS, spelled_out
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_CODE_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
 NIP_PATTERN = r"^\d{8} \d{6} \d \d{3}$"
@@ -41,19 +43,13 @@ class RuleError(ValueError):
         self.message, self.expected, self.found, self.hint = message, expected, found, hint
 
 
-# Characters that change how text displays without being seen: control characters
-# (STX/ETX are also Python-Markdown's placeholder delimiters) and the bidirectional
-# overrides and isolates that make a value read differently from its bytes.
-INVISIBLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _visible(text: str) -> str:
     found = INVISIBLE_CHARACTERS.search(text)
     if found is not None:
         raise RuleError(
             "teks memuat karakter tak terlihat",
             "teks yang tampil seperti yang tertulis",
-            INVISIBLE_CHARACTERS.sub(lambda char: f"<U+{ord(char[0]):04X}>", text),
+            spelled_out(text, INVISIBLE_CHARACTERS),
             "hapus karakter itu; biasanya terbawa saat menyalin dari PDF atau pengolah kata",
         )
     return text

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import itertools
 import posixpath
 from collections import defaultdict
 from pathlib import Path
 
-from .checks import document_key, former_keys, indicator_entries, region_key
+from .checks import document_key, former_addresses, indicator_entries, region_key
 from .comparison import ComparisonKeys, key_anchors
 from .data_package import Table, data_package
 from .licence import CODE_LICENCE, DATA_LICENCE
@@ -74,27 +73,15 @@ class PortalView:
 
     def redirects(self) -> list[Redirect]:
         """A redirect from every former address (renamed region, decree or document) to the current one."""
-        current: dict[tuple[str, ...], str] = self.site.region_names()
-        former: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        titles: dict[tuple[str, ...], str] = self.site.region_names()
         for loaded in self.site.content.documents:
-            key = document_key(loaded.document)
-            current[key] = self.site.document_title(loaded.document)
-            former[key] += former_keys(loaded.document)
+            titles[document_key(loaded.document)] = self.site.document_title(loaded.document)
+        targets = {address.old: address.new for address in former_addresses(self.site.content)}
         redirects = []
-        for key, title in sorted(current.items()):
-            olds = [*former[key], *self._renamed_regions(key)]
-            for old in sorted(old for old in set(olds) if old not in current):
-                target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
-                redirects.append(Redirect("/".join([*old, "index.html"]), target, self.site.permalink(key), title))
+        for old, key in sorted(targets.items()):
+            target = posixpath.relpath("/".join(key), "/".join(old)) + "/"
+            redirects.append(Redirect("/".join([*old, "index.html"]), target, self.site.permalink(key), titles[key]))
         return redirects
-
-    def _renamed_regions(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """``key`` spelled with every combination of its regions' current and former ids."""
-        choices = []
-        for depth, part in enumerate(key, start=1):
-            region = key[:depth]
-            choices.append([part, *self.site.former_region_ids(region)])
-        return [tuple(combination) for combination in itertools.product(*choices) if tuple(combination) != key]
 
     # -- open data ------------------------------------------------------------------
 

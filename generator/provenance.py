@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RECORD = "\x1e"
-UNIT = "\x1f"
+from .printable import spelled_out
+
+# The gzip header of sitemap.xml.gz holds a page's date as unsigned 32-bit seconds since
+# 1970, so no published date may fall outside this range (git accepts any number).
+EARLIEST = datetime.date(1970, 1, 1)
+LATEST = datetime.date(2106, 2, 7)
+_RAW_DATE = re.compile(r"^([0-9]{1,20}) ([+-])([0-9]{2})([0-9]{2})$")
+_LOG_FORMAT = "--format=%x00%H%x00%cd%x00%s"
+# With -z, each commit reads "\0hash\0date\0subject\0\n" and then its file names, each ending
+# in NUL. NUL is the one byte no subject or file name holds, and a file name is never empty.
+_LOG_ENTRY = re.compile("\0([^\0]*)\0([^\0]*)\0([^\0]*)\0\n?((?:[^\0]+\0)*)")
 
 
 @dataclass(frozen=True)
@@ -22,7 +32,8 @@ class Change:
     """One commit that changed a content file."""
 
     commit: str
-    date: datetime.date
+    date: datetime.date | None
+    """``None`` when the commit's date is not one a page can carry (before 1970, after 2106, or garbled)."""
     summary: str
 
 
@@ -36,6 +47,7 @@ class History:
 
     @property
     def last_changed(self) -> datetime.date | None:
+        """The newest change's date; ``None`` without history or when that date is not valid."""
         return self.changes[0].date if self.changes else None
 
 
@@ -62,26 +74,48 @@ def sha256(path: Path) -> str:
 
 
 def read_history(content_dir: Path) -> RepositoryHistory:
-    """Every commit touching ``content_dir``, by file path relative to it."""
-    log_format = f"--format={RECORD}%H{UNIT}%cs{UNIT}%s"
-    log = _git(content_dir, "log", "--no-merges", log_format, "--name-only", "--relative", "--", ".")
+    """Every commit touching ``content_dir``, by file path relative to it.
+
+    History is input like any content file, written by anyone with a git client: fields
+    are read NUL-separated, bytes that are not UTF-8 are replaced, control characters
+    spelled out, and dates kept only when a published file can carry them.
+    """
+    log = _git(
+        content_dir, "log", "-z", "--no-merges", "--date=raw", _LOG_FORMAT, "--name-only", "--relative", "--", "."
+    )
     if log is None:
         return RepositoryHistory(None, "situs ini dibangun tanpa riwayat git (misalnya dari arsip tarball)")
     by_file: dict[str, list[Change]] = {}
-    for record in log.split(RECORD)[1:]:
-        header, _, names = record.partition("\n")
-        commit, date, summary = header.split(UNIT, 2)
-        change = Change(commit, datetime.date.fromisoformat(date), summary.strip())
-        for name in names.split("\n"):
-            if name.strip():
-                by_file.setdefault(name.strip(), []).append(change)
+    for commit, date, subject, names in _LOG_ENTRY.findall(log):
+        change = Change(commit, commit_date(date), spelled_out(subject.strip()))
+        for name in names.split("\0")[:-1]:
+            by_file.setdefault(name, []).append(change)
     return RepositoryHistory(by_file, truncated=_git(content_dir, "rev-parse", "--is-shallow-repository") == "true\n")
 
 
+def commit_date(raw: str) -> datetime.date | None:
+    """The calendar date, in the committer's time zone, of git's raw ``<seconds> <±hhmm>``.
+
+    ``None`` for what no page can carry: git writes 0 for a time it cannot read, and a
+    date before 1970 or after 2106 does not fit the sitemap's gzip header.
+    """
+    match = _RAW_DATE.match(raw.strip())
+    if match is None or int(match[1]) == 0:
+        return None
+    seconds, sign, hours, minutes = int(match[1]), match[2], int(match[3]), int(match[4])
+    # An offset git accepted but no place on earth has (beyond ±14 hours) is ignored.
+    offset = (hours * 60 + minutes) * (-1 if sign == "-" else 1) if hours <= 14 and minutes < 60 else 0
+    latest = datetime.datetime.combine(LATEST, datetime.time.max, datetime.UTC).timestamp()
+    if seconds > latest + 14 * 3600:
+        return None
+    moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC) + datetime.timedelta(minutes=offset)
+    return moment.date() if EARLIEST <= moment.date() <= LATEST else None
+
+
 def last_commit_date(folder: Path) -> datetime.date | None:
-    """The date of the last commit (merges aside) touching ``folder``; ``None`` without one or outside git."""
-    date = (_git(folder, "log", "-1", "--no-merges", "--format=%cs", "--", ".") or "").strip()
-    return datetime.date.fromisoformat(date) if date else None
+    """The date of the last commit (merges aside) touching ``folder``; ``None`` without one, outside git,
+    or when that commit's date is not valid."""
+    return commit_date(_git(folder, "log", "-1", "--no-merges", "--date=raw", "--format=%cd", "--", ".") or "")
 
 
 def _git(cwd: Path, *args: str) -> str | None:
@@ -90,10 +124,10 @@ def _git(cwd: Path, *args: str) -> str | None:
             ["git", "-c", "core.quotepath=off", *args],
             cwd=cwd,
             capture_output=True,
-            text=True,
-            encoding="utf-8",
             check=False,
         )
     except OSError:
         return None
-    return result.stdout if result.returncode == 0 else None
+    # A commit's bytes are whatever its author wrote: a subject or a file name need not be UTF-8,
+    # and a bogus `encoding` header makes git pass them on unconverted.
+    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None

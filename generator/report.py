@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from .errors import Problem, count_message
+from .printable import INVISIBLE_CHARACTERS, spelled_out
 
 FORMATS = ("text", "github", "json")
+# What JSON leaves raw inside strings but a log or terminal would act on (C1 controls, bidi
+# overrides, line separators); JSON's own whitespace between values is left alone.
+_RAW_IN_JSON = re.compile(f"{INVISIBLE_CHARACTERS.pattern}|[\u2028\u2029]")
 
 
 def as_text(problems: Sequence[Problem]) -> str:
@@ -20,13 +25,13 @@ def as_github(problems: Sequence[Problem]) -> str:
     lines = []
     for problem in problems:
         properties = {
-            "file": problem.file.as_posix(),
+            "file": spelled_out(problem.file.as_posix()),
             "line": str(problem.line),
             "col": str(problem.column),
-            "title": problem.field or "konten",
+            "title": spelled_out(problem.field) or "konten",
         }
         written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
-        body = "\n".join([problem.message, *problem.details()])
+        body = "\n".join([spelled_out(problem.message), *problem.details()])
         lines.append(f"::error {written}::{_escape_data(body)}")
     lines.append(count_message(len(problems)))
     return "\n".join(lines) + "\n"
@@ -35,7 +40,10 @@ def as_github(problems: Sequence[Problem]) -> str:
 def as_json(problems: Sequence[Problem]) -> str:
     """One JSON object: whether the content is valid, how many problems, and each of them."""
     report = {"valid": not problems, "count": len(problems), "problems": [p.as_json() for p in problems]}
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; the rest (C1, bidi overrides, line separators) are escaped
+    # too, so a log shows nothing active, while a JSON reader still gets each value exactly.
+    return _RAW_IN_JSON.sub(lambda char: f"\\u{ord(char[0]):04x}", text) + "\n"
 
 
 WRITERS: dict[str, Callable[[Sequence[Problem]], str]] = {"text": as_text, "github": as_github, "json": as_json}

@@ -8,12 +8,16 @@ succeeds replaces the previous site, by renaming.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
@@ -38,29 +42,121 @@ def load_site_config(config_file: Path) -> SiteConfig:
     return SiteConfig(Path(config.site_dir), str(config.site_url or ""))
 
 
+STAGING = "baru"
+RETIRED = "lama"
+# Signals that end a build from outside: a CI job cancelled, Ctrl-C, a closed terminal.
+STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+CHILD_GRACE_SECONDS = 10
+
+
+class BuildStopped(Exception):
+    """A signal asked the build to stop."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Stopper:
+    """The handler of stopping signals: it stops the build only while MkDocs runs.
+
+    Before MkDocs is known (it would be left running) and once it has finished (the site
+    is being swapped in by renaming), a signal is only noted.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.armed = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.signum = signum
+        if self.armed:
+            raise BuildStopped(signum)
+
+    def arm(self, armed: bool) -> None:
+        self.armed = armed
+        if armed and self.signum is not None:
+            raise BuildStopped(self.signum)
+
+
 def build_site(config_file: Path, site_dir: Path) -> int:
-    """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code."""
+    """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code.
+
+    Stopped by a signal, it ends MkDocs and removes its folder; what a hard kill left behind
+    (its folders, named with its process id) the next build removes.
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
+    _remove_leftovers(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=_folder_prefix(site_dir, STAGING, os.getpid()), dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
+    child: subprocess.Popen[bytes] | None = None
+    stopper = _Stopper()
+    previous = {signum: signal.signal(signum, stopper) for signum in STOPPING_SIGNALS}
     try:
-        result = subprocess.run([*command, "--site-dir", str(staging)], check=False)
-        if result.returncode != 0:
+        child = subprocess.Popen([*command, "--site-dir", str(staging)])
+        stopper.arm(True)
+        returncode = child.wait()
+        stopper.arm(False)
+        if returncode != 0:
             print(f"Pembangunan gagal; situs lama di {site_dir} tidak diubah.", file=sys.stderr)
-            return result.returncode
+            return returncode
         staging.chmod(0o755)
         _replace(site_dir, staging)
+    except BuildStopped as stopped:
+        stopper.arm(False)
+        name = signal.Signals(stopped.signum).name
+        print(f"Pembangunan dihentikan ({name}); situs lama di {site_dir} tidak diubah.", file=sys.stderr)
+        return 128 + stopped.signum
     finally:
+        stopper.arm(False)
+        _end(child)
         shutil.rmtree(staging, ignore_errors=True)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 0
+
+
+def _end(child: subprocess.Popen[bytes] | None) -> None:
+    """End MkDocs if it still runs: politely, then for certain."""
+    if child is None or child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(CHILD_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+def _folder_prefix(site_dir: Path, kind: str, pid: int) -> str:
+    return f".{site_dir.name}-{kind}-{pid}-"
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Remove the folders of builds whose process no longer runs (killed with SIGKILL, or the machine stopped)."""
+    pattern = re.compile(rf"^\.{re.escape(site_dir.name)}-(?:{STAGING}|{RETIRED})-(\d+)-")
+    for folder in site_dir.parent.iterdir():
+        match = pattern.match(folder.name)
+        if match and folder.is_dir() and not folder.is_symlink() and not _running(int(match[1])):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _replace(site_dir: Path, staging: Path) -> None:
     if not site_dir.exists():
         staging.rename(site_dir)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-lama-", dir=site_dir.parent))
+    retired = Path(tempfile.mkdtemp(prefix=_folder_prefix(site_dir, RETIRED, os.getpid()), dir=site_dir.parent))
     site_dir.rename(retired / site_dir.name)
     staging.rename(site_dir)
     shutil.rmtree(retired)

@@ -208,7 +208,7 @@ class SiteView:
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/"
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
-        self._names, self._codes, self._former_ids = _region_index(content.regions)
+        self._names, self._codes = _region_index(content.regions)
         documents = [loaded.document for loaded in content.documents]
         self._decrees = {d.id: d for d in documents if isinstance(d, Decree)}
         self._fixed_by: dict[str, list[IkuDocument]] = defaultdict(list)
@@ -313,9 +313,6 @@ class SiteView:
     def region_names(self) -> dict[tuple[str, ...], str]:
         """Every region's display name by its id path (a copy)."""
         return dict(self._names)
-
-    def former_region_ids(self, parts: tuple[str, ...]) -> list[str]:
-        return self._former_ids.get(parts, [])
 
     def region_code(self, parts: tuple[str, ...]) -> str | None:
         return self._codes.get(parts)
@@ -539,22 +536,18 @@ def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[Regulati
 RegionIndex = dict[tuple[str, ...], str]
 
 
-def _region_index(
-    regions: RegionCatalogue,
-) -> tuple[RegionIndex, dict[tuple[str, ...], str | None], dict[tuple[str, ...], list[str]]]:
-    """Display names, Kemendagri codes and former ids of every region, keyed by its id path."""
+def _region_index(regions: RegionCatalogue) -> tuple[RegionIndex, dict[tuple[str, ...], str | None]]:
+    """Display names and Kemendagri codes of every region, keyed by its id path."""
     names: RegionIndex = {}
     codes: dict[tuple[str, ...], str | None] = {}
-    former: dict[tuple[str, ...], list[str]] = {}
     for province in regions.provinsi:
         key: tuple[str, ...] = (province.id,)
-        names[key], codes[key], former[key] = province.nama, province.kode, list(province.id_lama)
+        names[key], codes[key] = province.nama, province.kode
         for regency in province.kabupaten:
             key = (province.id, regency.id)
             prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
-            names[key], codes[key], former[key] = f"{prefix} {regency.nama}", regency.kode, list(regency.id_lama)
+            names[key], codes[key] = f"{prefix} {regency.nama}", regency.kode
             for district in regency.kecamatan:
                 key = (province.id, regency.id, district.id)
                 names[key], codes[key] = f"Kecamatan {district.nama}", district.kode
-                former[key] = list(district.id_lama)
-    return names, codes, former
+    return names, codes

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the portal needs into this checkout: a virtual environment with
 # the pinned Python packages (.venv/), the pinned npm packages (node_modules/) and
-# Debian's chromium for the browser tests. Safe to run again; it only installs what is
-# missing or out of date.
+# Debian's chromium for the browser tests (left out with IKU_SETUP_BROWSER=0). Safe to
+# run again; it only installs what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,13 +32,16 @@ if [ ! -f "$lock_stamp" ]; then
 fi
 
 # Browser tests drive Debian's chromium through Playwright; Playwright never downloads a browser here.
-# The fonts they lay text out with are pinned in scripts/browser-packages.txt.
-pinned=$(grep -v '^#' scripts/browser-packages.txt | xargs)
-missing=()
-for package in $pinned; do
-  [ "$(dpkg-query -W -f='${Version}' "${package%%=*}" 2>/dev/null)" = "${package#*=}" ] || missing+=("$package")
-done
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt_install --allow-downgrades "${missing[@]}"
+# IKU_SETUP_BROWSER=0 leaves the browser and its fonts out where nothing is tested (the Pages
+# workflow only builds). The fonts the tests lay text out with are pinned in scripts/browser-packages.txt.
+if [ "${IKU_SETUP_BROWSER:-1}" != 0 ]; then
+  pinned=$(grep -v '^#' scripts/browser-packages.txt | xargs)
+  missing=()
+  for package in $pinned; do
+    [ "$(dpkg-query -W -f='${Version}' "${package%%=*}" 2>/dev/null)" = "${package#*=}" ] || missing+=("$package")
+  done
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt_install --allow-downgrades "${missing[@]}"
+  fi
 fi

@@ -109,6 +109,10 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Site:
         project / DECREE, "id: kepbup-contoh-1-2020\n", "id: kepbup-contoh-satu-2020\nid_lama: [kepbup-contoh-1-2020]\n"
     )
     edit(project / DOC, "keputusan: kepbup-contoh-1-2020", "keputusan: kepbup-contoh-satu-2020")
+    # A document's file lies where its content puts its page: it moves with its kecamatan.
+    moved = content / "dokumen/jawa-timur/lumajang/contoh-baru"
+    moved.mkdir()
+    (project / DOC).rename(moved / "2021-2023.yml")
     result = build_site(project, content)
     assert result.returncode == 0, result.stderr
     return Site(project / "site")

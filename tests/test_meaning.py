@@ -36,7 +36,8 @@ def unexpanded(html: str) -> list[str]:
             continue
         if any("katex" in " ".join(p.get("class", [])) for p in text.parents):
             continue
-        if text.parent.name == "a" and text.parent.get("href") == str(text):
+        link = text.find_parent("a")
+        if link is not None and link.get("href") == link.get_text():
             continue  # an address shown as its own link text, e.g. a permalink
         found += pattern.findall(str(text))
     return found

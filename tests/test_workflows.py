@@ -114,3 +114,32 @@ def test_main_is_built_for_its_pages_address_and_deployed() -> None:
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+IMAGE = re.compile(r"^python:3\.11-bookworm@sha256:[0-9a-f]{64}$")
+
+
+def test_every_job_runs_in_one_image_pinned_by_digest() -> None:
+    """A tag moves: the same name can bring another Debian, Python or chromium tomorrow."""
+    images = set()
+    for name in ("checks.yml", "pages.yml"):
+        for job_name, job in workflow(name)["jobs"].items():
+            if "container" in job:
+                image = job["container"]["image"] if isinstance(job["container"], dict) else job["container"]
+                assert IMAGE.match(image), f"{name}: job {job_name} runs in {image}, not pinned by digest"
+                images.add(image)
+    assert len(images) == 1, f"the workflows run in different images: {sorted(images)}"
+
+
+def test_the_publishing_workflow_installs_no_browser() -> None:
+    """Publishing builds and checks links; the browser tests (and chromium) belong to pull requests."""
+    text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    assert "chromium" not in text.lower()
+    for job in workflow("pages.yml")["jobs"].values():
+        for step in job["steps"]:
+            if "scripts/setup.sh" in step.get("run", ""):
+                assert step["env"]["IKU_SETUP_BROWSER"] == "0"
+    setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    guarded = re.search(r'if \[ "\$\{IKU_SETUP_BROWSER:-1\}" != 0 \]; then\n(.*?)\nfi', setup, re.S)
+    assert guarded is not None and "apt_install chromium" in guarded[1]
+    assert setup.count("apt_install chromium") == 1
