@@ -466,13 +466,18 @@ def test_a_formula_that_takes_too_long_is_refused_and_the_next_one_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No formula the checks let through takes long; the time limit is the last line of defence.
-    number = int(hashlib.sha256(str(tmp_path).encode()).hexdigest(), 16)
-    # Never answered from a cache: this run's renderings only.
+    # A worker that reads its question and never answers stands in for KaTeX stuck on a formula.
+    stuck = tmp_path / "stuck.js"
+    stuck.write_text("process.stdin.on('data', () => {});\n", encoding="utf-8")
     monkeypatch.setattr(formulas, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(formulas, "RENDER_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(formulas, "WORKER", stuck)
     formulas._render.cache_clear()
-    monkeypatch.setattr(formulas, "RENDER_TIMEOUT_SECONDS", 0.0)
+    formulas._worker().close()
     with pytest.raises(FormulaError) as caught:
-        render_formula(rf"\text{{lama {number}}}")
-    assert (caught.value.message, caught.value.found) == ("rumus terlalu lama dirender", "lebih dari 0 detik")
-    monkeypatch.setattr(formulas, "RENDER_TIMEOUT_SECONDS", 10.0)
-    assert "lama" in render_formula(rf"\text{{lama {number}}}")
+        render_formula(r"\text{lama}")
+    assert (caught.value.message, caught.value.found) == ("rumus terlalu lama dirender", "lebih dari 0.5 detik")
+    # The stuck process is gone; the next formula gets a fresh worker.
+    monkeypatch.undo()
+    formulas._render.cache_clear()
+    assert "lama" in render_formula(r"\text{lama}")
