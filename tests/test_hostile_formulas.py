@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FIXTURES, REPO, build_site, lay_out_project
+from conftest import FIXTURES, REPO, build_site, edit, lay_out_project
 
 import generator
 from generator import formulas
@@ -173,12 +173,6 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "content"
 
 
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def report(content: Path) -> str:
     with pytest.raises(ContentError) as caught:
         load_content(content)
@@ -190,7 +184,7 @@ def report(content: Path) -> str:
 
 @pytest.mark.parametrize("case", FORMULAS, ids=[case.id for case in FORMULAS])
 def test_each_hostile_formula_gets_its_exact_report(content: Path, case: Case) -> None:
-    replace(content / SENDURO, LATEX, case.latex)
+    edit(content / SENDURO, LATEX, case.latex)
     assert report(content) == f"{AT}:{case.at}: {FIELD}: {case.report}"
 
 
@@ -205,7 +199,7 @@ def extra_indicators(latex: str, count: int) -> str:
 def test_formulas_of_one_document_are_bounded_in_what_is_written(content: Path) -> None:
     # Each formula is within its own limits; together they would cost the check and the page.
     latex = r"\text{" + "a" * 990 + "}"
-    replace(
+    edit(
         content / SENDURO,
         LAST_INDICATOR_END,
         LAST_INDICATOR_END.replace("\nditandatangani:", "") + extra_indicators(latex, 60) + "\nditandatangani:",
@@ -220,7 +214,7 @@ def test_formulas_of_one_document_are_bounded_in_what_is_written(content: Path) 
 
 def test_formulas_of_one_document_are_bounded_in_what_is_rendered(content: Path) -> None:
     latex = r"\sqrt{x}" * 34
-    replace(
+    edit(
         content / SENDURO,
         LAST_INDICATOR_END,
         LAST_INDICATOR_END.replace("\nditandatangani:", "") + extra_indicators(latex, 30) + "\nditandatangani:",
@@ -300,7 +294,7 @@ def test_rendering_writes_nothing_to_the_temp_folder_and_caches_inside_the_proje
 
 
 def test_a_markdown_placeholder_word_is_no_abbreviation(content: Path) -> None:
-    replace(content / GLOSSARY, "  - singkatan: IKM\n", "  - singkatan: wzxhzdk\n")
+    edit(content / GLOSSARY, "  - singkatan: IKM\n", "  - singkatan: wzxhzdk\n")
     assert report(content) == (
         "content/glosarium.yml:8:16: istilah[1].singkatan: singkatan ini dipakai Markdown sebagai penanda internal\n"
         "    diharapkan: singkatan yang tertulis di dokumen\n"
@@ -310,7 +304,7 @@ def test_a_markdown_placeholder_word_is_no_abbreviation(content: Path) -> None:
 
 
 def test_another_placeholder_word_as_another_form_is_no_abbreviation(content: Path) -> None:
-    replace(content / GLOSSARY, "bentuk_lain: [APBDesa]", "bentuk_lain: [APBDesa, KLZZWXH]")
+    edit(content / GLOSSARY, "bentuk_lain: [APBDesa]", "bentuk_lain: [APBDesa, KLZZWXH]")
     assert report(content) == (
         "content/glosarium.yml:4:28: istilah[0].bentuk_lain[1]: "
         "singkatan ini dipakai Markdown sebagai penanda internal\n"
@@ -357,7 +351,7 @@ def test_a_page_with_a_leftover_placeholder_is_caught() -> None:
 def test_an_abbreviation_of_digits_keeps_every_page_whole(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "published", content)
-    replace(content / GLOSSARY, "  - singkatan: IKM\n", "  - singkatan: '46'\n")
+    edit(content / GLOSSARY, "  - singkatan: IKM\n", "  - singkatan: '46'\n")
     (tmp_path / "project").mkdir()
     result = build_site(tmp_path / "project", content)
     assert result.returncode == 0, result.stderr
@@ -381,7 +375,7 @@ def test_an_abbreviation_of_digits_keeps_every_page_whole(tmp_path: Path) -> Non
 def test_a_source_linked_to_a_web_page_is_refused(content: Path) -> None:
     (content / "sumber" / "serangan.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (content / "sumber" / "serangan.txt").symlink_to("serangan.html")
-    replace(content / SENDURO, BERKAS, "berkas: sumber/serangan.txt")
+    edit(content / SENDURO, BERKAS, "berkas: sumber/serangan.txt")
     assert report(content) == (
         f"{AT}:98:11: sumber.berkas: berkas sumber ini tautan simbolik\n"
         "    diharapkan: berkas biasa di folder content/sumber/\n"
@@ -406,7 +400,7 @@ def test_a_source_folder_linked_elsewhere_is_refused(content: Path, tmp_path: Pa
 
 def test_a_web_page_named_pdf_is_refused(content: Path) -> None:
     (content / "sumber" / "asli.pdf").write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
-    replace(content / SENDURO, BERKAS, "berkas: sumber/asli.pdf")
+    edit(content / SENDURO, BERKAS, "berkas: sumber/asli.pdf")
     assert report(content) == (
         f"{AT}:98:11: sumber.berkas: isi berkas sumber bukan PDF\n"
         "    diharapkan: berkas PDF (diawali `%PDF-`)\n"
@@ -417,7 +411,7 @@ def test_a_web_page_named_pdf_is_refused(content: Path) -> None:
 
 def test_an_image_named_txt_is_refused(content: Path) -> None:
     (content / "sumber" / "foto.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    replace(content / SENDURO, BERKAS, "berkas: sumber/foto.txt")
+    edit(content / SENDURO, BERKAS, "berkas: sumber/foto.txt")
     assert report(content) == (
         f"{AT}:98:11: sumber.berkas: isi berkas sumber bukan teks\n"
         "    diharapkan: teks UTF-8\n"
@@ -428,7 +422,7 @@ def test_an_image_named_txt_is_refused(content: Path) -> None:
 
 def test_a_pipe_named_txt_neither_hangs_nor_is_published(content: Path) -> None:
     os.mkfifo(content / "sumber" / "pipa.txt")
-    replace(content / SENDURO, BERKAS, "berkas: sumber/pipa.txt")
+    edit(content / SENDURO, BERKAS, "berkas: sumber/pipa.txt")
     assert report(content) == (
         f"{AT}:98:11: sumber.berkas: berkas sumber tidak ditemukan di dalam folder content\n"
         "    diharapkan: alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.txt\n"
