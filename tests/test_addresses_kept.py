@@ -29,9 +29,7 @@ def missing(site: Site, addresses: list[str]) -> list[str]:
         file = site.root / path.lstrip("/")
         if path.endswith("/"):
             file = file / "index.html"
-        if not file.is_file():
-            gone.append(address)
-        elif anchor and not _has_anchor(file, anchor):
+        if not file.is_file() or (anchor and not _has_anchor(file, anchor)):
             gone.append(address)
     return gone
 

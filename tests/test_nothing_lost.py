@@ -35,6 +35,7 @@ from generator.validate import scalars
 from generator.view import LEVEL_LABELS, MONTHS
 
 Loc = tuple[str | int, ...]
+SITES = [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)]
 # Fields published in the JSON download only, and why they need nothing on the page.
 JSON_ONLY = {
     "jenis": "the kind of document, which decides the page's layout rather than a value on it",
@@ -138,7 +139,7 @@ def at(data: object, loc: Loc) -> object:
     return data
 
 
-@pytest.mark.parametrize(("site_fixture", "content"), [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)])
+@pytest.mark.parametrize(("site_fixture", "content"), SITES)
 def test_every_value_of_every_document_is_on_its_page(
     site_fixture: str, content: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -149,7 +150,7 @@ def test_every_value_of_every_document_is_on_its_page(
     assert {path: values for path, values in missing.items() if values} == {}
 
 
-@pytest.mark.parametrize(("site_fixture", "content"), [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)])
+@pytest.mark.parametrize(("site_fixture", "content"), SITES)
 def test_every_value_of_every_yaml_file_is_in_its_json_download(
     site_fixture: str, content: Path, request: pytest.FixtureRequest
 ) -> None:
