@@ -212,7 +212,10 @@ _WITHIN = {"kabupaten": "provinsi", "kecamatan": "kabupaten", "instansi": "{}", 
 
 def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
     """Each place named in `wilayah` exists, each within the one before it."""
-    known = {place.key: place for place in places(regions)}
+    known: dict[tuple[str, ...], Place] = {}
+    for place in places(regions):
+        # Of two places at one address (reported as such), the first declared is the one meant.
+        known.setdefault(place.key, place)
     key: tuple[str, ...] = ()
     for loc, value in kind_of(loaded.document).owner_fields(loaded.document):
         level = str(loc[-1])
