@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import document_key
+from .kinds import document_key
 from .load import load_content
 from .portal_view import PortalView
 from .render import render_pages, render_redirects

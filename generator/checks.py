@@ -9,25 +9,45 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import (
+    DECREES_FOLDER,
+    PERIOD_LIKE,
+    SITE_SECTIONS,
+    Loc,
+    Place,
+    places,
+    reserved_names,
+    sibling_lists,
+)
 from .errors import FormulaError, Problem
 from .formulas import formula_hint, render_formula
-from .loaded import Content, LoadedDocument, RefusedOriginal
-from .model import (
-    Decree,
-    District,
-    Goal,
-    IkuContent,
-    IkuDocument,
-    Indicator,
-    IndicatorTable,
-    Province,
-    Regency,
-    RegionCatalogue,
+from .kinds import (
+    IndicatorEntry,
+    document_key,
+    former_keys,
+    indicator_entries,
+    indicators_with_locs,
+    kind_of,
+    region_key,
+    regulation_refs,
 )
+from .loaded import Content, LoadedDocument, RefusedOriginal
+from .model import District, Province, Regency, RegionCatalogue
 from .validate import did_you_mean
 from .yaml_source import YamlFile, field_path
 
-Loc = tuple[str | int, ...]
+# Kept importable from here for the modules and tests that read them before generator.kinds existed.
+__all__ = [
+    "DECREES_FOLDER",
+    "IndicatorEntry",
+    "check_content",
+    "document_key",
+    "former_keys",
+    "indicator_entries",
+    "indicators_with_locs",
+    "region_key",
+    "regulation_refs",
+]
 # Ids are long and alike (uu-28-1999, uu-28-1998); only a close match is worth suggesting.
 REFERENCE_CUTOFF = 0.75
 
@@ -56,16 +76,10 @@ RESERVED_ANCHORS = frozenset(
 )
 
 
-# The site's own top-level folders: generated sections, pages in docs/, MkDocs' and
-# Material's assets. A province with one of these ids would overwrite or shadow them.
-RESERVED_TOP_LEVEL = frozenset(
-    {"assets", "data", "glosarium", "perbandingan", "regulasi", "schema", "search", "sumber", "tentang", "tentang-iku"}
-)
+RESERVED_TOP_LEVEL = SITE_SECTIONS
 # Each former address is one small page; this keeps a short edit to wilayah.yml from
 # turning into hundreds of thousands of files (a real renaming needs a few hundred).
 MAX_REDIRECTS = 10_000
-# A kabupaten's decrees live in this folder beside its kecamatan.
-DECREES_FOLDER = "keputusan"
 
 # What all formulas of one document may add up to: written (what KaTeX has to read) and
 # rendered (what the page carries). The largest document has 920 characters of formulas
@@ -86,7 +100,7 @@ def check_content(content: Content) -> list[Problem]:
     """Every cross-file problem in ``content``; an empty list means it can be published."""
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
-    decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
+    decree_ids = {d.document.id for d in content.documents if d.document.jenis == "keputusan"}
     # Two files for one address are reported as such; where each belongs follows from that.
     keys = Counter(document_key(loaded.document) for loaded in content.documents)
     problems.extend(_check_glossary(content))
@@ -108,7 +122,7 @@ def check_content(content: Content) -> list[Problem]:
         problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         problems.extend(_check_formulas(loaded))
-        decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None
+        decree_ref = getattr(loaded.document, "keputusan", None)
         if decree_ref is not None and decree_ref not in decree_ids:
             message = "keputusan tidak ditemukan di content/dokumen"
             hint = did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya", cutoff=REFERENCE_CUTOFF)
@@ -118,22 +132,6 @@ def check_content(content: Content) -> list[Problem]:
     problems.extend(_check_unique_addresses(content))
     problems.extend(_check_former_addresses(content))
     return problems
-
-
-def document_key(document: IkuDocument | Decree) -> tuple[str, ...]:
-    """The parts of a document's address; two documents must never share one."""
-    region = document.wilayah
-    if isinstance(document, Decree):
-        return (region.provinsi, region.kabupaten, DECREES_FOLDER, document.id)
-    period = document.periode
-    span = str(period.mulai) if period.selesai in (None, period.mulai) else f"{period.mulai}-{period.selesai}"
-    return (region.provinsi, region.kabupaten, region.kecamatan or "", span)
-
-
-def region_key(document: IkuDocument | Decree) -> tuple[str, ...]:
-    """The region a document is listed under: its kecamatan, or a decree's kabupaten."""
-    key = document_key(document)
-    return key[:2] if isinstance(document, Decree) else key[:3]
 
 
 def _missing_original(loaded: LoadedDocument) -> Problem:
@@ -152,41 +150,37 @@ def _check_catalogue_ids(content: Content) -> Iterator[Problem]:
     yield from _duplicates(
         content.regulation_source, [("regulasi", i, "id") for i in range(len(regulations))], [r.id for r in regulations]
     )
-    provinces = content.regions.provinsi
-    yield from _duplicates(content.region_source, *_region_ids(provinces, ("provinsi",)))
-    yield from _check_reserved_region_ids(content)
-    for p_index, province in enumerate(provinces):
-        regencies = province.kabupaten
-        yield from _duplicates(content.region_source, *_region_ids(regencies, ("provinsi", p_index, "kabupaten")))
-        for r_index, regency in enumerate(regencies):
-            base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
-            yield from _duplicates(content.region_source, *_region_ids(regency.kecamatan, base))
+    # Kecamatan, instansi and jabatan share their folder of addresses with their siblings of
+    # every level: a body can never take a region's, another body's or a site section's address.
+    for parent, siblings in sibling_lists(content.regions):
+        yield from _duplicates(content.region_source, *_region_ids(siblings))
+        yield from _check_reserved_ids(content, parent, siblings)
 
 
-def _check_reserved_region_ids(content: Content) -> Iterator[Problem]:
-    provinces = content.regions.provinsi
-    reserved = [(_region_ids(provinces, ("provinsi",)), RESERVED_TOP_LEVEL, "bagian situs /{}/")]
-    for p_index, province in enumerate(provinces):
-        for r_index, regency in enumerate(province.kabupaten):
-            base: Loc = ("provinsi", p_index, "kabupaten", r_index, "kecamatan")
-            reserved.append((_region_ids(regency.kecamatan, base), {DECREES_FOLDER}, "folder keputusan kabupaten ini"))
-    for (locs, ids), names, owner in reserved:
-        for loc, value in zip(locs, ids, strict=True):
-            if value in names:
-                message = f"id ini dicadangkan untuk {owner.format(value)}"
-                hint = "pakai id lain; alamat halaman wilayah tidak boleh menimpa bagian lain situs"
-                yield content.region_source.problem(loc, message, "id yang tidak dicadangkan", f'"{value}"', hint)
+def _check_reserved_ids(content: Content, parent: tuple[str, ...], siblings: list[Place]) -> Iterator[Problem]:
+    locs, ids = _region_ids(siblings)
+    levels = [place.level for place in siblings for _ in range(1 + len(place.entry.id_lama))]
+    for loc, value, level in zip(locs, ids, levels, strict=True):
+        names, owner = reserved_names(parent, Place(parent, level, loc, siblings[0].entry))
+        if value in names:
+            message = f"id ini dicadangkan untuk {owner.format(value)}"
+            hint = "pakai id lain; alamat halaman wilayah tidak boleh menimpa bagian lain situs"
+            yield content.region_source.problem(loc, message, "id yang tidak dicadangkan", f'"{value}"', hint)
+        elif level == "jabatan" and PERIOD_LIKE.match(value):
+            message = "id jabatan ini tampak seperti periode dokumen"
+            hint = "pakai nama jabatannya, mis. `sekretaris`; alamat dokumen berakhir dengan periodenya"
+            yield content.region_source.problem(loc, message, "id dari nama jabatan", f'"{value}"', hint)
 
 
-def _region_ids(regions: Sequence[Province | Regency | District], base: Loc) -> tuple[list[Loc], list[str]]:
-    """Sibling regions' ids and former ids: one namespace, since both become addresses."""
+def _region_ids(regions: Sequence[Place]) -> tuple[list[Loc], list[str]]:
+    """Sibling places' ids and former ids: one namespace, since both become addresses."""
     locs: list[Loc] = []
     ids: list[str] = []
-    for index, region in enumerate(regions):
-        locs.append((*base, index, "id"))
-        ids.append(region.id)
-        for o_index, old in enumerate(region.id_lama):
-            locs.append((*base, index, "id_lama", o_index))
+    for place in regions:
+        locs.append((*place.loc, "id"))
+        ids.append(place.entry.id)
+        for o_index, old in enumerate(place.entry.id_lama):
+            locs.append((*place.loc, "id_lama", o_index))
             ids.append(old)
     return locs, ids
 
@@ -212,56 +206,60 @@ def _check_glossary(content: Content) -> Iterator[Problem]:
     yield from _duplicates(content.glossary_source, locs, forms, noun="singkatan")
 
 
+# Which level each field of `wilayah` names, and how the place above it is called in a message.
+_WITHIN = {"kabupaten": "provinsi", "kecamatan": "kabupaten", "instansi": "{}", "jabatan": "{}"}
+
+
 def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
-    ref = loaded.document.wilayah
-    province = next((p for p in regions.provinsi if p.id == ref.provinsi), None)
-    if province is None:
-        yield _unknown_region(loaded, "provinsi", ref.provinsi, regions.provinsi, "content/wilayah.yml")
-        return
-    regency = next((r for r in province.kabupaten if r.id == ref.kabupaten), None)
-    if regency is None:
-        yield _unknown_region(loaded, "kabupaten", ref.kabupaten, province.kabupaten, f"provinsi `{province.id}`")
-        return
-    if isinstance(loaded.document, IkuDocument) and ref.kecamatan is None:
-        message = "dokumen IKU wajib menyebut `kecamatan`"
-        hint = "tambahkan baris `kecamatan: …` di bawah `wilayah`"
-        yield loaded.source.problem(("wilayah",), message, "id kecamatan dari content/wilayah.yml", hint=hint)
-    elif ref.kecamatan is not None and all(d.id != ref.kecamatan for d in regency.kecamatan):
-        yield _unknown_region(loaded, "kecamatan", ref.kecamatan, regency.kecamatan, f"kabupaten `{regency.id}`")
+    """Each place named in `wilayah` exists, each within the one before it."""
+    known: dict[tuple[str, ...], Place] = {}
+    for place in places(regions):
+        # Of two places at one address (reported as such), the first declared is the one meant.
+        known.setdefault(place.key, place)
+    key: tuple[str, ...] = ()
+    for loc, value in kind_of(loaded.document).owner_fields(loaded.document):
+        level = str(loc[-1])
+        siblings = [p for p in known.values() if p.key[:-1] == key and p.level == level]
+        if (*key, value) not in known or known[(*key, value)].level != level:
+            if not key:
+                within = "content/wilayah.yml"
+            else:
+                above = known[key]
+                within = f"{above.level} `{above.key[-1]}`"
+            entries = [place.entry for place in siblings]
+            yield _unknown_region(loaded, level, value, entries, within)
+            return
+        key = (*key, value)
 
 
 def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
     """A document's file lies where its content puts its page: provinsi/kabupaten/kecamatan/periode.yml
-    for an IKU document, under provinsi/kabupaten/ for a decree. Otherwise a file moved (or copied)
-    without its content following publishes at an address no editor looks for."""
+    for an IKU document (or …/instansi/jabatan/periode.yml), under its region's folder for a decree.
+    Otherwise a file moved (or copied) without its content following publishes at an address no
+    editor looks for."""
     document = loaded.document
+    kind = kind_of(document)
     key = document_key(document)
     folders = loaded.relative_path.split("/")[1:-1]
-    if isinstance(document, Decree):
-        fields: list[tuple[Loc, str]] = [(("wilayah", "provinsi"), key[0]), (("wilayah", "kabupaten"), key[1])]
-        parts = folders[:2]
-    else:
-        levels = ("provinsi", "kabupaten", "kecamatan")
-        fields = [(("wilayah", level), part) for level, part in zip(levels, key[:3], strict=True)]
-        fields.append((("periode",), key[3]))
+    fields = kind.owner_fields(document)
+    if kind.file_named_by_address:
+        fields.append((kind.last_field, kind.last_part(document)))
         parts = [*folders, loaded.relative_path.rsplit("/", 1)[-1].removesuffix(".yml")]
+        move = f"content/dokumen/{'/'.join(p for p in key)}.yml"
+    else:
+        parts = folders[: len(fields)]
+        move = f"content/dokumen/{'/'.join(kind.owner(document))}/"
     aligned = len(parts) == len(fields)
     for index, (loc, value) in enumerate(fields):
         folder = parts[index] if aligned else ""
         if folder != value:
             expected = f"`{folder}`, sesuai letak berkas ini" if folder else "nilai yang sesuai letak berkas ini"
-            if isinstance(document, Decree):
-                move = f"content/dokumen/{key[0]}/{key[1]}/"
-            else:
-                move = f"content/dokumen/{'/'.join(key)}.yml"
             hint = f"perbaiki nilai ini, atau pindahkan berkas ke {move}"
             yield loaded.source.problem(loc, "tidak sesuai dengan letak berkas", expected, f'"{value}"', hint)
             return
 
 
-def _unknown_region(
-    loaded: LoadedDocument, level: str, ref: str, siblings: Sequence[Province | Regency | District], within: str
-) -> Problem:
+def _unknown_region(loaded: LoadedDocument, level: str, ref: str, siblings: Sequence[object], within: str) -> Problem:
     message = f"{level} tidak ditemukan di {within}"
     expected = f"id {level} dari content/wilayah.yml"
     return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', region_hint(level, ref, siblings))
@@ -277,16 +275,17 @@ def regions_at(regions: RegionCatalogue, level: str) -> list[Province | Regency 
     return {"provinsi": provinces, "kabupaten": regencies, "kecamatan": districts}[level]
 
 
-def region_hint(level: str, written: object, candidates: Sequence[Province | Regency | District]) -> str:
+def region_hint(level: str, written: object, candidates: Sequence[object]) -> str:
     """Which existing region an editor meant: by id or name in any case, by Kemendagri code, or the closest id.
 
     Adding a region that already exists under another spelling would give it two pages.
     """
     text = str(written).strip()
     for region in candidates:
-        if text.casefold() in (region.id, region.nama.casefold()) or (region.kode and text == region.kode):
-            return f"maksud Anda `{region.id}`?"
-    ids = [region.id for region in candidates]
+        code = getattr(region, "kode", None)
+        if text.casefold() in (region.id, region.nama.casefold()) or (code and text == code):  # type: ignore[attr-defined]
+            return f"maksud Anda `{region.id}`?"  # type: ignore[attr-defined]
+    ids = [region.id for region in candidates]  # type: ignore[attr-defined]
     close = did_you_mean(text.casefold(), ids, "", cutoff=REFERENCE_CUTOFF)
     if close:
         return close
@@ -299,23 +298,6 @@ def region_hint(level: str, written: object, candidates: Sequence[Province | Reg
     return f"tambahkan dulu {level} ini ke content/wilayah.yml"
 
 
-def regulation_refs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, str]]:
-    """Every regulation id a document cites, with where in the YAML it is cited."""
-    for loc, indicator in indicators_with_locs(document):
-        for index, ref in enumerate(indicator.regulasi):
-            yield (*loc, "regulasi", index), ref
-    if isinstance(document, Decree):
-        for index, ref in enumerate(document.menimbang_regulasi):
-            yield ("menimbang_regulasi", index), ref
-        for index, citation in enumerate(document.mengingat):
-            yield ("mengingat", index, "regulasi"), citation.regulasi
-            for a_index, amendment in enumerate(citation.perubahan):
-                yield ("mengingat", index, "perubahan", a_index, "regulasi"), amendment.regulasi
-        for index, article in enumerate(document.diktum):
-            for r_index, ref in enumerate(article.regulasi):
-                yield ("diktum", index, "regulasi", r_index), ref
-
-
 def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
     for loc, ref in regulation_refs(loaded.document):
         if ref not in known:
@@ -326,41 +308,9 @@ def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Prob
             yield loaded.source.problem(loc, message, "id sebuah regulasi", f'"{ref}"', hint)
 
 
-@dataclass(frozen=True)
-class IndicatorEntry:
-    """One indicator where it stands: its YAML location, the body it belongs to, its table and goal."""
-
-    loc: Loc
-    body: str
-    table: IndicatorTable
-    goal: Goal
-    indicator: Indicator
-
-
-def indicator_entries(document: IkuDocument | Decree) -> Iterator[IndicatorEntry]:
-    """Every indicator of a document, in document order; a decree's belong to its appendix entries."""
-    parts: list[tuple[Loc, IkuContent, str]]
-    if isinstance(document, Decree):
-        parts = [(("lampiran", index), entry, entry.instansi.nama) for index, entry in enumerate(document.lampiran)]
-    else:
-        parts = [((), document, document.instansi.nama)]
-    for prefix, part, body in parts:
-        for t_index, table in enumerate(part.tabel_indikator):
-            for g_index, goal in enumerate(table.baris):
-                for i_index, indicator in enumerate(goal.indikator):
-                    loc = (*prefix, "tabel_indikator", t_index, "baris", g_index, "indikator", i_index)
-                    yield IndicatorEntry(loc, body, table, goal, indicator)
-
-
-def indicators_with_locs(document: IkuDocument | Decree) -> Iterator[tuple[Loc, Indicator]]:
-    """Every indicator of a document with its location in the YAML, in document order."""
-    for entry in indicator_entries(document):
-        yield entry.loc, entry.indicator
-
-
 def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
     first: dict[str, Loc] = {}
-    period = loaded.document.periode if isinstance(loaded.document, IkuDocument) else None
+    period = getattr(loaded.document, "periode", None)
     for loc, indicator in indicators_with_locs(loaded.document):
         # Former ids stay anchors on the page, so they share the namespace of current ids.
         anchors = [((*loc, "id"), indicator.id)] + [
@@ -426,14 +376,6 @@ def _formula_problem(loaded: LoadedDocument, loc: Loc, latex: str, error: Formul
     return loaded.source.problem_within(loc, error.position, error.message, found=found, hint=hint)
 
 
-def former_keys(document: IkuDocument | Decree) -> list[tuple[str, ...]]:
-    """Addresses a document had before an editor renamed it; each redirects to its address now."""
-    if isinstance(document, Decree):
-        key = document_key(document)
-        return [(*key[:-1], old) for old in document.id_lama]
-    return [tuple(path.split("/")) for path in document.alamat_lama]
-
-
 @dataclass(frozen=True)
 class FormerAddress:
     """An address a page had before an id was renamed, the address it has now, and who declared it."""
@@ -452,37 +394,27 @@ def former_addresses(content: Content) -> list[FormerAddress]:
     the former ids declared times the pages they cover, never with their combinations
     across levels (20 former ids on a provinsi, a kabupaten and a kecamatan made 20,420).
     """
-    pages = [*_region_keys(content.regions), *(document_key(loaded.document) for loaded in content.documents)]
+    pages = [
+        *(place.key for place in places(content.regions)),
+        *(document_key(loaded.document) for loaded in content.documents),
+    ]
     beneath: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for page in pages:
         for depth in range(1, len(page) + 1):
             beneath.setdefault(page[:depth], []).append(page)
     addresses = []
-    for region, loc, old_id in _former_region_ids(content.regions):
-        for page in beneath[region]:
-            old = (*region[:-1], old_id, *page[len(region) :])
-            addresses.append(FormerAddress(old, page, content.region_source, loc))
+    for place in places(content.regions):
+        for index, old_id in enumerate(place.entry.id_lama):
+            loc: Loc = (*place.loc, "id_lama", index)
+            for page in beneath[place.key]:
+                old = (*place.key[:-1], old_id, *page[len(place.key) :])
+                addresses.append(FormerAddress(old, page, content.region_source, loc))
     for loaded in content.documents:
-        former: Loc = ("alamat_lama",) if isinstance(loaded.document, IkuDocument) else ("id_lama",)
+        former = kind_of(loaded.document).former_field
         key = document_key(loaded.document)
         for index, old in enumerate(former_keys(loaded.document)):
             addresses.append(FormerAddress(old, key, loaded.source, (*former, index)))
     return addresses
-
-
-def _former_region_ids(regions: RegionCatalogue) -> Iterator[tuple[tuple[str, ...], Loc, str]]:
-    for p_index, province in enumerate(regions.provinsi):
-        entries: list[tuple[tuple[str, ...], Loc, Province | Regency | District]] = [
-            ((province.id,), ("provinsi", p_index), province)
-        ]
-        for r_index, regency in enumerate(province.kabupaten):
-            r_loc: Loc = ("provinsi", p_index, "kabupaten", r_index)
-            entries.append(((province.id, regency.id), r_loc, regency))
-            for d_index, district in enumerate(regency.kecamatan):
-                entries.append(((province.id, regency.id, district.id), (*r_loc, "kecamatan", d_index), district))
-        for key, loc, region in entries:
-            for index, old in enumerate(region.id_lama):
-                yield key, (*loc, "id_lama", index), old
 
 
 def _check_former_addresses(content: Content) -> Iterator[Problem]:
@@ -519,12 +451,12 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
 
 
 def _check_unique_addresses(content: Content) -> Iterator[Problem]:
-    regions = set(_region_keys(content.regions))
+    regions = {place.key for place in places(content.regions)}
     first: dict[tuple[str, ...], Path] = {}
     for loaded in content.documents:
         document = loaded.document
-        current: Loc = ("periode",) if isinstance(document, IkuDocument) else ("id",)
-        former: Loc = ("alamat_lama",) if isinstance(document, IkuDocument) else ("id_lama",)
+        kind = kind_of(document)
+        current, former = kind.last_field, kind.former_field
         keys = [(current, document_key(document))]
         keys += [((*former, index), key) for index, key in enumerate(former_keys(document))]
         for loc, key in keys:
@@ -533,12 +465,3 @@ def _check_unique_addresses(content: Content) -> Iterator[Problem]:
                 message = f"alamat /{'/'.join(key)}/ sudah dipakai oleh {owner}"
                 yield loaded.source.problem(loc, message, hint="dua halaman tidak boleh punya alamat yang sama")
             first.setdefault(key, loaded.path)
-
-
-def _region_keys(regions: RegionCatalogue) -> Iterator[tuple[str, ...]]:
-    for province in regions.provinsi:
-        yield (province.id,)
-        for regency in province.kabupaten:
-            yield (province.id, regency.id)
-            for district in regency.kecamatan:
-                yield (province.id, regency.id, district.id)

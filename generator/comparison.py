@@ -22,8 +22,9 @@ SPELLING = {
     "ketentraman": "ketenteraman",
     "ditinjaklanjuti": "ditindaklanjuti",
 }
-# Words that name the kind of body rather than what is measured ("Nilai IKM Kecamatan").
-BODY_WORDS = frozenset({"kecamatan"})
+# Words that name the kind of body rather than what is measured ("Nilai IKM Kecamatan"); a
+# name stops at one after its first word ("Nilai IKM Dinas Kesehatan" is the "nilai ikm" of a dinas).
+BODY_WORDS = frozenset({"kecamatan", "kelurahan", "dinas", "badan", "inspektorat", "sekretariat", "pemerintah"})
 _NON_WORD = re.compile(r"[^\w]+")
 # An anchor sits inside Markdown's `{ #id }`; `_` or `*` there would start emphasis.
 _NON_ANCHOR = re.compile(r"[^a-z0-9]+")
@@ -62,7 +63,8 @@ class ComparisonKeys:
         if self.pattern is not None:
             text = self.pattern.sub(lambda match: self.replacements[match.lastgroup or ""], text)
         words = [SPELLING.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
-        words = [word for word in words if word not in BODY_WORDS]
+        cut = next((index for index, word in enumerate(words) if index and word in BODY_WORDS), len(words))
+        words = [word for word in words[:cut] if word not in BODY_WORDS]
         # "IKM (IKM)" after expansion: a word repeated right after itself is the printed abbreviation.
         deduplicated = [word for index, word in enumerate(words) if index == 0 or words[index - 1] != word]
         return " ".join(deduplicated)

@@ -14,8 +14,9 @@ from pydantic import BaseModel
 
 from .checks import check_content, region_hint, regions_at
 from .errors import ContentError, Problem
+from .kinds import KINDS
 from .loaded import Content, LoadedDocument, Original, RefusedOriginal
-from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
+from .model import Glossary, RegionCatalogue, RegulationCatalogue
 from .provenance import RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .yaml_source import YamlFile, read_yaml
@@ -26,7 +27,7 @@ GLOSSARY_FILE = "glosarium.yml"
 DOCUMENTS_DIR = "dokumen"
 PDF_SIGNATURE = b"%PDF-"
 REGION_LEVELS = ("provinsi", "kabupaten", "kecamatan")
-DOCUMENT_KINDS: dict[str, type[IkuDocument] | type[Decree]] = {"iku": IkuDocument, "keputusan": Decree}
+DOCUMENT_KINDS = {kind.jenis: kind.model for kind in KINDS}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -177,7 +178,7 @@ def _load_document(
         expected = " atau ".join(f"`{name}`" for name in DOCUMENT_KINDS)
         message = "jenis dokumen tidak dikenal" if kind is not None else "wajib diisi, tetapi tidak ada"
         found = shown(kind) if kind is not None else ""
-        hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
+        hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur"
         problems.append(source.problem(("jenis",), message, expected, found, hint))
         return None
     problems.extend(placeholders(source))

@@ -256,6 +256,13 @@ class Target(Strict):
     nilai: Text = Field(description="Nilai target seperti tercetak, mis. `100%` atau `20,00%`.")
 
 
+class Variable(Strict):
+    """One variable of a formula and what it stands for, as the document explains it (A = …)."""
+
+    simbol: Text = Field(description="Lambang variabel seperti tercetak, mis. `A`.")
+    arti: Paragraph = Field(description="Arti variabel seperti tercetak, mis. `Jumlah desa yang menetapkan RKPDes`.")
+
+
 class Indicator(Strict):
     """One performance indicator (indikator kinerja) with everything needed to measure it."""
 
@@ -266,7 +273,21 @@ class Indicator(Strict):
     )
     nama: Text = Field(description="Nama indikator seperti tercetak.")
     definisi: PlainParagraph | None = Field(default=None, description="Definisi operasional atau penjelasan, bila ada.")
+    makna: PlainParagraph | None = Field(
+        default=None, description="Makna/penjelasan indikator, bila dokumen memberinya di kolom tersendiri."
+    )
+    alasan: PlainParagraph | None = Field(
+        default=None, description="Alasan pemilihan indikator seperti tercetak, bila ada."
+    )
+    cara_perhitungan: PlainParagraph | None = Field(
+        default=None,
+        description="Cara perhitungan dengan kata-kata seperti tercetak, mis. `A/B X 100% = 100`, bila ada.",
+    )
     rumus: Formula | None = Field(default=None, description="Rumus/formula perhitungan, bila ada.")
+    variabel: list[Variable] = Field(
+        default_factory=list,
+        description="Variabel rumus dengan artinya seperti tercetak (A = …, B = …), berurutan, bila ada.",
+    )
     satuan: PlainText | None = Field(default=None, description="Satuan nilai (mis. `%`), bila disebut.")
     sumber_data: list[Text] = Field(default_factory=list, description="Sumber data, satu atau lebih, seperti tercetak.")
     penanggung_jawab: list[Text] = Field(
@@ -350,12 +371,70 @@ class Signature(Strict):
     nip: Nip | None = Field(default=None, description="NIP penanda tangan, bila tercetak.")
 
 
+# An IKU document belongs to exactly one of these, named in `wilayah`.
+DOCUMENT_OWNERS = ("kecamatan", "instansi")
+
+
+def _one_of(*names: str) -> dict[str, object]:
+    """JSON Schema for "exactly one of these keys": the rule a model validator also enforces."""
+    return {"oneOf": [{"required": [name]} for name in names]}
+
+
 class RegionRef(Strict):
-    """Where a document belongs, by ids from ``content/wilayah.yml``."""
+    """Whose document it is, by ids from ``content/wilayah.yml``: a kecamatan, or an instansi of a
+    kabupaten/kota or provinsi, and within either, optionally one jabatan."""
+
+    model_config = ConfigDict(
+        json_schema_extra={**_one_of(*DOCUMENT_OWNERS), "dependentRequired": {"kecamatan": ["kabupaten"]}}
+    )
 
     provinsi: Slug = Field(description="Id provinsi di `content/wilayah.yml`, mis. `jawa-timur`.")
-    kabupaten: Slug = Field(description="Id kabupaten/kota di `content/wilayah.yml`, mis. `lumajang`.")
+    kabupaten: Slug | None = Field(
+        default=None,
+        description=("Id kabupaten/kota di `content/wilayah.yml`, mis. `lumajang`; kosongkan untuk instansi provinsi."),
+    )
     kecamatan: Slug | None = Field(default=None, description="Id kecamatan di `content/wilayah.yml`, mis. `senduro`.")
+    instansi: Slug | None = Field(
+        default=None,
+        description=(
+            "Id instansi (dinas, badan, …, atau pemerintah daerah) di `instansi:` kabupaten/kota atau provinsi "
+            "di `content/wilayah.yml`, mis. `dinas-kesehatan`; isi ini atau `kecamatan`."
+        ),
+    )
+    jabatan: Slug | None = Field(
+        default=None,
+        description="Id jabatan di `jabatan:` kecamatan atau instansi itu, bila IKU ini milik satu jabatan.",
+    )
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> RegionRef:
+        written = [name for name in DOCUMENT_OWNERS if getattr(self, name) is not None]
+        if len(written) != 1:
+            raise RuleError(
+                "dokumen IKU wajib menyebut tepat satu dari `kecamatan` atau `instansi`",
+                "id kecamatan atau id instansi dari content/wilayah.yml",
+                " dan ".join(f"`{name}`" for name in written) if written else "",
+                "tambahkan baris `kecamatan: …` atau `instansi: …` di bawah `wilayah`"
+                if not written
+                else "hapus salah satunya",
+            )
+        if self.kecamatan is not None and self.kabupaten is None:
+            raise RuleError(
+                "kecamatan wajib disertai `kabupaten`",
+                "id kabupaten/kota dari content/wilayah.yml",
+                hint="tambahkan baris `kabupaten: …` di bawah `wilayah`",
+            )
+        return self
+
+
+class IssuerRef(Strict):
+    """The region whose head issues a decree: a kabupaten/kota (Bupati, Wali Kota) or a provinsi (Gubernur)."""
+
+    provinsi: Slug = Field(description="Id provinsi di `content/wilayah.yml`, mis. `jawa-timur`.")
+    kabupaten: Slug | None = Field(
+        default=None,
+        description="Id kabupaten/kota di `content/wilayah.yml`, mis. `lumajang`; kosongkan untuk Keputusan Gubernur.",
+    )
 
 
 class Period(Strict):
@@ -406,15 +485,18 @@ class IkuContent(Strict):
 
 
 class IkuDocument(IkuContent):
-    """An IKU document of one body (kecamatan) for one period."""
+    """An IKU document of one body (kecamatan, dinas, badan, …) or of one jabatan within it, for one period."""
 
     jenis: Literal["iku"] = Field(description="Jenis dokumen: `iku`.")
     judul: Paragraph = Field(description="Judul dokumen seperti tercetak.")
     instansi: Body = Field(description="Instansi penerbit dokumen.")
-    wilayah: RegionRef = Field(description="Wilayah instansi (id dari `content/wilayah.yml`).")
+    wilayah: RegionRef = Field(
+        description="Pemilik dokumen: wilayah, instansi dan jabatan (id dari `content/wilayah.yml`)."
+    )
     periode: Period = Field(description="Periode dokumen.")
     keputusan: Slug | None = Field(
-        default=None, description="Id Keputusan Bupati yang menetapkan IKU ini (dokumen lain di `content/`)."
+        default=None,
+        description="Id Keputusan Bupati/Wali Kota/Gubernur yang menetapkan IKU ini (dokumen lain di `content/`).",
     )
     alamat_lama: list[PagePath] = Field(
         default_factory=list,
@@ -471,7 +553,7 @@ class AppendixEntry(IkuContent):
 
 
 class Decree(Strict):
-    """A regent's decree (Keputusan Bupati) fixing IKU, with its appendix."""
+    """A decree of a Bupati, Wali Kota or Gubernur fixing IKU, with its appendix."""
 
     jenis: Literal["keputusan"] = Field(description="Jenis dokumen: `keputusan`.")
     id: Slug = Field(description="Pengenal tetap keputusan; menjadi bagian URL.")
@@ -479,9 +561,13 @@ class Decree(Strict):
         default_factory=list, description="Id lama keputusan bila pernah diganti; alamat lama dialihkan ke yang baru."
     )
     judul: Paragraph = Field(description="Judul keputusan (setelah TENTANG) seperti tercetak.")
-    penerbit: Text = Field(description="Pejabat penerbit, mis. `Bupati Lumajang`.")
+    penerbit: Text = Field(
+        description="Pejabat penerbit, mis. `Bupati Lumajang`, `Wali Kota Malang`, `Gubernur Jawa Timur`."
+    )
     nomor: Text = Field(description="Nomor keputusan seperti tercetak, mis. `188.45/326/427.12/2019`.")
-    wilayah: RegionRef = Field(description="Wilayah penerbit (provinsi dan kabupaten).")
+    wilayah: IssuerRef = Field(
+        description="Wilayah penerbit: provinsi, dan kabupaten/kota kecuali untuk Keputusan Gubernur."
+    )
     menimbang: list[Paragraph] = Field(min_length=1, description="Pertimbangan (Menimbang), berurutan.")
     menimbang_regulasi: list[Slug] = Field(
         default_factory=list, description="Id regulasi yang disebut dalam Menimbang."
@@ -507,10 +593,24 @@ class RegulationKind(enum.StrEnum):
     undang_undang = "Undang-Undang"
     peraturan_pemerintah = "Peraturan Pemerintah"
     peraturan_presiden = "Peraturan Presiden"
+    instruksi_presiden = "Instruksi Presiden"
     peraturan_menteri = "Peraturan Menteri"
+    keputusan_menteri = "Keputusan Menteri"
+    instruksi_menteri = "Instruksi Menteri"
+    surat_edaran_menteri = "Surat Edaran Menteri"
     peraturan_daerah = "Peraturan Daerah"
+    peraturan_gubernur = "Peraturan Gubernur"
+    keputusan_gubernur = "Keputusan Gubernur"
+    instruksi_gubernur = "Instruksi Gubernur"
+    surat_edaran_gubernur = "Surat Edaran Gubernur"
     peraturan_bupati = "Peraturan Bupati"
     keputusan_bupati = "Keputusan Bupati"
+    instruksi_bupati = "Instruksi Bupati"
+    surat_edaran_bupati = "Surat Edaran Bupati"
+    peraturan_wali_kota = "Peraturan Wali Kota"
+    keputusan_wali_kota = "Keputusan Wali Kota"
+    instruksi_wali_kota = "Instruksi Wali Kota"
+    surat_edaran_wali_kota = "Surat Edaran Wali Kota"
 
 
 class Regulation(Strict):
@@ -520,7 +620,11 @@ class Regulation(Strict):
     jenis: RegulationKind = Field(description="Jenis peraturan.")
     penerbit: PlainText | None = Field(
         default=None,
-        description="Lembaga penerbit untuk peraturan menteri/daerah, mis. `Menteri Dalam Negeri`.",
+        description=(
+            "Penerbit: untuk peraturan, keputusan, instruksi dan surat edaran menteri nama menterinya "
+            "(mis. `Menteri Dalam Negeri`), untuk peraturan daerah dan produk kepala daerah nama daerahnya "
+            "(mis. `Kabupaten Lumajang`, `Lumajang`)."
+        ),
     )
     nomor: Text = Field(description="Nomor seperti tercetak (teks), mis. `23` atau `PER/09/M.PAN/5/2007`.")
     tahun: Year = Field(description="Tahun terbit.")
@@ -536,6 +640,50 @@ class RegulationCatalogue(Strict):
     regulasi: list[Regulation] = Field(min_length=1, description="Daftar regulasi.")
 
 
+class BodyKind(enum.StrEnum):
+    """Kinds of government body (perangkat daerah) a region has, beside its kecamatan."""
+
+    pemerintah_daerah = "pemerintah-daerah"
+    sekretariat = "sekretariat"
+    inspektorat = "inspektorat"
+    dinas = "dinas"
+    badan = "badan"
+    satuan = "satuan"
+    rumah_sakit = "rumah-sakit"
+    kantor = "kantor"
+    kelurahan = "kelurahan"
+    lainnya = "lainnya"
+
+
+class Position(Strict):
+    """A jabatan within a body (Sekretaris, Kepala Bidang, Camat, …) that publishes its own IKU."""
+
+    id: Slug = Field(description="Pengenal tetap jabatan di instansinya; menjadi bagian URL, mis. `sekretaris`.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama jabatan ini bila pernah diganti; alamat lama dialihkan ke yang baru.",
+    )
+    nama: Text = Field(description="Nama jabatan lengkap, mis. `Sekretaris Dinas Perhubungan Provinsi Jawa Timur`.")
+
+
+class RegionalBody(Strict):
+    """A body of a kabupaten/kota or provinsi (dinas, badan, …, or the pemerintah daerah itself)."""
+
+    id: Slug = Field(description="Pengenal tetap instansi; menjadi bagian URL, mis. `dinas-kesehatan`.")
+    id_lama: list[Slug] = Field(
+        default_factory=list,
+        description="Id lama instansi ini bila pernah diganti; alamat lama di bawahnya dialihkan ke yang baru.",
+    )
+    nama: Text = Field(description="Nama resmi instansi, mis. `Dinas Kesehatan Kabupaten Lumajang`.")
+    jenis: BodyKind = Field(
+        description=(
+            "Jenis instansi: `pemerintah-daerah`, `sekretariat`, `inspektorat`, `dinas`, `badan`, `satuan` "
+            "(mis. Satpol PP), `rumah-sakit`, `kantor`, `kelurahan` atau `lainnya`."
+        )
+    )
+    jabatan: list[Position] = Field(default_factory=list, description="Jabatan di instansi ini yang punya IKU sendiri.")
+
+
 class District(Strict):
     """A kecamatan."""
 
@@ -547,6 +695,9 @@ class District(Strict):
     nama: Text = Field(description="Nama kecamatan, mis. `Senduro`.")
     kode: RegionCode | None = Field(
         default=None, description="Kode Kemendagri; kosongkan bila tidak diketahui dari daftar resmi."
+    )
+    jabatan: list[Position] = Field(
+        default_factory=list, description="Jabatan di kecamatan ini yang punya IKU sendiri."
     )
 
 
@@ -562,6 +713,9 @@ class Regency(Strict):
     jenis: Literal["kabupaten", "kota"] = Field(description="`kabupaten` atau `kota`.")
     kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35.08`.")
     kecamatan: list[District] = Field(default_factory=list, description="Kecamatan di dalamnya.")
+    instansi: list[RegionalBody] = Field(
+        default_factory=list, description="Perangkat daerah kabupaten/kota ini, dan pemerintah kabupaten/kota sendiri."
+    )
 
 
 class Province(Strict):
@@ -575,6 +729,9 @@ class Province(Strict):
     nama: Text = Field(description="Nama provinsi, mis. `Jawa Timur`.")
     kode: RegionCode | None = Field(default=None, description="Kode Kemendagri, mis. `35`.")
     kabupaten: list[Regency] = Field(default_factory=list, description="Kabupaten/kota di dalamnya.")
+    instansi: list[RegionalBody] = Field(
+        default_factory=list, description="Perangkat daerah provinsi ini, dan pemerintah provinsi sendiri."
+    )
 
 
 class RegionCatalogue(Strict):

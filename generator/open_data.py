@@ -58,10 +58,16 @@ class IndicatorRecord:
     id_lama: list[str] = field(metadata=_about("Id lama indikator yang masih berfungsi sebagai jangkar."))
     indikator: str = field(metadata=_about("Nama indikator seperti tercetak.", required=True))
     definisi: str = field(metadata=_about("Definisi operasional/penjelasan; kosong bila tidak ada."))
+    makna: str = field(metadata=_about("Makna/penjelasan indikator seperti tercetak; kosong bila tidak ada."))
+    alasan: str = field(metadata=_about("Alasan pemilihan indikator seperti tercetak; kosong bila tidak ada."))
+    cara_perhitungan: str = field(
+        metadata=_about("Cara perhitungan dengan kata-kata seperti tercetak; kosong bila tidak ada.")
+    )
     rumus_latex: str = field(metadata=_about("Rumus dalam LaTeX; kosong bila dokumen hanya memberi teks."))
     rumus_teks: str = field(
         metadata=_about("Rumus sebagai teks biasa, mis. (A) / (B) × 100%; dibaca dari LaTeX bila perlu.")
     )
+    variabel: list[str] = field(metadata=_about("Variabel rumus dengan artinya, mis. A = Jumlah desa; satu per baris."))
     satuan: str = field(metadata=_about("Satuan; kosong bila tidak disebut."))
     sumber_data: list[str] = field(metadata=_about("Sumber data, seperti tercetak."))
     penanggung_jawab: list[str] = field(metadata=_about("Penanggung jawab, seperti tercetak."))

@@ -12,9 +12,10 @@ import posixpath
 from collections import defaultdict
 from pathlib import Path
 
-from .checks import document_key, former_addresses, indicator_entries, region_key
+from .checks import former_addresses
 from .comparison import ComparisonKeys, key_anchors
 from .data_package import Table, data_package
+from .kinds import document_key, indicator_entries
 from .licence import CODE_LICENCE, DATA_LICENCE
 from .loaded import Original
 from .model import IkuDocument, Term
@@ -134,7 +135,7 @@ class PortalView:
         for loaded in self.site.content.documents:
             document = loaded.document
             key = document_key(document)
-            region = region_key(document)
+            region = self.site.region_of(key)
             for entry in indicator_entries(document):
                 indicator = entry.indicator
                 view = self.site.indicator(indicator, key)
@@ -154,8 +155,12 @@ class PortalView:
                         id_lama=list(indicator.id_lama),
                         indikator=indicator.nama,
                         definisi=indicator.definisi or "",
+                        makna=indicator.makna or "",
+                        alasan=indicator.alasan or "",
+                        cara_perhitungan=indicator.cara_perhitungan or "",
                         rumus_latex=(indicator.rumus.latex or "") if indicator.rumus else "",
                         rumus_teks=view.formula_reading or view.formula_text or "",
+                        variabel=[f"{symbol} = {meaning}" for symbol, meaning in view.variables],
                         satuan=indicator.satuan or "",
                         sumber_data=list(indicator.sumber_data),
                         penanggung_jawab=list(indicator.penanggung_jawab),
@@ -178,7 +183,7 @@ class PortalView:
 
     def _targets(self, document: IkuDocument) -> list[TargetRecord]:
         key = document_key(document)
-        region = region_key(document)
+        region = self.site.region_of(key)
         common = {
             "dokumen": self.site.document_title(document),
             "url_dokumen": self.site.permalink(key),

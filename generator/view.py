@@ -8,7 +8,6 @@ URLs and fails a strict build when one points nowhere.
 
 from __future__ import annotations
 
-import datetime
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,18 +15,31 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .addresses import (
+    DATA_DIR,
+    DOWNLOAD_JSON,
+    DOWNLOAD_YAML,
+    REGULATIONS_DIR,
+    Key,
+    Place,
+    file_link,
+    link,
+    page_path,
+    places,
+)
 from .chart import BarChart, bar_chart
-from .checks import document_key, indicators_with_locs, region_key, regulation_refs
+from .dates import MONTHS, indonesian_date
 from .formulas import formula_reading, render_formula
+from .kinds import AnyDocument, document_key, indicators_with_locs, kind_of, period_label, region_key, regulation_refs
 from .loaded import Content, LoadedDocument, Original
 from .model import (
+    BodyKind,
     Decree,
     IkuContent,
     IkuDocument,
     Indicator,
     Level,
     ListItem,
-    RegionCatalogue,
     Regulation,
     RegulationKind,
     Signature,
@@ -35,20 +47,9 @@ from .model import (
 )
 from .provenance import History
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+# Kept importable from here: other modules and tests read them from the view.
+__all__ = ["DATA_DIR", "DOWNLOAD_JSON", "DOWNLOAD_YAML", "MONTHS", "file_link", "indonesian_date", "link", "page_path"]
+
 LEVEL_LABELS = {
     Level.tujuan: "Tujuan",
     Level.sasaran: "Sasaran strategis",
@@ -56,26 +57,19 @@ LEVEL_LABELS = {
     Level.kinerja_utama: "Kinerja utama",
 }
 KIND_ORDER = {kind: index for index, kind in enumerate(RegulationKind)}
-
-
-def page_path(parts: Iterable[str]) -> str:
-    """The docs-relative Markdown path of the page at ``parts``: ``a/b/index.md``."""
-    return "/".join([*parts, "index.md"])
-
-
-def link(parts: Iterable[str], anchor: str | None = None) -> str:
-    """A root-relative Markdown link MkDocs resolves and validates."""
-    return "/" + page_path(parts) + (f"#{anchor}" if anchor else "")
-
-
-def file_link(parts: Iterable[str], name: str) -> str:
-    """A root-relative link to a download next to a page: ``/a/b/dokumen.json``."""
-    return "/" + "/".join([*parts, name])
-
-
-def indonesian_date(value: datetime.date) -> str:
-    """``2020-01-10`` as Indonesians print it: ``10 Januari 2020``."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+# How a region page heads each kind of body it lists, in this order.
+BODY_KIND_LABELS = {
+    BodyKind.pemerintah_daerah: "Pemerintah daerah",
+    BodyKind.sekretariat: "Sekretariat",
+    BodyKind.inspektorat: "Inspektorat",
+    BodyKind.dinas: "Dinas",
+    BodyKind.badan: "Badan",
+    BodyKind.satuan: "Satuan",
+    BodyKind.rumah_sakit: "Rumah sakit daerah",
+    BodyKind.kantor: "Kantor",
+    BodyKind.kelurahan: "Kelurahan",
+    BodyKind.lainnya: "Instansi lain",
+}
 
 
 @dataclass(frozen=True)
@@ -107,9 +101,13 @@ class IndicatorView:
     permalink: str
     name: str
     definition: str | None
+    meaning: str | None
+    reason: str | None
+    calculation: str | None
     formula_html: Markup | None
     formula_text: str | None
     formula_reading: str | None
+    variables: list[tuple[str, str]]
     unit: str | None
     sources: list[str]
     officials: list[str]
@@ -195,9 +193,15 @@ class Redirect:
     title: str
 
 
-DOWNLOAD_JSON = "dokumen.json"
-DOWNLOAD_YAML = "dokumen.yml"
-DATA_DIR = "data"
+@dataclass(frozen=True)
+class ListingGroup:
+    """One group of places a region or body page lists: kabupaten/kota, kecamatan, a kind of body, jabatan."""
+
+    heading: str
+    anchor: str
+    items: list[Link]
+    code_column: bool
+    """Whether the notes are Kemendagri codes (regions), shown in a column of their own."""
 
 
 class SiteView:
@@ -208,13 +212,16 @@ class SiteView:
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/"
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
-        self._names, self._codes = _region_index(content.regions)
+        self._places = {place.key: place for place in places(content.regions)}
+        self._names = {key: place.name for key, place in self._places.items()}
+        self._codes = {key: place.code for key, place in self._places.items()}
         documents = [loaded.document for loaded in content.documents]
         self._decrees = {d.id: d for d in documents if isinstance(d, Decree)}
-        self._fixed_by: dict[str, list[IkuDocument]] = defaultdict(list)
+        self._fixed_by: dict[str, list[AnyDocument]] = defaultdict(list)
         for document in documents:
-            if isinstance(document, IkuDocument) and document.keputusan:
-                self._fixed_by[document.keputusan].append(document)
+            decree = getattr(document, "keputusan", None)
+            if decree:
+                self._fixed_by[decree].append(document)
 
     def permalink(self, parts: Iterable[str], anchor: str | None = None) -> str:
         """The absolute, permanent URL of a page (and anchor) on the published site."""
@@ -236,14 +243,15 @@ class SiteView:
     @staticmethod
     def _regulation(regulation: Regulation) -> RegulationView:
         kind = regulation.jenis.value
-        if regulation.penerbit and regulation.jenis is RegulationKind.peraturan_menteri:
-            name = f"Peraturan {regulation.penerbit}"
+        if regulation.penerbit and kind.endswith(" Menteri") and regulation.penerbit.startswith("Menteri"):
+            # "Peraturan Menteri" by "Menteri Dalam Negeri": the issuer names the minister.
+            name = f"{kind.removesuffix(' Menteri')} {regulation.penerbit}"
         elif regulation.penerbit:
             name = f"{kind} {regulation.penerbit}"
         else:
             name = kind
         label = f"{name} Nomor {regulation.nomor} Tahun {regulation.tahun}"
-        url = link(("regulasi", regulation.id))
+        url = link((REGULATIONS_DIR, regulation.id))
         return RegulationView(regulation.id, label, regulation.judul, kind, regulation.tahun, url)
 
     # -- documents ------------------------------------------------------------------
@@ -257,9 +265,13 @@ class SiteView:
             permalink=self.permalink(key, indicator.id),
             name=indicator.nama,
             definition=indicator.definisi,
+            meaning=indicator.makna,
+            reason=indicator.alasan,
+            calculation=indicator.cara_perhitungan,
             formula_html=render_formula(latex) if latex else None,
             formula_text=formula.teks if formula else None,
             formula_reading=formula_reading(latex) if latex else None,
+            variables=[(variable.simbol, variable.arti) for variable in indicator.variabel],
             unit=indicator.satuan,
             sources=list(indicator.sumber_data),
             officials=list(indicator.penanggung_jawab),
@@ -292,20 +304,25 @@ class SiteView:
 
     @staticmethod
     def period_label(document: IkuDocument) -> str:
-        period = document.periode
-        return f"{period.mulai}–{period.selesai}" if period.selesai not in (None, period.mulai) else str(period.mulai)
+        return period_label(document)
 
-    def document_title(self, document: IkuDocument | Decree) -> str:
-        if isinstance(document, Decree):
-            return f"Keputusan {document.penerbit} Nomor {document.nomor}"
-        district = self._names[document_key(document)[:3]]
-        return f"IKU {district} {self.period_label(document)}"
+    def document_title(self, document: AnyDocument) -> str:
+        return kind_of(document).title(document, self._names.__getitem__)
 
-    def period_or_year(self, document: IkuDocument | Decree) -> str:
-        if isinstance(document, IkuDocument):
-            return self.period_label(document)
-        signed = document.ditandatangani.tanggal
-        return str(signed.year) if signed else ""
+    def period_or_year(self, document: AnyDocument) -> str:
+        return kind_of(document).period(document)
+
+    def region_of(self, key: Key) -> Key:
+        """The region (provinsi, kabupaten/kota or kecamatan) a page at ``key`` lies in, or is."""
+        regions = [key[:depth] for depth in range(1, len(key) + 1) if self._is_region(key[:depth])]
+        return regions[-1] if regions else ()
+
+    def _is_region(self, key: Key) -> bool:
+        place = self._places.get(key)
+        return place is not None and place.is_region
+
+    def place(self, key: Key) -> Place | None:
+        return self._places.get(key)
 
     def region_name(self, parts: tuple[str, ...]) -> str | None:
         return self._names.get(parts)
@@ -330,8 +347,9 @@ class SiteView:
     def _document_page(self, loaded: LoadedDocument) -> Page:
         document = loaded.document
         key = document_key(document)
+        kind = kind_of(document)
         if isinstance(document, Decree):
-            return Page(page_path(key), "decree.md.j2", self._decree_context(loaded, document, key))
+            return Page(page_path(key), kind.template, self._decree_context(loaded, document, key))
         decree_link = None
         if document.keputusan:
             decree = self._decrees[document.keputusan]
@@ -349,7 +367,7 @@ class SiteView:
             "targets": self._year_targets(document, key),
             "provenance": self.provenance(loaded, key),
         }
-        return Page(page_path(key), "document.md.j2", context)
+        return Page(page_path(key), kind.template, context)
 
     @staticmethod
     def _target_table(table: TargetTable, number: int) -> dict[str, object]:
@@ -409,20 +427,17 @@ class SiteView:
             citation=self._citation(document, title, self.permalink(key), last),
         )
 
-    def _citation(self, document: IkuDocument | Decree, title: str, url: str, last: str | None) -> str:
-        if isinstance(document, Decree):
-            author, signed = document.penerbit, document.ditandatangani.tanggal
-            year = str(signed.year) if signed else "t.t."
-        else:
-            author = document.instansi.nama
-            signed = document.ditandatangani.tanggal if document.ditandatangani else None
-            year = str(signed.year) if signed else self.period_label(document)
+    def _citation(self, document: AnyDocument, title: str, url: str, last: str | None) -> str:
+        kind = kind_of(document)
+        author = kind.author(document)
+        signed = document.ditandatangani.tanggal if document.ditandatangani else None
+        year = str(signed.year) if signed else (kind.period(document) or "t.t.")
         changed = f"terakhir diperbarui {last}" if last else "tanggal perubahan terakhir tidak diketahui"
         return f"{author}. ({year}). {title}. {self.site_name}. {url} ({changed})."
 
     def _region_lines(self, key: tuple[str, ...]) -> list[tuple[str, str | None, str]]:
         lines = []
-        for depth in range(1, min(len(key), 3) + 1):
+        for depth in range(1, len(key)):
             part = key[:depth]
             if part in self._names:
                 lines.append((self._names[part], self.region_code(part), link(part)))
@@ -453,40 +468,52 @@ class SiteView:
             "provenance": self.provenance(loaded, key),
         }
 
-    def _region_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
-        children: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-        listed: dict[tuple[str, ...], list[IkuDocument | Decree]] = defaultdict(list)
+    def _region_pages(self, documents: list[AnyDocument]) -> list[Page]:
+        """A page for every place with documents at or below it, listing them and what lies within."""
+        children: dict[Key, set[Key]] = defaultdict(set)
+        listed: dict[Key, list[AnyDocument]] = defaultdict(list)
         for document in documents:
-            key = document_key(document)
             owner = region_key(document)
             listed[owner].append(document)
             for depth in range(1, len(owner) + 1):
-                children[key[: depth - 1]].add(owner[:depth])
+                children[owner[: depth - 1]].add(owner[:depth])
         pages = [self._home_page(sorted(children[()], key=self._names.__getitem__))]
-        for key in sorted(k for k in children if k) + sorted(k for k in listed if len(k) == 3):
-            entries = [
-                Link(self._names[c], link(c), self.region_code(c) or "")
-                for c in sorted(children.get(key, ()), key=self._names.__getitem__)
-            ]
+        for key in sorted((set(children) | set(listed)) - {()}):
+            place = self._places[key]
             documents_here = [
-                Link(self.document_title(d), link(document_key(d)), self._document_note(d))
+                Link(self.document_title(d), link(document_key(d)), kind_of(d).note(d))
                 for d in sorted(listed.get(key, []), key=document_key)
             ]
             context = {
                 "title": self._names[key],
                 "crumbs": self.crumbs(key),
-                "code": self.region_code(key),
-                "level": ("provinsi", "kabupaten", "kecamatan")[len(key) - 1],
-                "children": entries,
+                "code": place.code,
+                "is_region": place.is_region,
+                "groups": self._listing_groups(children.get(key, set())),
                 "documents": documents_here,
             }
             pages.append(Page(page_path(key), "region.md.j2", context))
         return pages
 
-    def _document_note(self, document: IkuDocument | Decree) -> str:
-        if isinstance(document, Decree):
-            return indonesian_date(document.ditandatangani.tanggal) if document.ditandatangani.tanggal else ""
-        return f"Periode {self.period_label(document)}"
+    def _listing_groups(self, keys: set[Key]) -> list[ListingGroup]:
+        """What a page lists below it: sub-regions first, then bodies by kind, then positions."""
+        found = sorted((self._places[key] for key in keys), key=lambda place: place.name)
+        regions = [place for place in found if place.is_region]
+        groups = []
+        if regions:
+            heading = "Kabupaten/kota" if regions[0].level == "kabupaten" else "Kecamatan"
+            groups.append(ListingGroup(heading, "wilayah", [self._place_link(p) for p in regions], True))
+        for kind, label in BODY_KIND_LABELS.items():
+            of_kind = [self._place_link(p) for p in found if p.body_kind is kind]
+            if of_kind:
+                groups.append(ListingGroup(label, f"instansi-{kind.value}", of_kind, False))
+        positions = [self._place_link(p) for p in found if p.level == "jabatan"]
+        if positions:
+            groups.append(ListingGroup("Jabatan", "jabatan", positions, False))
+        return groups
+
+    def _place_link(self, place: Place) -> Link:
+        return Link(place.name, link(place.key), place.code or "")
 
     def _home_page(self, provinces: list[tuple[str, ...]]) -> Page:
         context = {
@@ -497,7 +524,7 @@ class SiteView:
         }
         return Page(page_path(()), "home.md.j2", context)
 
-    def _regulation_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
+    def _regulation_pages(self, documents: list[AnyDocument]) -> list[Page]:
         cited_by: dict[str, list[Link]] = defaultdict(list)
         for document in documents:
             target = Link(self.document_title(document), link(document_key(document)))
@@ -531,23 +558,3 @@ def _group_by_kind(views: list[RegulationView]) -> list[tuple[str, list[Regulati
     for view in views:
         groups.setdefault(view.kind, []).append(view)
     return list(groups.items())
-
-
-RegionIndex = dict[tuple[str, ...], str]
-
-
-def _region_index(regions: RegionCatalogue) -> tuple[RegionIndex, dict[tuple[str, ...], str | None]]:
-    """Display names and Kemendagri codes of every region, keyed by its id path."""
-    names: RegionIndex = {}
-    codes: dict[tuple[str, ...], str | None] = {}
-    for province in regions.provinsi:
-        key: tuple[str, ...] = (province.id,)
-        names[key], codes[key] = province.nama, province.kode
-        for regency in province.kabupaten:
-            key = (province.id, regency.id)
-            prefix = "Kabupaten" if regency.jenis == "kabupaten" else "Kota"
-            names[key], codes[key] = f"{prefix} {regency.nama}", regency.kode
-            for district in regency.kecamatan:
-                key = (province.id, regency.id, district.id)
-                names[key], codes[key] = f"Kecamatan {district.nama}", district.kode
-    return names, codes

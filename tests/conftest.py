@@ -161,6 +161,18 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(project / "site")
 
 
+BODIES = FIXTURES / "bodies"
+
+
+@pytest.fixture(scope="session")
+def bodies_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The site built from the good fixture plus bodies, a position and a Gubernur's decree (tests/fixtures/bodies)."""
+    project = tmp_path_factory.mktemp("bodies")
+    result = build_site(project, BODIES)
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site")
+
+
 PINNED_PACKAGES = REPO / "scripts" / "browser-packages.txt"
 
 

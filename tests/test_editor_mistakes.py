@@ -119,7 +119,7 @@ content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:83:3: ditandatangani.nama:
         "              - Kasi Pelayanan Umum\n            penangung_jawab:",
         r"""
 content/dokumen/jawa-timur/lumajang/senduro/2024.yml:47:13: tabel_indikator[0].baris[1].indikator[0].penangung_jawab: kunci tidak dikenal
-    diharapkan: salah satu dari: catatan_editor, definisi, id, id_lama, nama, penanggung_jawab, regulasi, rumus, satuan, sumber_data, target
+    diharapkan: salah satu dari: alasan, cara_perhitungan, catatan_editor, definisi, id, id_lama, makna, nama, penanggung_jawab, regulasi, rumus, satuan, sumber_data, target, variabel
     ditemukan: `penangung_jawab`
     saran: maksud Anda `penanggung_jawab`?
 """,
@@ -128,11 +128,11 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:47:13: tabel_indikator[0].b
         "unknown-key",
         SUMBERJAMBE,
         '            nama: "Nilai Surve Kepuasan Masyarakat"\n',
-        '            nama: "Nilai Surve Kepuasan Masyarakat"\n            warna: hijau\n',
+        '            nama: "Nilai Surve Kepuasan Masyarakat"\n            bobot: hijau\n',
         r"""
-content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:73:13: tabel_indikator[0].baris[0].indikator[0].warna: kunci tidak dikenal
-    diharapkan: salah satu dari: catatan_editor, definisi, id, id_lama, nama, penanggung_jawab, regulasi, rumus, satuan, sumber_data, target
-    ditemukan: `warna`
+content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:73:13: tabel_indikator[0].baris[0].indikator[0].bobot: kunci tidak dikenal
+    diharapkan: salah satu dari: alasan, cara_perhitungan, catatan_editor, definisi, id, id_lama, makna, nama, penanggung_jawab, regulasi, rumus, satuan, sumber_data, target, variabel
+    ditemukan: `bobot`
     saran: hapus kunci ini atau periksa ejaannya
 """,
     ),
@@ -310,7 +310,7 @@ content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:58:14: tabel_indikator[0]
 content/dokumen/jawa-timur/lumajang/senduro/2024.yml:2:8: jenis: jenis dokumen tidak dikenal
     diharapkan: `iku` atau `keputusan`
     ditemukan: "laporan"
-    saran: `iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota
+    saran: `iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur
 """,
     ),
     Mistake(
@@ -567,9 +567,9 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:98:11: sumber.berkas: forma
         "  kecamatan: senduro\n",
         "",
         r"""
-content/dokumen/jawa-timur/lumajang/senduro/2024.yml:7:3: wilayah: dokumen IKU wajib menyebut `kecamatan`
-    diharapkan: id kecamatan dari content/wilayah.yml
-    saran: tambahkan baris `kecamatan: …` di bawah `wilayah`
+content/dokumen/jawa-timur/lumajang/senduro/2024.yml:7:3: wilayah: dokumen IKU wajib menyebut tepat satu dari `kecamatan` atau `instansi`
+    diharapkan: id kecamatan atau id instansi dari content/wilayah.yml
+    saran: tambahkan baris `kecamatan: …` atau `instansi: …` di bawah `wilayah`
 """,
     ),
     Mistake(

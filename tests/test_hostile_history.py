@@ -398,7 +398,7 @@ PRINTED = [
         "laporan.yml",
     ),
 ]
-KIND_HINT = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota"
+KIND_HINT = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur"
 
 
 def check_output(output: str, capsys: pytest.CaptureFixture[str]) -> str:

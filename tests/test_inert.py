@@ -207,6 +207,12 @@ def _fill_optional_fields(files: dict[str, Any]) -> None:
     row = {"nomor": "1", "indikator": "Indikator", "nilai": ["1", "2"]}
     document["tabel_target"].append({"judul": "Judul target", "kolom": ["2021", "2022"], "baris": [row]})
     files["dokumen/jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020.yml"]["catatan_editor"] = ["Catatan"]
+    indicator = document["tabel_indikator"][0]["baris"][0]["indikator"][0]
+    indicator |= {"makna": "Makna", "alasan": "Alasan", "cara_perhitungan": "A/B X 100%"}
+    indicator["variabel"] = [{"simbol": "A", "arti": "Arti A"}]
+    body = {"id": "dinas-contoh", "nama": "Dinas Contoh", "jenis": "dinas"}
+    body["jabatan"] = [{"id": "sekretaris", "nama": "Sekretaris Dinas Contoh"}]
+    files[REGIONS_FILE]["provinsi"][0]["kabupaten"][0]["instansi"] = [body]
 
 
 def load_fixture() -> Fixture:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import GOOD, REPO, Site, visible_text
+from conftest import BODIES, GOOD, REPO, Site, visible_text
 from pydantic import BaseModel
 
 from generator import model
@@ -35,16 +35,20 @@ from generator.validate import scalars
 from generator.view import LEVEL_LABELS, MONTHS
 
 Loc = tuple[str | int, ...]
+SITES = [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)]
 # Fields published in the JSON download only, and why they need nothing on the page.
 JSON_ONLY = {
     "jenis": "the kind of document, which decides the page's layout rather than a value on it",
 }
 
 
-def _id_fields() -> set[str]:
-    """Fields typed as ids (``Slug``): each shows on the page as an anchor or inside a link."""
+def _id_fields() -> set[tuple[str, str]]:
+    """Fields typed as ids (``Slug``), by class and name: each shows on the page as an anchor or inside a link.
+
+    By class, since one name can be an id in one class and text in another (``jabatan``).
+    """
     return {
-        name
+        (cls.__name__, name)
         for cls in vars(model).values()
         if isinstance(cls, type) and issubclass(cls, model.Strict)
         for name, field in cls.model_fields.items()
@@ -80,16 +84,16 @@ def read(site: Site, document: IkuDocument | Decree) -> Published:
     )
 
 
-def leaves(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
-    """Every scalar of a validated model instance, with its place."""
+def leaves(value: object, loc: Loc = (), owner: str = "") -> Iterator[tuple[Loc, object, str]]:
+    """Every scalar of a validated model instance, with its place and the class of the model holding it."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from leaves(getattr(value, name), (*loc, name))
+            yield from leaves(getattr(value, name), (*loc, name), type(value).__name__)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from leaves(item, (*loc, index))
+            yield from leaves(item, (*loc, index), owner)
     elif value is not None:
-        yield loc, value
+        yield loc, value, owner
 
 
 def field_name(loc: Loc) -> str:
@@ -99,14 +103,14 @@ def field_name(loc: Loc) -> str:
 def missing_from_page(site: Site, document: IkuDocument | Decree) -> list[str]:
     page = read(site, document)
     missing = []
-    for loc, value in leaves(document):
+    for loc, value, owner in leaves(document):
         name = field_name(loc)
-        if name not in JSON_ONLY and not shown(site, page, name, value):
+        if name not in JSON_ONLY and not shown(site, page, name, value, (owner, name) in ID_FIELDS):
             missing.append(f"{'.'.join(map(str, loc))} = {value!r}")
     return missing
 
 
-def shown(site: Site, page: Published, name: str, value: object) -> bool:
+def shown(site: Site, page: Published, name: str, value: object, is_id: bool = False) -> bool:
     """Whether ``page`` publishes ``value`` of field ``name`` the way its kind is published."""
     if isinstance(value, enum.Enum):
         return LEVEL_LABELS[value].lower() in page.text.lower()
@@ -124,7 +128,7 @@ def shown(site: Site, page: Published, name: str, value: object) -> bool:
         return (site.root / value / "index.html").exists()
     if name == "berkas":
         return any(href.endswith(value) for href in page.hrefs)
-    if name in ID_FIELDS:
+    if is_id:
         return value in page.ids or any(f"/{value}/" in f"/{href}" for href in page.hrefs)
     return " ".join(value.split()) in page.text
 
@@ -135,7 +139,7 @@ def at(data: object, loc: Loc) -> object:
     return data
 
 
-@pytest.mark.parametrize(("site_fixture", "content"), [("real_site", REPO / "content"), ("fixture_site", GOOD)])
+@pytest.mark.parametrize(("site_fixture", "content"), SITES)
 def test_every_value_of_every_document_is_on_its_page(
     site_fixture: str, content: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -146,7 +150,7 @@ def test_every_value_of_every_document_is_on_its_page(
     assert {path: values for path, values in missing.items() if values} == {}
 
 
-@pytest.mark.parametrize(("site_fixture", "content"), [("real_site", REPO / "content"), ("fixture_site", GOOD)])
+@pytest.mark.parametrize(("site_fixture", "content"), SITES)
 def test_every_value_of_every_yaml_file_is_in_its_json_download(
     site_fixture: str, content: Path, request: pytest.FixtureRequest
 ) -> None:
