@@ -430,9 +430,9 @@ SCAFFOLD_PROBLEMS = [
     "14:8: judul: isian contoh belum diganti",
     "19:9: instansi.nama: isian contoh belum diganti",
     "61:18: tabel_indikator: daftar tidak boleh kosong",
-    "113:11: ditandatangani.tempat: isian contoh belum diganti",
-    "117:12: ditandatangani.jabatan: isian contoh belum diganti",
-    "119:9: ditandatangani.nama: isian contoh belum diganti",
+    "125:11: ditandatangani.tempat: isian contoh belum diganti",
+    "129:12: ditandatangani.jabatan: isian contoh belum diganti",
+    "131:9: ditandatangani.nama: isian contoh belum diganti",
 ]
 
 
