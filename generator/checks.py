@@ -59,7 +59,19 @@ RESERVED_ANCHORS = frozenset(
 # The site's own top-level folders: generated sections, pages in docs/, MkDocs' and
 # Material's assets. A province with one of these ids would overwrite or shadow them.
 RESERVED_TOP_LEVEL = frozenset(
-    {"assets", "data", "glosarium", "perbandingan", "regulasi", "schema", "search", "sumber", "tentang", "tentang-iku"}
+    {
+        "assets",
+        "daftar-dokumen",
+        "data",
+        "glosarium",
+        "perbandingan",
+        "regulasi",
+        "schema",
+        "search",
+        "sumber",
+        "tentang",
+        "tentang-iku",
+    }
 )
 # Each former address is one small page; this keeps a short edit to wilayah.yml from
 # turning into hundreds of thousands of files (a real renaming needs a few hundred).

@@ -119,7 +119,7 @@ class ComparisonKeys:
 
         def abbreviate(match: re.Match[str]) -> str:
             replacement = self.replacements[match.lastgroup or ""]
-            readings.append(Reading(Rule.abbreviation, match[0].strip(), self._written(replacement.strip())))
+            readings.append(Reading(Rule.abbreviation, match[0].strip(), self.written_form(replacement.strip())))
             return replacement
 
         text = _MISSPELLED.sub(spell, text)
@@ -129,7 +129,7 @@ class ComparisonKeys:
         for word in _NON_WORD.sub(" ", text).split():
             if word in SAME_MEASURE:
                 standard, why = SAME_MEASURE[word]
-                readings.append(Reading(Rule.same_measure, self._written(word), self._written(standard), why))
+                readings.append(Reading(Rule.same_measure, self.written_form(word), self.written_form(standard), why))
                 word = standard
             if word in BODY_WORDS:
                 readings.append(Reading(Rule.body_word, word, ""))
@@ -141,7 +141,8 @@ class ComparisonKeys:
         deduplicated = [word for index, word in enumerate(words) if index == 0 or words[index - 1] != word]
         return GroupingKey(" ".join(deduplicated), tuple(readings))
 
-    def _written(self, abbreviation: str) -> str:
+    def written_form(self, abbreviation: str) -> str:
+        """A case-folded abbreviation as the glossary writes it (``skm`` → ``SKM``)."""
         return self.written.get(abbreviation, abbreviation.upper())
 
 

@@ -130,13 +130,18 @@ class ComparisonView:
         )
 
     def _index(self, groups: list[ComparisonGroup], single_count: int) -> Page:
+        keys = ComparisonKeys.of(self.site.content.glossary)
+        same_measure = [
+            (keys.written_form(found), keys.written_form(standard), why)
+            for found, (standard, why) in SAME_MEASURE.items()
+        ]
         context = {
             "title": "Perbandingan indikator",
             "crumbs": [HOME],
             "groups": groups,
             "single_count": single_count,
             "spelling": sorted(SPELLING.items()),
-            "same_measure": sorted((found, standard, why) for found, (standard, why) in SAME_MEASURE.items()),
+            "same_measure": sorted(same_measure),
             "body_words": sorted(BODY_WORDS),
             "leading_words": sorted(LEADING_WORDS),
             "data_url": link((DATA_DIR,)),

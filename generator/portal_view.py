@@ -15,6 +15,7 @@ from .checks import document_key, former_addresses, indicator_entries, region_ke
 from .comparison import key_anchors
 from .comparison_view import ComparisonView
 from .data_package import Table, data_package
+from .directory import Directory
 from .licence import CODE_LICENCE, DATA_LICENCE
 from .loaded import Original
 from .model import IkuDocument, Term
@@ -51,7 +52,8 @@ class PortalView:
         self.site = site
 
     def pages(self) -> list[Page]:
-        return [*self.site.pages(), self.glossary_page(), *ComparisonView(self.site).pages(), self.data_page()]
+        site, glossary, data = self.site.pages(), self.glossary_page(), self.data_page()
+        return [*site, *Directory(self.site).pages(), glossary, *ComparisonView(self.site).pages(), data]
 
     def files(self) -> dict[str, bytes | Path]:
         """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""

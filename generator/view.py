@@ -462,7 +462,8 @@ class SiteView:
             listed[owner].append(document)
             for depth in range(1, len(owner) + 1):
                 children[key[: depth - 1]].add(owner[:depth])
-        pages = [self._home_page(sorted(children[()], key=self._names.__getitem__))]
+        # The home page lists provinsi with the list of documents (generator.directory).
+        pages: list[Page] = []
         for key in sorted(k for k in children if k) + sorted(k for k in listed if len(k) == 3):
             entries = [
                 Link(self._names[c], link(c), self.region_code(c) or "")
@@ -487,15 +488,6 @@ class SiteView:
         if isinstance(document, Decree):
             return indonesian_date(document.ditandatangani.tanggal) if document.ditandatangani.tanggal else ""
         return f"Periode {self.period_label(document)}"
-
-    def _home_page(self, provinces: list[tuple[str, ...]]) -> Page:
-        context = {
-            "title": self.site_name,
-            "provinces": [Link(self._names[p], link(p), self.region_code(p) or "") for p in provinces],
-            "regulations_url": link(("regulasi",)),
-            "document_count": len(self.content.documents),
-        }
-        return Page(page_path(()), "home.md.j2", context)
 
     def _regulation_pages(self, documents: list[IkuDocument | Decree]) -> list[Page]:
         cited_by: dict[str, list[Link]] = defaultdict(list)
