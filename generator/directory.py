@@ -22,7 +22,8 @@ from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
 
 DIRECTORY = "daftar-dokumen"
 """The list's folder; reserved at the top level beside the regions (``checks.RESERVED_TOP_LEVEL``)."""
-KIND_LABELS = {"iku": "Indikator Kinerja Utama (IKU)", "keputusan": "Keputusan penetapan IKU"}
+# Short: on a phone the list's three columns share 360 px.
+KIND_LABELS = {"iku": "IKU", "keputusan": "Keputusan penetapan"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,6 @@ class ProvinceEntry:
     """One provinsi as the home page and the list's index show it."""
 
     title: str
-    code: str
     url: str | None
     """The provinsi's list of documents; None when it has none yet."""
     regency_count: int
@@ -83,7 +83,6 @@ class Directory:
             entries.append(
                 ProvinceEntry(
                     title=self.site.region_name(key) or province.id,
-                    code=self.site.region_code(key) or "",
                     url=link((DIRECTORY, province.id)) if count else None,
                     regency_count=len(province.kabupaten),
                     document_count=count,
