@@ -20,7 +20,21 @@ Loc = tuple[str | int, ...]
 # The site's own top-level folders: generated sections, pages in docs/, MkDocs' and
 # Material's assets. A province with one of these ids would overwrite or shadow them.
 SITE_SECTIONS = frozenset(
-    {"assets", "data", "glosarium", "perbandingan", "regulasi", "schema", "search", "sumber", "tentang", "tentang-iku"}
+    {
+        "aksesibilitas",
+        "assets",
+        "cara-memperbaiki",
+        "daftar-dokumen",
+        "data",
+        "glosarium",
+        "perbandingan",
+        "regulasi",
+        "schema",
+        "search",
+        "sumber",
+        "tentang",
+        "tentang-iku",
+    }
 )
 # A kabupaten's or provinsi's decrees live in this folder beside its kecamatan, kabupaten and bodies.
 DECREES_FOLDER = "keputusan"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime
 import functools
 import posixpath
-from collections import defaultdict
 from pathlib import Path
 
 from .checks import former_addresses
-from .comparison import ComparisonKeys, key_anchors
+from .comparison import key_anchors
+from .comparison_view import ComparisonView
 from .data_package import Table, data_package
+from .directory import Directory
 from .kinds import document_key, indicator_entries
 from .licence import CODE_LICENCE, DATA_LICENCE
 from .loaded import Original
@@ -37,12 +38,10 @@ from .view import (
     DOWNLOAD_YAML,
     HOME,
     LEVEL_LABELS,
-    Link,
     Page,
     Redirect,
     SiteView,
     file_link,
-    link,
     page_path,
 )
 
@@ -54,7 +53,8 @@ class PortalView:
         self.site = site
 
     def pages(self) -> list[Page]:
-        return [*self.site.pages(), self.glossary_page(), self.comparison_page(), self.data_page()]
+        site, glossary, data = self.site.pages(), self.glossary_page(), self.data_page()
+        return [*site, *Directory(self.site).pages(), glossary, *ComparisonView(self.site).pages(), data]
 
     def files(self) -> dict[str, bytes | Path]:
         """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""
@@ -271,33 +271,6 @@ class PortalView:
         terms: list[tuple[str, Term]] = list(zip(anchors, ordered, strict=True))
         context = {"title": "Glosarium singkatan", "crumbs": [HOME], "terms": terms}
         return Page(page_path(("glosarium",)), "glossary.md.j2", context)
-
-    def comparison_page(self) -> Page:
-        groups: dict[str, list[tuple[Link, Link, str]]] = defaultdict(list)
-        names: dict[str, set[str]] = defaultdict(set)
-        comparison = ComparisonKeys.of(self.site.content.glossary)
-        for loaded in self.site.content.documents:
-            document = loaded.document
-            key = document_key(document)
-            doc_link = Link(self.site.document_title(document), link(key))
-            for entry in indicator_entries(document):
-                name = entry.indicator.nama
-                group = comparison.key(name)
-                groups[group].append((Link(name, link(key, entry.indicator.id)), doc_link, entry.body))
-                names[group].add(name)
-        shared_keys = [group for group, entries in groups.items() if len(entries) > 1]
-        keys = sorted(shared_keys, key=lambda group: (-len(groups[group]), group))
-        shared = [
-            (anchor, sorted(names[group]), groups[group]) for anchor, group in zip(key_anchors(keys), keys, strict=True)
-        ]
-        context = {
-            "title": "Perbandingan indikator",
-            "crumbs": [HOME],
-            "groups": shared,
-            "single_count": sum(1 for entries in groups.values() if len(entries) == 1),
-            "data_url": link((DATA_DIR,)),
-        }
-        return Page(page_path(("perbandingan",)), "comparison.md.j2", context)
 
 
 def _target_table_title(title: str | None, number: int, count: int) -> str:

@@ -477,7 +477,8 @@ class SiteView:
             listed[owner].append(document)
             for depth in range(1, len(owner) + 1):
                 children[owner[: depth - 1]].add(owner[:depth])
-        pages = [self._home_page(sorted(children[()], key=self._names.__getitem__))]
+        # The home page lists provinsi with the list of documents (generator.directory).
+        pages: list[Page] = []
         for key in sorted((set(children) | set(listed)) - {()}):
             place = self._places[key]
             documents_here = [
@@ -514,15 +515,6 @@ class SiteView:
 
     def _place_link(self, place: Place) -> Link:
         return Link(place.name, link(place.key), place.code or "")
-
-    def _home_page(self, provinces: list[tuple[str, ...]]) -> Page:
-        context = {
-            "title": self.site_name,
-            "provinces": [Link(self._names[p], link(p), self.region_code(p) or "") for p in provinces],
-            "regulations_url": link(("regulasi",)),
-            "document_count": len(self.content.documents),
-        }
-        return Page(page_path(()), "home.md.j2", context)
 
     def _regulation_pages(self, documents: list[AnyDocument]) -> list[Page]:
         cited_by: dict[str, list[Link]] = defaultdict(list)

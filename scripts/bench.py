@@ -1,8 +1,10 @@
 """Benchmark: how content generation scales with the number of documents.
 
 Synthesises N kecamatan documents (copies of the test fixture, each its own
-kecamatan) and prints the time and peak memory of load → view → render. Per-page
-cost should stay flat as N grows. Formulas hit the project's formula cache
+kecamatan) and prints the time and peak memory of load → view → render, and the
+largest generated page (Markdown, before MkDocs): per-page cost should stay flat as N
+grows, and the lists that span documents (daftar-dokumen, perbandingan) are split so
+that no page holds them all. Formulas hit the project's formula cache
 (``.cache/formulas/``) after the first run, so this measures the pipeline, not KaTeX.
 
     .venv/bin/python scripts/bench.py 100 1000 3000
@@ -42,7 +44,7 @@ def synthesise(root: Path, count: int) -> Path:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'documents':>10} {'pages':>7} {'seconds':>8} {'ms/page':>8} {'peak RSS MiB':>13}")
+    print(f"{'documents':>10} {'pages':>7} {'seconds':>8} {'ms/page':>8} {'peak RSS MiB':>13}  largest page")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             content = synthesise(Path(tmp), size)
@@ -51,7 +53,10 @@ def main(sizes: list[int]) -> None:
             elapsed = time.perf_counter() - start
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             pages = len(output.pages)
-            print(f"{size:>10} {pages:>7} {elapsed:>8.2f} {1000 * elapsed / pages:>8.2f} {peak:>13.0f}")
+            largest = max(output.pages, key=lambda path: len(output.pages[path].encode("utf-8")))
+            kib = len(output.pages[largest].encode("utf-8")) / 1024
+            line = f"{size:>10} {pages:>7} {elapsed:>8.2f} {1000 * elapsed / pages:>8.2f} {peak:>13.0f}"
+            print(f"{line}  {largest} ({kib:.0f} KiB)")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ SEARCH_QUERY = "IKM"
 # it into the search box; Material also opens the dialog with ``?q=`` (as Lighthouse loads it).
 PAGE_TYPES = {
     "beranda": "",
+    "daftar-dokumen": "daftar-dokumen/",
+    "daftar-dokumen-provinsi": "daftar-dokumen/jawa-timur/",
     "provinsi": "jawa-timur/",
     "kabupaten": "jawa-timur/lumajang/",
     "kecamatan": "jawa-timur/lumajang/senduro/",
@@ -46,6 +48,7 @@ PAGE_TYPES = {
     "daftar-regulasi": "regulasi/",
     "glosarium": "glosarium/",
     "perbandingan": "perbandingan/",
+    "perbandingan-indikator": "perbandingan/ikm/",
     "data": "data/",
     "tentang-iku": "tentang-iku/",
     "pencarian": f"?q={SEARCH_QUERY}",

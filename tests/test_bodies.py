@@ -134,7 +134,7 @@ def test_search_finds_every_new_document(bodies_site: Site) -> None:
 
 
 def test_the_comparison_page_puts_nilai_ikm_of_every_kind_side_by_side(bodies_site: Site) -> None:
-    text = bodies_site.text("perbandingan")
+    text = bodies_site.text("perbandingan/ikm")
     for body in (
         "Kecamatan Contoh",
         "Dinas Kesehatan Kabupaten Lumajang",

@@ -23,13 +23,18 @@ INDICATORS = {
     path: {entry.indicator.id: entry.indicator for entry in indicator_entries(loaded.document)}
     for path, loaded in DOCUMENTS.items()
 }
-# Home → provinsi → kabupaten → kecamatan → document: the link a reader follows on each page.
+# Home → provinsi's list of documents → kabupaten → kecamatan → document: the link a reader
+# follows on each page, where it leads and the title of the page it opens.
 BROWSE = [
-    ("Jawa Timur", "jawa-timur/"),
-    ("Kabupaten Lumajang", "jawa-timur/lumajang/"),
-    ("Kecamatan Senduro", "jawa-timur/lumajang/senduro/"),
-    ("IKU Kecamatan Senduro 2024", "jawa-timur/lumajang/senduro/2024/"),
+    ("Jawa Timur", "daftar-dokumen/jawa-timur/", "Daftar dokumen Jawa Timur"),
+    ("Kabupaten Lumajang", "jawa-timur/lumajang/", "Kabupaten Lumajang"),
+    ("Kecamatan Senduro", "jawa-timur/lumajang/senduro/", "Kecamatan Senduro"),
+    ("IKU Kecamatan Senduro 2024", "jawa-timur/lumajang/senduro/2024/", "IKU Kecamatan Senduro 2024"),
 ]
+# The shortest way: home → the provinsi's list → the document, two clicks.
+TWO_CLICKS = [BROWSE[0], BROWSE[-1]]
+SCREENS = {"desktop": {"viewport": DESKTOP}, "ponsel": {"viewport": PHONE, "is_mobile": True, "has_touch": True}}
+SEARCH_BOX = "Cari dokumen menurut nama kecamatan, instansi atau indikator"
 # An indicator far down a long page, with a computed formula.
 PERMALINK = ("jawa-timur/lamongan/mantup/2021-2026/", "persentase-pelayanan-publik-tepat-waktu")
 # The text of a heading and of everything under it up to the next heading of its level or above.
@@ -175,11 +180,59 @@ def test_a_reader_browses_from_home_to_a_document_by_clicking(portal: Portal, br
     with reading(browser, portal, viewport=DESKTOP) as reader:
         page = reader.page
         reader.open("")
-        for name, path in BROWSE:
+        for name, path, title in BROWSE:
             page.locator("article").get_by_role("link", name=name, exact=True).click()
             page.wait_for_url(portal.url(path))
-            assert folded(page.locator("article h1").inner_text()).removesuffix("#").strip() == name
+            assert folded(page.locator("article h1").inner_text()).removesuffix("#").strip() == title
         assert page.locator("article .iku-indikator").count() == len(INDICATORS[BROWSE[-1][1]])
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_citizen_reaches_a_kecamatans_document_from_the_home_page_in_two_clicks(
+    portal: Portal, browser: Browser, screen: str, javascript: bool
+) -> None:
+    mode = "js" if javascript else "tanpa-js"
+    with reading(browser, portal, java_script_enabled=javascript, **SCREENS[screen]) as reader:
+        page = reader.page
+        reader.open("")
+        # The search box needs Material's search: without JavaScript it is not offered at all.
+        assert page.get_by_label(SEARCH_BOX).is_visible() == javascript
+        for step, (name, path, title) in enumerate(TWO_CLICKS, start=1):
+            # Material loads its search index after the page; leaving before it arrives would abort it.
+            page.wait_for_load_state("networkidle")
+            page.locator("article").get_by_role("link", name=name, exact=True).click()
+            page.wait_for_url(portal.url(path))
+            assert folded(page.locator("article h1").inner_text()).removesuffix("#").strip() == title
+            reader.screenshot(f"perjalanan-dua-klik-{screen}-{mode}-{step}", full_page=False)
+            if step == 1 and screen == "ponsel":  # the list itself, with or without JavaScript, fits the phone
+                fits, widths = fits_the_phone(reader)
+                assert fits, widths
+        assert page.locator("article .iku-indikator").count() == len(INDICATORS[TWO_CLICKS[-1][1]])
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_citizen_types_a_kecamatans_name_on_the_home_page_and_opens_its_document(
+    portal: Portal, browser: Browser, screen: str
+) -> None:
+    document = TWO_CLICKS[-1][1]
+    with reading(browser, portal, **SCREENS[screen]) as reader:
+        page = reader.page
+        reader.open("")
+        page.get_by_label(SEARCH_BOX).fill("Senduro")
+        page.locator("article form[role=search]").get_by_role("button", name="Cari").click()
+        page.wait_for_url(portal.url("?q=Senduro"))
+        # Material's search opens with the name typed and its results.
+        page.locator(".md-search-result__item").first.wait_for()
+        reader.settle()
+        assert page.locator("input.md-search__input").input_value() == "Senduro"
+        reader.screenshot(f"perjalanan-cari-nama-{screen}", full_page=False)
+        results = page.locator(".md-search-result__link:visible")
+        hrefs = [results.nth(index).get_attribute("href") or "" for index in range(results.count())]
+        assert site_path(portal, hrefs[0]) == document, hrefs  # the kecamatan's document comes first
+        results.first.click()
+        page.wait_for_url(lambda url: site_path(portal, url) == document)
+        assert folded(page.locator("article h1").inner_text()).startswith("IKU Kecamatan Senduro 2024")
 
 
 def test_a_reader_browses_from_home_to_a_document_by_keyboard_with_visible_focus(
@@ -188,7 +241,7 @@ def test_a_reader_browses_from_home_to_a_document_by_keyboard_with_visible_focus
     with reading(browser, portal, viewport=DESKTOP) as reader:
         page = reader.page
         reader.open("")
-        for step, (name, path) in enumerate(BROWSE, start=1):
+        for step, (name, path, _) in enumerate(BROWSE, start=1):
             for _ in range(100):
                 page.keyboard.press("Tab")
                 focused = page.evaluate(

@@ -121,22 +121,6 @@ def test_an_unlabelled_targets_table_is_charted_by_column(real_site: Site) -> No
     )
 
 
-def test_the_comparison_page_groups_the_same_indicator_across_bodies(real_site: Site) -> None:
-    page = real_site.page("perbandingan")
-    group = page.find(id="nilai-ikm")
-    assert group.get_text(" ", strip=True).startswith("Nilai IKM / Nilai IKM Kecamatan")
-    links = [a["href"] for a in group.find_next("table").select("tbody tr td:first-child a")]
-    assert sorted(links) == [
-        "../jawa-timur/lamongan/mantup/2021-2026/#nilai-ikm",
-        "../jawa-timur/lumajang/keputusan/kepbup-lumajang-188-45-326-427-12-2019/#nilai-ikm-kecamatan",
-        "../jawa-timur/lumajang/lumajang/2020/#nilai-ikm-kecamatan",
-    ]
-    for link in links:
-        path, anchor = link.split("#")
-        target = real_site.root / "perbandingan" / path / "index.html"
-        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor) is not None
-
-
 def test_a_plain_language_page_explains_iku(real_site: Site) -> None:
     page = real_site.page("tentang-iku")
     for anchor in ("apa-itu-iku", "aturan-yang-mendasarinya", "cara-membaca-halaman-dokumen"):
@@ -156,4 +140,4 @@ def test_grouping_names_costs_one_pass_whatever_the_glossary_holds() -> None:
     glossary = Glossary.model_validate(
         {"istilah": [{"singkatan": f"0 x{index} 0", "kepanjangan": "0", "dari_sumber": False} for index in range(20)]}
     )
-    assert ComparisonKeys.of(glossary).key("Nilai 0") == "nilai 0 x0 0"
+    assert ComparisonKeys.of(glossary).key("Jumlah 0") == "jumlah 0 x0 0"

@@ -226,7 +226,9 @@ def test_every_in_page_link_lands_on_an_anchor(real_site: Site) -> None:
 
 def test_navigation_pages_lead_from_home_to_each_document(real_site: Site) -> None:
     home = [a["href"] for a in real_site.page("").select("article a")]
-    assert "jawa-timur/" in home
+    assert "daftar-dokumen/jawa-timur/" in home
+    listed = [a["href"] for a in real_site.page("daftar-dokumen/jawa-timur").select("article a")]
+    assert {"../../jawa-timur/", "../../jawa-timur/lumajang/"} <= set(listed)
     regency = [a["href"] for a in real_site.page("jawa-timur/lumajang").select("article a")]
     assert {"lumajang/", "senduro/", "keputusan/kepbup-lumajang-188-45-326-427-12-2019/"} <= set(regency)
     district = real_site.page("jawa-timur/lumajang/senduro")
