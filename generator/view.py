@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .changes import Described
 from .chart import BarChart, bar_chart
 from .checks import document_key, indicators_with_locs, region_key, regulation_refs
 from .formulas import formula_reading, render_formula
@@ -33,7 +34,7 @@ from .model import (
     Signature,
     TargetTable,
 )
-from .provenance import History
+from .versions import PUBLISHED_VERSIONS, ContentHistory, Version
 
 MONTHS = (
     "Januari",
@@ -153,6 +154,20 @@ class SignatureView:
 
 
 @dataclass(frozen=True)
+class VersionView:
+    """One version of a document as its history lists it."""
+
+    date: str | None
+    changes: list[Described] | None
+    """``None``: the version did not validate."""
+    first: bool
+    commit: str
+    """The commit's short id, as shown and as the folder of its JSON."""
+    json_url: str | None
+    commit_url: str | None
+
+
+@dataclass(frozen=True)
 class ProvenanceView:
     """Where a document came from, when it changed, how to download and cite it."""
 
@@ -160,7 +175,16 @@ class ProvenanceView:
     source_url: str
     source_sha256: str
     source_note: str | None
-    history: History
+    extraction: bool
+    """The published source is text extracted from the original, not the original itself."""
+    pdf_name: str | None
+    pdf_url: str | None
+    pdf_sha256: str | None
+    official_url: str | None
+    retrieved: str | None
+    history: ContentHistory
+    versions: list[VersionView]
+    published_versions: int
     last_changed: str | None
     json_url: str
     yaml_url: str
@@ -198,15 +222,23 @@ class Redirect:
 DOWNLOAD_JSON = "dokumen.json"
 DOWNLOAD_YAML = "dokumen.yml"
 DATA_DIR = "data"
+VERSIONS_DIR = "versi"
+SHORT_COMMIT = 12
+
+
+def version_folder(key: Iterable[str], commit: str) -> str:
+    """Where one version's JSON of the document at ``key`` is published: ``…/versi/<short commit>``."""
+    return "/".join([*key, VERSIONS_DIR, commit[:SHORT_COMMIT]])
 
 
 class SiteView:
     """Builds the view of every page from validated content."""
 
-    def __init__(self, content: Content, site_name: str, site_url: str) -> None:
+    def __init__(self, content: Content, site_name: str, site_url: str, repo_url: str | None = None) -> None:
         self.content = content
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/"
+        self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
         self._names, self._codes = _region_index(content.regions)
         documents = [loaded.document for loaded in content.documents]
@@ -348,6 +380,7 @@ class SiteView:
             "target_tables": [self._target_table(t, n) for n, t in enumerate(document.tabel_target, start=1)],
             "targets": self._year_targets(document, key),
             "provenance": self.provenance(loaded, key),
+            "added_by_editor": {field.value for field in document.ditambahkan_editor},
         }
         return Page(page_path(key), "document.md.j2", context)
 
@@ -396,17 +429,38 @@ class SiteView:
         original = loaded.original
         assert isinstance(original, Original), "content checks reject a missing or refused source file"
         title = self.document_title(document)
+        source = document.sumber
+        pdf = loaded.pdf if isinstance(loaded.pdf, Original) else None
         return ProvenanceView(
             source_name=posixpath.basename(original.path),
             source_url="/" + original.path,
             source_sha256=original.sha256,
-            source_note=document.sumber.keterangan,
+            source_note=source.keterangan,
+            extraction=not original.path.endswith(".pdf"),
+            pdf_name=posixpath.basename(pdf.path) if pdf else None,
+            pdf_url="/" + pdf.path if pdf else None,
+            pdf_sha256=pdf.sha256 if pdf else None,
+            official_url=source.alamat_resmi,
+            retrieved=indonesian_date(source.diambil) if source.diambil else None,
             history=history,
+            versions=[self._version(version, key) for version in history.versions],
+            published_versions=PUBLISHED_VERSIONS,
             last_changed=last,
             json_url=file_link(key, DOWNLOAD_JSON),
             yaml_url=file_link(key, DOWNLOAD_YAML),
             permalink=self.permalink(key),
             citation=self._citation(document, title, self.permalink(key), last),
+        )
+
+    def _version(self, version: Version, key: tuple[str, ...]) -> VersionView:
+        folder = version_folder(key, version.commit)
+        return VersionView(
+            date=indonesian_date(version.date) if version.date else None,
+            changes=version.changes,
+            first=version.first,
+            commit=version.commit[:SHORT_COMMIT],
+            json_url=f"/{folder}/{DOWNLOAD_JSON}" if version.document is not None else None,
+            commit_url=f"{self.repo_url}/commit/{version.commit}" if self.repo_url else None,
         )
 
     def _citation(self, document: IkuDocument | Decree, title: str, url: str, last: str | None) -> str:
