@@ -23,6 +23,7 @@ from .formulas import formula_reading, render_formula
 from .loaded import Content, LoadedDocument, Original
 from .model import (
     Decree,
+    EditorAddition,
     IkuContent,
     IkuDocument,
     Indicator,
@@ -57,6 +58,9 @@ LEVEL_LABELS = {
     Level.kinerja_utama: "Kinerja utama",
 }
 KIND_ORDER = {kind: index for index, kind in enumerate(RegulationKind)}
+ADDED_BY_EDITOR = {EditorAddition.keputusan: "Ditetapkan dengan"}
+"""Where the page shows each field an editor may mark as added (``ditambahkan_editor``)."""
+EDITOR_MARK = "ditambahkan oleh editor portal"
 
 
 def page_path(parts: Iterable[str]) -> str:
@@ -381,6 +385,7 @@ class SiteView:
             "targets": self._year_targets(document, key),
             "provenance": self.provenance(loaded, key),
             "added_by_editor": {field.value for field in document.ditambahkan_editor},
+            "editor_mark": EDITOR_MARK,
         }
         return Page(page_path(key), "document.md.j2", context)
 
