@@ -203,7 +203,7 @@ def test_without_a_repository_address_commits_are_named_but_not_linked(tmp_path:
     output = generate(tmp_path / "content", "Portal IKU", SITE_URL)
     markdown = output.pages[f"{FIXTURE_DOC}/index.md"]
     commit = git(tmp_path, "rev-parse", "HEAD").strip()
-    assert f"commit `{commit[:12]}`" in markdown
+    assert f"commit {commit[:12]}" in markdown
     assert "/commit/" not in markdown
 
 
