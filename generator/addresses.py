@@ -42,6 +42,9 @@ DECREES_FOLDER = "keputusan"
 PERIOD_LIKE = re.compile(r"^\d{4}(-\d{4})?$")
 
 DOWNLOAD_JSON = "dokumen.json"
+# Earlier versions of a document are published under its address: ``…/versi/<short commit>/``.
+VERSIONS_DIR = "versi"
+SHORT_COMMIT = 12
 DOWNLOAD_YAML = "dokumen.yml"
 DATA_DIR = "data"
 REGULATIONS_DIR = "regulasi"
@@ -152,3 +155,8 @@ def reserved_names(parent: Key, place: Place) -> tuple[frozenset[str], str]:
         return frozenset(), "periode dokumen"
     owner = "folder keputusan kabupaten ini" if len(parent) == 2 else "folder keputusan provinsi ini"
     return frozenset({DECREES_FOLDER}), owner
+
+
+def version_folder(key: Iterable[str], commit: str) -> str:
+    """Where one version's JSON of the document at ``key`` is published: ``…/versi/<short commit>``."""
+    return "/".join([*key, VERSIONS_DIR, commit[:SHORT_COMMIT]])

@@ -28,10 +28,14 @@ class Output:
     a document without history (no git, or not yet committed) has no entry."""
 
 
-def generate(content_dir: Path, site_name: str, site_url: str) -> Output:
-    """Generate the whole portal; raises an ``IkuError`` on bad content."""
-    content = load_content(content_dir)
-    portal = PortalView(SiteView(content, site_name, site_url))
+def generate(content_dir: Path, site_name: str, site_url: str, repo_url: str | None = None) -> Output:
+    """Generate the whole portal; raises an ``IkuError`` on bad content.
+
+    ``repo_url`` is the public repository's address: each version in a document's history
+    links to its commit there; without it, commits are named but not linked.
+    """
+    content = load_content(content_dir, versions=True)
+    portal = PortalView(SiteView(content, site_name, site_url, repo_url))
     files = portal.files()
     files.update(render_redirects(portal.redirects()))
     changed = {

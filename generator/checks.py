@@ -114,6 +114,7 @@ def check_content(content: Content) -> list[Problem]:
                     ("sumber", "berkas"), refused.message, refused.expected, refused.found, refused.hint
                 )
             )
+        problems.extend(_check_pdf(loaded))
         region_problems = list(_check_region(loaded, content.regions))
         if region_problems or keys[document_key(loaded.document)] > 1:
             problems.extend(region_problems)
@@ -143,6 +144,24 @@ def _missing_original(loaded: LoadedDocument) -> Problem:
         f'"{berkas}"',
         "simpan teks dokumen asli di content/sumber/ lalu tulis alamatnya di sini",
     )
+
+
+def _check_pdf(loaded: LoadedDocument) -> Iterator[Problem]:
+    """The original PDF, when one is named, is in content/sumber/ and is a PDF."""
+    asli = loaded.document.sumber.asli
+    if asli is None:
+        return
+    if loaded.pdf is None:
+        yield loaded.source.problem(
+            ("sumber", "asli"),
+            "PDF asli tidak ditemukan di dalam folder content",
+            "alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.pdf",
+            f'"{asli}"',
+            "simpan PDF dokumen asli di content/sumber/ lalu tulis alamatnya di sini, atau hapus `asli`",
+        )
+    elif isinstance(loaded.pdf, RefusedOriginal):
+        refused = loaded.pdf
+        yield loaded.source.problem(("sumber", "asli"), refused.message, refused.expected, refused.found, refused.hint)
 
 
 def _check_catalogue_ids(content: Content) -> Iterator[Problem]:

@@ -17,9 +17,10 @@ from .errors import ContentError, Problem
 from .kinds import KINDS
 from .loaded import Content, LoadedDocument, Original, RefusedOriginal
 from .model import Glossary, RegionCatalogue, RegulationCatalogue
-from .provenance import RepositoryHistory, read_history
+from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
-from .yaml_source import YamlFile, read_yaml
+from .versions import ContentHistory, VersionReader
+from .yaml_source import MAX_FILE_BYTES, YamlFile, read_yaml
 
 REGIONS_FILE = "wilayah.yml"
 REGULATIONS_FILE = "regulasi.yml"
@@ -105,8 +106,12 @@ def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str =
     return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
-def load_content(content_dir: Path) -> Content:
-    """Load and validate all content; raise :class:`ContentError` listing every problem."""
+def load_content(content_dir: Path, *, versions: bool = False) -> Content:
+    """Load and validate all content; raise :class:`ContentError` listing every problem.
+
+    With ``versions``, each document's history lists its versions, read back from git
+    and compared (what a build publishes); without, only the commits that touched it.
+    """
     problems: list[Problem] = []
     regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems)
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
@@ -127,7 +132,25 @@ def load_content(content_dir: Path) -> Content:
     problems.extend(check_content(content))
     if problems:
         raise ContentError(problems)
-    return content
+    return _with_versions(content, history) if versions else content
+
+
+def _with_versions(content: Content, history: RepositoryHistory) -> Content:
+    with Blobs(content.root, MAX_FILE_BYTES) as blobs:
+        reader = VersionReader(blobs, DOCUMENT_KINDS)
+        documents = [
+            dataclasses.replace(
+                loaded,
+                history=reader.history(
+                    history.of(loaded.relative_path),
+                    loaded.relative_path,
+                    (content.root / loaded.relative_path).read_bytes(),
+                    loaded.document,
+                ),
+            )
+            for loaded in content.documents
+        ]
+    return dataclasses.replace(content, documents=documents)
 
 
 def display_path(path: Path) -> Path:
@@ -187,7 +210,11 @@ def _load_document(
         problems.extend(_with_region_hints(result, source, regions[1] if regions else None))
         return None
     relative = path.relative_to(content_dir).as_posix()
-    return LoadedDocument(source, result, relative, _original(content_dir, result.sumber.berkas), history.of(relative))
+    original = _original(content_dir, result.sumber.berkas)
+    pdf = _original(content_dir, result.sumber.asli) if result.sumber.asli else None
+    commits = history.of(relative)
+    versions = ContentHistory(unavailable=commits.unavailable, truncated=commits.truncated)
+    return LoadedDocument(source, result, relative, original, pdf, versions)
 
 
 def _with_region_hints(problems: list[Problem], source: YamlFile, regions: RegionCatalogue | None) -> Iterator[Problem]:

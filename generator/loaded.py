@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
-from .provenance import History
+from .versions import ContentHistory
 from .yaml_source import YamlFile
 
 
@@ -39,7 +39,10 @@ class LoadedDocument:
     """The content file's path inside ``content/``, with ``/`` separators."""
     original: Original | RefusedOriginal | None
     """The file named by ``sumber.berkas``; ``None`` when it is missing."""
-    history: History
+    pdf: Original | RefusedOriginal | None
+    """The original PDF named by ``sumber.asli``; ``None`` when none is named or it is missing."""
+    history: ContentHistory
+    """The document's versions when loaded for a build (``load_content(..., versions=True)``)."""
 
     @property
     def path(self) -> Path:

@@ -110,6 +110,20 @@ SourcePath = Annotated[
     StringConstraints(pattern=SOURCE_PATH_PATTERN, max_length=200),
     Field(examples=["sumber/senduro-2024.txt"]),
 ]
+ORIGINAL_PATH_PATTERN = r"^sumber/[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$"
+OriginalPath = Annotated[
+    str,
+    StringConstraints(pattern=ORIGINAL_PATH_PATTERN, max_length=200),
+    Field(examples=["sumber/senduro-2024.pdf"]),
+]
+# Only https: the address is printed as a link, and a reader must reach the publisher itself.
+# Only characters a URL needs and Markdown does not read: no spaces, brackets or quotes.
+OFFICIAL_URL_PATTERN = r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
+OfficialUrl = Annotated[
+    str,
+    StringConstraints(pattern=OFFICIAL_URL_PATTERN, max_length=MAX_LINE_LENGTH),
+    Field(examples=["https://lumajangkab.go.id/dokumen/iku-senduro-2024.pdf"]),
+]
 # A former address: slugs joined by `/`, so it can never leave the site's folder.
 PagePath = Annotated[
     str,
@@ -462,12 +476,39 @@ class Body(Strict):
 
 
 class Source(Strict):
-    """The original document this content was transcribed from."""
+    """The original document this content was transcribed from, and where it can be found."""
 
     berkas: SourcePath = Field(
-        description="Berkas dokumen asli (`.txt` atau `.pdf`) di folder `content/sumber/`, mis. `sumber/senduro.txt`."
+        description=(
+            "Berkas yang ditranskripsi di folder `content/sumber/`: teks hasil ekstraksi (`.txt`) "
+            "atau PDF asli (`.pdf`), mis. `sumber/senduro.txt`."
+        )
+    )
+    asli: OriginalPath | None = Field(
+        default=None,
+        description=(
+            "PDF dokumen asli di folder `content/sumber/`, bila editor memilikinya, mis. `sumber/senduro-2024.pdf`; "
+            "kosongkan bila tidak ada."
+        ),
+    )
+    alamat_resmi: OfficialUrl | None = Field(
+        default=None,
+        description=(
+            "Alamat resmi (https) tempat dokumen asli diterbitkan, mis. situs pemerintah daerah; "
+            "kosongkan bila tidak diketahui."
+        ),
+    )
+    diambil: datetime.date | None = Field(
+        default=None,
+        description="Tanggal dokumen asli diambil atau diunduh (YYYY-MM-DD); kosongkan bila tidak diketahui.",
     )
     keterangan: PlainParagraph | None = Field(default=None, description="Keterangan tentang sumber, mis. asal PDF.")
+
+
+class EditorAddition(enum.StrEnum):
+    """A field of a document whose value the source does not give: an editor of the portal added it."""
+
+    keputusan = "keputusan"
 
 
 class IkuContent(Strict):
@@ -514,10 +555,37 @@ class IkuDocument(IkuContent):
     )
     ditandatangani: Signature | None = Field(default=None, description="Blok tanda tangan, bila ada.")
     sumber: Source = Field(description="Dokumen asli yang ditranskripsi.")
+    ditambahkan_editor: list[EditorAddition] = Field(
+        default_factory=list,
+        description=(
+            "Kolom yang isinya tidak tertulis di dokumen sumber tetapi ditambahkan oleh editor portal, "
+            "mis. `[keputusan]` bila sumber tidak menyebut keputusan yang menetapkannya; "
+            "halaman menandainya sebagai tambahan editor."
+        ),
+    )
     catatan_editor: list[Paragraph] = Field(
         default_factory=list,
         description="Catatan editor untuk pembaca bila sumber tidak lengkap atau tidak lazim.",
     )
+
+    @model_validator(mode="after")
+    def _additions_filled(self) -> IkuDocument:
+        empty = [field.value for field in self.ditambahkan_editor if getattr(self, field.value) is None]
+        if empty:
+            raise RuleError(
+                "kolom yang ditandai sebagai tambahan editor tidak diisi",
+                "hanya kolom yang diisi editor, mis. `keputusan`",
+                ", ".join(empty),
+                "isi kolom itu, atau hapus namanya dari `ditambahkan_editor`",
+            )
+        if len(set(self.ditambahkan_editor)) < len(self.ditambahkan_editor):
+            raise RuleError(
+                "kolom disebut dua kali di `ditambahkan_editor`",
+                "setiap kolom sekali",
+                ", ".join(field.value for field in self.ditambahkan_editor),
+                "hapus yang berulang",
+            )
+        return self
 
 
 class Amendment(Strict):

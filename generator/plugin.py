@@ -54,8 +54,12 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: tautan permanen dan kutipan memakainya")
+        # The public repository, configured once (`extra.repo_url`): versions link to their commits.
+        repo_url = config.extra.get("repo_url")
+        if repo_url is not None and not (isinstance(repo_url, str) and repo_url.startswith("https://")):
+            raise PluginError(f"extra.repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         try:
-            self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url)
+            self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url, repo_url)
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None

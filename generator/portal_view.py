@@ -43,6 +43,7 @@ from .view import (
     SiteView,
     file_link,
     page_path,
+    version_folder,
 )
 
 
@@ -64,9 +65,13 @@ class PortalView:
             folder = "/".join(key)
             files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
-            if isinstance(loaded.original, Original):
-                # Published from the path as written: content checks refuse a linked source.
-                files[loaded.original.path] = self.site.content.root / loaded.original.path
+            for version in loaded.history.versions:
+                if version.document is not None:
+                    files[f"{version_folder(key, version.commit)}/{DOWNLOAD_JSON}"] = document_json(version.document)
+            for original in (loaded.original, loaded.pdf):
+                if isinstance(original, Original):
+                    # Published from the path as written: content checks refuse a linked source.
+                    files[original.path] = self.site.content.root / original.path
         files.update(self.data_files())
         for name, text in schema_texts().items():
             files[f"schema/{name}"] = text.encode("utf-8")

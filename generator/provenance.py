@@ -1,8 +1,9 @@
 """Where content came from: the source file's fingerprint and the content file's git history.
 
-History is read with one ``git log`` over the whole content folder, so its cost does
-not grow per document. A site built from a tarball has no history; that is reported
-on the page instead of failing the build.
+History is read with one ``git log`` over the whole content folder, and the files'
+earlier contents through one ``git cat-file --batch`` process, so the cost grows with
+the history, never with a process per commit or per file. A site built from a tarball
+has no history; that is reported on the page instead of failing the build.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
+from typing import IO
 
 from .printable import spelled_out
 
@@ -22,9 +25,12 @@ EARLIEST = datetime.date(1970, 1, 1)
 LATEST = datetime.date(2106, 2, 7)
 _RAW_DATE = re.compile(r"^([0-9]{1,20}) ([+-])([0-9]{2})([0-9]{2})$")
 _LOG_FORMAT = "--format=%x00%H%x00%cd%x00%s"
-# With -z, each commit reads "\0hash\0date\0subject\0\n" and then its file names, each ending
-# in NUL. NUL is the one byte no subject or file name holds, and a file name is never empty.
-_LOG_ENTRY = re.compile("\0([^\0]*)\0([^\0]*)\0([^\0]*)\0\n?((?:[^\0]+\0)*)")
+# With -z and --raw, each commit reads "\0hash\0date\0subject\0\n" and then, per file,
+# ":modes hashes status\0name\0". NUL is the one byte no subject or file name holds, and a
+# file name is never empty.
+_LOG_ENTRY = re.compile("\0([^\0]*)\0([^\0]*)\0([^\0]*)\0\n?((?::[^\0]*\0[^\0]+\0)*)")
+_RAW_FILE = re.compile(":[0-7]+ [0-7]+ [0-9a-f]+ ([0-9a-f]+) [A-Z][0-9]*\0([^\0]+)\0")
+_NO_BLOB = re.compile("^0+$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class Change:
     date: datetime.date | None
     """``None`` when the commit's date is not one a page can carry (before 1970, after 2106, or garbled)."""
     summary: str
+    blob: str = field(default="", compare=False)
+    """The git object id of the file as this commit left it; empty when the commit deleted it."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +89,17 @@ def read_history(content_dir: Path) -> RepositoryHistory:
     spelled out, and dates kept only when a published file can carry them.
     """
     log = _git(
-        content_dir, "log", "-z", "--no-merges", "--date=raw", _LOG_FORMAT, "--name-only", "--relative", "--", "."
+        content_dir,
+        *("log", "-z", "--no-merges", "--no-renames", "--date=raw", _LOG_FORMAT),
+        *("--raw", "--no-abbrev", "--relative", "--", "."),
     )
     if log is None:
         return RepositoryHistory(None, "situs ini dibangun tanpa riwayat git (misalnya dari arsip tarball)")
     by_file: dict[str, list[Change]] = {}
-    for commit, date, subject, names in _LOG_ENTRY.findall(log):
-        change = Change(commit, commit_date(date), spelled_out(subject.strip()))
-        for name in names.split("\0")[:-1]:
+    for commit, date, subject, files in _LOG_ENTRY.findall(log):
+        when, summary = commit_date(date), spelled_out(subject.strip())
+        for blob, name in _RAW_FILE.findall(files):
+            change = Change(commit, when, summary, "" if _NO_BLOB.match(blob) else blob)
             by_file.setdefault(name, []).append(change)
     return RepositoryHistory(by_file, truncated=_git(content_dir, "rev-parse", "--is-shallow-repository") == "true\n")
 
@@ -131,3 +142,70 @@ def _git(cwd: Path, *args: str) -> str | None:
     # A commit's bytes are whatever its author wrote: a subject or a file name need not be UTF-8,
     # and a bogus `encoding` header makes git pass them on unconverted.
     return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file holding ``data``: a file unchanged since a commit has that commit's id."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+class Blobs:
+    """Files' earlier contents from one ``git cat-file --batch`` process, asked one at a time.
+
+    A blob larger than ``limit`` is skipped unread (``None``), as is one the repository
+    does not hold (a shallow clone); so is everything when git cannot be started.
+    """
+
+    def __init__(self, content_dir: Path, limit: int) -> None:
+        self.limit = limit
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=content_dir,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            self._process = None
+
+    def read(self, blob: str) -> bytes | None:
+        process = self._process
+        if process is None or not re.fullmatch("[0-9a-f]{40,64}", blob):
+            return None
+        stdin, stdout = process.stdin, process.stdout
+        assert stdin is not None and stdout is not None, "started with pipes"
+        try:
+            stdin.write(blob.encode("ascii") + b"\n")
+            stdin.flush()
+            header = stdout.readline().split()
+        except OSError:
+            self.close()
+            return None
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        return _read_exactly(stdout, int(header[2]), self.limit)
+
+    def close(self) -> None:
+        if self._process is not None:
+            for stream in (self._process.stdin, self._process.stdout):
+                if stream is not None:
+                    stream.close()
+            self._process.wait()
+            self._process = None
+
+    def __enter__(self) -> Blobs:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+
+def _read_exactly(stream: IO[bytes], size: int, limit: int) -> bytes | None:
+    """A blob's ``size`` bytes and git's closing newline; ``None`` (after skipping them) beyond ``limit``."""
+    kept = stream.read(size) if size <= limit else None
+    remaining = 0 if kept is not None else size
+    while remaining:
+        remaining -= len(stream.read(min(remaining, 1 << 16)) or b"\0" * remaining)
+    stream.read(1)
+    return kept

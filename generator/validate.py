@@ -14,7 +14,16 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import NIP_PATTERN, PAGE_PATH_PATTERN, REGION_CODE_PATTERN, SLUG_PATTERN, SOURCE_PATH_PATTERN, RuleError
+from .model import (
+    NIP_PATTERN,
+    OFFICIAL_URL_PATTERN,
+    ORIGINAL_PATH_PATTERN,
+    PAGE_PATH_PATTERN,
+    REGION_CODE_PATTERN,
+    SLUG_PATTERN,
+    SOURCE_PATH_PATTERN,
+    RuleError,
+)
 from .yaml_source import YamlFile, field_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -46,6 +55,14 @@ PATTERN_HINTS = {
     SOURCE_PATH_PATTERN: (
         "berkas .txt atau .pdf di folder `sumber/`; nama dari huruf, angka, `.`, `_` dan `-`",
         "sumber/senduro-2024.txt",
+    ),
+    ORIGINAL_PATH_PATTERN: (
+        "berkas .pdf di folder `sumber/`; nama dari huruf, angka, `.`, `_` dan `-`",
+        "sumber/senduro-2024.pdf",
+    ),
+    OFFICIAL_URL_PATTERN: (
+        "alamat lengkap yang diawali `https://`, tanpa spasi, tanda kutip atau kurung",
+        "https://lumajangkab.go.id/dokumen/iku-senduro-2024.pdf",
     ),
 }
 

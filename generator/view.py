@@ -20,13 +20,16 @@ from .addresses import (
     DOWNLOAD_JSON,
     DOWNLOAD_YAML,
     REGULATIONS_DIR,
+    SHORT_COMMIT,
     Key,
     Place,
     file_link,
     link,
     page_path,
     places,
+    version_folder,
 )
+from .changes import Described
 from .chart import BarChart, bar_chart
 from .dates import MONTHS, indonesian_date
 from .formulas import formula_reading, render_formula
@@ -35,6 +38,7 @@ from .loaded import Content, LoadedDocument, Original
 from .model import (
     BodyKind,
     Decree,
+    EditorAddition,
     IkuContent,
     IkuDocument,
     Indicator,
@@ -45,7 +49,7 @@ from .model import (
     Signature,
     TargetTable,
 )
-from .provenance import History
+from .versions import PUBLISHED_VERSIONS, ContentHistory, Version
 
 # Kept importable from here: other modules and tests read them from the view.
 __all__ = ["DATA_DIR", "DOWNLOAD_JSON", "DOWNLOAD_YAML", "MONTHS", "file_link", "indonesian_date", "link", "page_path"]
@@ -70,6 +74,9 @@ BODY_KIND_LABELS = {
     BodyKind.kelurahan: "Kelurahan",
     BodyKind.lainnya: "Instansi lain",
 }
+ADDED_BY_EDITOR = {EditorAddition.keputusan: "Ditetapkan dengan"}
+"""Where the page shows each field an editor may mark as added (``ditambahkan_editor``)."""
+EDITOR_MARK = "ditambahkan oleh editor portal"
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,20 @@ class SignatureView:
 
 
 @dataclass(frozen=True)
+class VersionView:
+    """One version of a document as its history lists it."""
+
+    date: str | None
+    changes: list[Described] | None
+    """``None``: the version did not validate."""
+    first: bool
+    commit: str
+    """The commit's short id, as shown and as the folder of its JSON."""
+    json_url: str | None
+    commit_url: str | None
+
+
+@dataclass(frozen=True)
 class ProvenanceView:
     """Where a document came from, when it changed, how to download and cite it."""
 
@@ -158,7 +179,16 @@ class ProvenanceView:
     source_url: str
     source_sha256: str
     source_note: str | None
-    history: History
+    extraction: bool
+    """The published source is text extracted from the original, not the original itself."""
+    pdf_name: str | None
+    pdf_url: str | None
+    pdf_sha256: str | None
+    official_url: str | None
+    retrieved: str | None
+    history: ContentHistory
+    versions: list[VersionView]
+    published_versions: int
     last_changed: str | None
     json_url: str
     yaml_url: str
@@ -207,10 +237,11 @@ class ListingGroup:
 class SiteView:
     """Builds the view of every page from validated content."""
 
-    def __init__(self, content: Content, site_name: str, site_url: str) -> None:
+    def __init__(self, content: Content, site_name: str, site_url: str, repo_url: str | None = None) -> None:
         self.content = content
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/"
+        self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.regulations = {r.id: self._regulation(r) for r in content.regulations.regulasi}
         self._places = {place.key: place for place in places(content.regions)}
         self._names = {key: place.name for key, place in self._places.items()}
@@ -366,6 +397,8 @@ class SiteView:
             "target_tables": [self._target_table(t, n) for n, t in enumerate(document.tabel_target, start=1)],
             "targets": self._year_targets(document, key),
             "provenance": self.provenance(loaded, key),
+            "added_by_editor": {field.value for field in document.ditambahkan_editor},
+            "editor_mark": EDITOR_MARK,
         }
         return Page(page_path(key), kind.template, context)
 
@@ -414,17 +447,38 @@ class SiteView:
         original = loaded.original
         assert isinstance(original, Original), "content checks reject a missing or refused source file"
         title = self.document_title(document)
+        source = document.sumber
+        pdf = loaded.pdf if isinstance(loaded.pdf, Original) else None
         return ProvenanceView(
             source_name=posixpath.basename(original.path),
             source_url="/" + original.path,
             source_sha256=original.sha256,
-            source_note=document.sumber.keterangan,
+            source_note=source.keterangan,
+            extraction=not original.path.endswith(".pdf"),
+            pdf_name=posixpath.basename(pdf.path) if pdf else None,
+            pdf_url="/" + pdf.path if pdf else None,
+            pdf_sha256=pdf.sha256 if pdf else None,
+            official_url=source.alamat_resmi,
+            retrieved=indonesian_date(source.diambil) if source.diambil else None,
             history=history,
+            versions=[self._version(version, key) for version in history.versions],
+            published_versions=PUBLISHED_VERSIONS,
             last_changed=last,
             json_url=file_link(key, DOWNLOAD_JSON),
             yaml_url=file_link(key, DOWNLOAD_YAML),
             permalink=self.permalink(key),
             citation=self._citation(document, title, self.permalink(key), last),
+        )
+
+    def _version(self, version: Version, key: tuple[str, ...]) -> VersionView:
+        folder = version_folder(key, version.commit)
+        return VersionView(
+            date=indonesian_date(version.date) if version.date else None,
+            changes=version.changes,
+            first=version.first,
+            commit=version.commit[:SHORT_COMMIT],
+            json_url=f"/{folder}/{DOWNLOAD_JSON}" if version.document is not None else None,
+            commit_url=f"{self.repo_url}/commit/{version.commit}" if self.repo_url else None,
         )
 
     def _citation(self, document: AnyDocument, title: str, url: str, last: str | None) -> str:

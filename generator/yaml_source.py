@@ -160,6 +160,11 @@ def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
+    return parse_yaml(raw, display)
+
+
+def parse_yaml(raw: bytes, display: Path) -> YamlFile | list[Problem]:
+    """Parse a file's bytes (as read, or an earlier version from git); problems name ``display``."""
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw)} byte"
         hint = "satu dokumen IKU jauh lebih kecil; periksa apakah ini berkas yang benar"

@@ -23,6 +23,7 @@ from generator.yaml_source import ContentLoader
 CONTENT = REPO / "content"
 EDITORS_OWN = (
     "catatan_editor",
+    "ditambahkan_editor",
     ".id",
     ".jenis",
     ".wilayah",

@@ -30,6 +30,7 @@ from generator.build import Output, generate
 from generator.cli import main
 from generator.printable import INVISIBLE_CHARACTERS
 from generator.provenance import Change, read_history
+from generator.view import indonesian_date
 
 FIXTURE_PAGE = "jawa-timur/lumajang/contoh/2021-2023"
 DOC_IN_CONTENT = DOC.removeprefix("content/")
@@ -37,6 +38,7 @@ DOC_IN_CONTENT = DOC.removeprefix("content/")
 ORDINARY_TIME = b"1700000000 +0700"
 ORDINARY_DATE = datetime.date(2023, 11, 15)
 CHECK_PASSES = "Konten valid: 2 dokumen, 7 regulasi.\n"
+REPO_URL = "https://github.com/portal-iku/portal-iku"
 
 
 def git(project: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -66,8 +68,10 @@ def raw_commit(project: Path, message: bytes, *, time: bytes = ORDINARY_TIME, he
 
 
 def touch_document(project: Path) -> None:
-    with (project / DOC).open("a", encoding="utf-8") as stream:
-        stream.write("# diperiksa ulang\n")
+    """Change what the document says (a comment alone would not be a version of it)."""
+    path = project / DOC
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("definisi: Hasil survei", "definisi: Diperiksa ulang. Hasil survei", 1), "utf-8")
 
 
 @pytest.fixture
@@ -239,13 +243,14 @@ def test_a_site_builds_from_hostile_history_with_dates_it_can_publish(repository
     if case.date is None:
         # A date the sitemap cannot carry is not made up: the page says it is not valid,
         # and the site is dated by the newest valid commit, the first one.
-        assert f"<td>tidak sah</td>\n<td>Periksa ulang</td>\n<td><code>{commit[:12]}</code></td>" in html
+        assert f'<strong>tanggal tidak sah</strong> · <a href="versi/{commit[:12]}/dokumen.json">' in html
+        assert f'<a href="{REPO_URL}/commit/{commit}">commit {commit[:12]}</a>' in html
         assert "tidak diketahui: tanggal commit terakhir tidak sah" in html
         assert gzip_mtime(site / "sitemap.xml.gz") == int(
             datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC).timestamp()
         )
     else:
-        assert f"<td>{case.date.isoformat()}</td>" in html
+        assert f"<strong>{indonesian_date(case.date)}</strong>" in html
         assert "Terakhir diperbarui" in html
 
 

@@ -32,7 +32,7 @@ from generator.checks import document_key
 from generator.load import load_content
 from generator.model import Decree, IkuDocument
 from generator.validate import scalars
-from generator.view import LEVEL_LABELS, MONTHS
+from generator.view import ADDED_BY_EDITOR, EDITOR_MARK, LEVEL_LABELS, MONTHS
 
 Loc = tuple[str | int, ...]
 SITES = [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)]
@@ -112,6 +112,8 @@ def missing_from_page(site: Site, document: IkuDocument | Decree) -> list[str]:
 
 def shown(site: Site, page: Published, name: str, value: object, is_id: bool = False) -> bool:
     """Whether ``page`` publishes ``value`` of field ``name`` the way its kind is published."""
+    if isinstance(value, model.EditorAddition):
+        return f"{ADDED_BY_EDITOR[value]} " in page.text and f"— {EDITOR_MARK}" in page.text
     if isinstance(value, enum.Enum):
         return LEVEL_LABELS[value].lower() in page.text.lower()
     if isinstance(value, bool):
@@ -126,7 +128,7 @@ def shown(site: Site, page: Published, name: str, value: object, is_id: bool = F
         return " ".join(value.split()) in page.formulas
     if name == "alamat_lama":
         return (site.root / value / "index.html").exists()
-    if name == "berkas":
+    if name in ("berkas", "asli"):
         return any(href.endswith(value) for href in page.hrefs)
     if is_id:
         return value in page.ids or any(f"/{value}/" in f"/{href}" for href in page.hrefs)

@@ -67,9 +67,9 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
     git(origin, "init", "-q", date=FIRST_COMMIT)
     git(origin, "add", ".", date=FIRST_COMMIT)
     git(origin, "commit", "-q", "-m", "Dokumen pertama", date=FIRST_COMMIT)
-    # A later commit touching one document: its page, and only its page among documents, is newer.
-    with (origin / EDITED).open("a", encoding="utf-8") as stream:
-        stream.write("# diperiksa ulang\n")
+    # A later commit changing what one document says: its page, and only its page among documents, is newer.
+    text = (origin / EDITED).read_text(encoding="utf-8")
+    (origin / EDITED).write_text(text.replace("\ntugas:\n", "\ntugas:\n  - teks: Diperiksa ulang.\n", 1), "utf-8")
     git(origin, "commit", "-q", "-am", "Periksa ulang satu dokumen", date=SECOND_COMMIT)
 
     sites = []
