@@ -50,7 +50,7 @@
 
   function measure(box) {
     var katex = box.querySelector(".katex");
-    var parts = box.querySelectorAll(".katex-html > .base, .katex-html > .tag");
+    var parts = box.querySelectorAll(".katex-html > *");
     if (!katex || !parts.length) return;
     var left = Infinity, right = -Infinity;
     parts.forEach(function (part) {
