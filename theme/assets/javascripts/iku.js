@@ -81,8 +81,18 @@
   function fitFormulas() {
     var boxes = document.querySelectorAll(".iku-rumus");
     if (!boxes.length) return;
-    boxes.forEach(measure);
-    boxes.forEach(markWide);
+    function fit() {
+      // Text does not scale exactly with its size (hinting, rounding): measuring again at the
+      // size the first measure gave corrects the width to the size it is shown at.
+      boxes.forEach(measure);
+      boxes.forEach(measure);
+      boxes.forEach(markWide);
+    }
+    fit();
+    // A KaTeX font may start loading only once a formula is laid out: measure again when it has.
+    if (document.fonts && document.fonts.addEventListener) {
+      document.fonts.addEventListener("loadingdone", fit);
+    }
     if (window.ResizeObserver) {
       var observer = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) { markWide(entry.target); });
