@@ -26,6 +26,9 @@ class Output:
     changed: dict[str, datetime.date]
     """When each document page's content file last changed in git, keyed like ``pages``;
     a document without history (no git, or not yet committed) has no entry."""
+    sources: dict[str, str]
+    """The content file each document page is generated from, keyed like ``pages``: its path
+    inside the content folder, with ``/`` separators (for "edit this page")."""
 
 
 def generate(content_dir: Path, site_name: str, site_url: str, repo_url: str | None = None) -> Output:
@@ -43,4 +46,5 @@ def generate(content_dir: Path, site_name: str, site_url: str, repo_url: str | N
         for loaded in content.documents
         if loaded.history.last_changed is not None
     }
-    return Output(render_pages(portal.pages()), files, portal.glossary_terms(), changed)
+    sources = {page_path(document_key(loaded.document)): loaded.relative_path for loaded in content.documents}
+    return Output(render_pages(portal.pages()), files, portal.glossary_terms(), changed, sources)

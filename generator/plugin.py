@@ -11,6 +11,7 @@ from the clock.
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.markdown_literal"
+REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -54,10 +56,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: tautan permanen dan kutipan memakainya")
-        # The public repository, configured once (`extra.repo_url`): versions link to their commits.
-        repo_url = config.extra.get("repo_url")
-        if repo_url is not None and not (isinstance(repo_url, str) and repo_url.startswith("https://")):
-            raise PluginError(f"extra.repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
+        # The public repository, configured once (`repo_url`): versions link to their commits.
+        repo_url = config.repo_url or None
+        if repo_url is not None and not repo_url.startswith("https://"):
+            raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         try:
             self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url, repo_url)
             self.katex = katex_dist()
@@ -92,8 +94,16 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                     f"{linked.relative_to(docs).as_posix()} di {docs.name}/ adalah tautan simbolik; "
                     "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
                 )
+        content = Path(self.config.content_dir)
         for path, markdown in self.output.pages.items():
-            self._add(files, File.generated(config, path, content=markdown))
+            file = File.generated(config, path, content=markdown)
+            if path in self.output.sources:
+                # "Edit this page" on a document page opens its content file, not the Markdown
+                # generated from it (which is in no repository). MkDocs joins edit_uri (which
+                # points at docs_dir) and this path, so it is relative to docs_dir.
+                source = content / self.output.sources[path]
+                file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+            self._add(files, file)
         for path, data in self.output.files.items():
             if isinstance(data, Path):
                 self._add(files, File.generated(config, path, abs_src_path=str(data)))
@@ -113,6 +123,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
         page.update_date = date.isoformat() if date is not None else UNDATED
         return page
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Hand-written pages name the repository as {{ repo_url }}, so that its address is
+        # configured once (repo_url in mkdocs.yml). Generated pages hold content text: left alone.
+        if page.file.generated_by is None and config.repo_url:
+            return markdown.replace(REPO_URL_PLACEHOLDER, config.repo_url.rstrip("/"))
+        return markdown
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         leftover = markdown_leftover(output)

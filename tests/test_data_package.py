@@ -348,7 +348,7 @@ def test_a_package_with_formula_like_values_still_validates(formula_site: Site) 
 
 @pytest.mark.parametrize("address", ["", "data", "jawa-timur/lamongan/mantup/2021-2026", "glosarium"])
 def test_every_page_names_both_licences_in_its_footer(real_site: Site, address: str) -> None:
-    footer = real_site.page(address).select_one("footer .md-copyright")
+    footer = real_site.page(address).select_one("footer .md-copyright__highlight")
     assert footer is not None
     assert " ".join(footer.get_text(" ").split()) == (
         "Isi dan data berlisensi CC BY 4.0; kode sumber berlisensi MIT. Tentang lisensi"

@@ -17,7 +17,8 @@ from generator.model import Glossary
 CONTENT = load_content(REPO / "content")
 TERMS = {form: term.kepanjangan for term in CONTENT.glossary.istilah for form in (term.singkatan, *term.bentuk_lain)}
 # Where an abbreviation is not prose: code, math, SVG text and the abbreviations themselves.
-NOT_PROSE = {"abbr", "code", "pre", "math", "svg", "script", "style"}
+# The in-page table of contents (a <nav>) repeats the headings, whose abbreviations are expanded where they stand.
+NOT_PROSE = {"abbr", "code", "pre", "math", "svg", "script", "style", "nav"}
 
 
 def pages(site: Site) -> list[Path]:

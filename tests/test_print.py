@@ -151,3 +151,26 @@ def test_no_identifier_breaks_across_lines(real_site: Site, browser: Browser, ur
         page.add_style_tag(content="article td, article dd, article p { width: 4em; max-width: 4em; }")
         assert broken_identifiers(page) == []
         page.close()
+
+
+# Each formula's drawn extent (KaTeX's boxes, not the hidden MathML) against its article's right edge.
+FORMULA_OVERFLOW = """() => {
+  const right = document.querySelector("article").getBoundingClientRect().right;
+  return [...document.querySelectorAll("article .iku-rumus")].map(box => {
+    const parts = [...box.querySelectorAll(".katex-html > *")].map(part => part.getBoundingClientRect().right);
+    return Math.max(...parts) - right;
+  });
+}"""
+
+
+@pytest.mark.parametrize("url", [*PAGES, "jawa-timur/lumajang/senduro/2024"])
+def test_no_formula_is_wider_than_the_printed_page(real_site: Site, browser: Browser, url: str) -> None:
+    with served(real_site.root) as base:
+        page = browser.new_page()
+        lay_out_for_print(page, f"{base}{url}/")
+        page.evaluate("document.fonts.ready.then(() => new Promise(done => requestAnimationFrame(done)))")
+        page.wait_for_function("[...document.querySelectorAll('.iku-rumus')].every(b => b.style.length)")
+        overflow = page.evaluate(FORMULA_OVERFLOW)
+        assert overflow, "the page has formulas"
+        assert max(overflow) <= 0, f"formulas reach past the printed page by {overflow} px"
+        page.close()
