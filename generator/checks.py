@@ -82,8 +82,12 @@ def reserved_anchor(anchor: str) -> bool:
     return anchor in RESERVED_ANCHORS or RESERVED_ANCHOR_PATTERN.match(anchor) is not None
 
 
-def check_content(content: Content) -> list[Problem]:
-    """Every cross-file problem in ``content``; an empty list means it can be published."""
+def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-file problem in ``content``; an empty list means it can be published.
+
+    ``unchecked`` names the catalogues (``regions``, ``regulations``, ``glossary``) that could
+    not be read and stand empty in ``content``: references to them are not checked.
+    """
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
     decree_ids = {d.document.id for d in content.documents if isinstance(d.document, Decree)}
@@ -100,12 +104,13 @@ def check_content(content: Content) -> list[Problem]:
                     ("sumber", "berkas"), refused.message, refused.expected, refused.found, refused.hint
                 )
             )
-        region_problems = list(_check_region(loaded, content.regions))
+        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, content.regions))
         if region_problems or keys[document_key(loaded.document)] > 1:
             problems.extend(region_problems)
         else:
             problems.extend(_check_file_location(loaded))
-        problems.extend(_check_regulations(loaded, regulation_ids))
+        if "regulations" not in unchecked:
+            problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         problems.extend(_check_formulas(loaded))
         decree_ref = loaded.document.keputusan if isinstance(loaded.document, IkuDocument) else None

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from pydantic import BaseModel
 
 from .checks import check_content, region_hint, regions_at
@@ -118,15 +119,43 @@ def load_content(content_dir: Path) -> Content:
         for path in paths
         if (loaded := _load_document(path, content_dir, history, problems, regions)) is not None
     ]
-    if regions is None or regulations is None or glossary is None:
-        raise ContentError(problems)
+    catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
+    unchecked = [name for name, loaded in catalogues.items() if loaded is None]
+    # A broken catalogue hides no other problem: every document was validated above, and the
+    # checks that do not need that catalogue still run against an empty stand-in for it.
+    regions = regions or _stand_in(content_dir / REGIONS_FILE, RegionCatalogue.model_construct(provinsi=[]))
+    regulations = regulations or _stand_in(
+        content_dir / REGULATIONS_FILE, RegulationCatalogue.model_construct(regulasi=[])
+    )
+    glossary = glossary or _stand_in(content_dir / GLOSSARY_FILE, Glossary.model_construct(istilah=[]))
     content = Content(
         content_dir, regions[1], regulations[1], glossary[1], documents, regions[0], regulations[0], glossary[0]
     )
-    problems.extend(check_content(content))
+    problems.extend(check_content(content, unchecked=frozenset(_CHECKED_AGAINST[name] for name in unchecked)))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, [_unchecked_note(content_dir, name) for name in unchecked])
     return content
+
+
+# What in the documents each catalogue is checked against; named in a note when it could not be.
+_CHECKED_AGAINST = {REGIONS_FILE: "regions", REGULATIONS_FILE: "regulations", GLOSSARY_FILE: "glossary"}
+_REFERENCES = {
+    REGIONS_FILE: "wilayah dokumen (`wilayah:`) dan alamat lama wilayah",
+    REGULATIONS_FILE: "regulasi yang dirujuk dokumen (`regulasi:`, `mengingat:`)",
+    GLOSSARY_FILE: "singkatan yang ditulis dua kali",
+}
+
+
+def _unchecked_note(content_dir: Path, name: str) -> str:
+    return (
+        f"{display_path(content_dir / name).as_posix()} belum dapat dibaca, jadi {_REFERENCES[name]} belum diperiksa; "
+        f"perbaiki dulu masalah di berkas itu, lalu jalankan `iku check` lagi"
+    )
+
+
+def _stand_in(path: Path, catalogue: ModelT) -> tuple[YamlFile, ModelT]:
+    """An empty catalogue in place of one that failed, so the checks that do not need it still run."""
+    return YamlFile(display_path(path), {}, yaml.MappingNode("tag:yaml.org,2002:map", [])), catalogue
 
 
 def display_path(path: Path) -> Path:
