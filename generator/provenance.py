@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -118,14 +119,25 @@ def last_commit_date(folder: Path) -> datetime.date | None:
     return commit_date(_git(folder, "log", "-1", "--no-merges", "--date=raw", "--format=%cd", "--", ".") or "")
 
 
+# Settings of the user's or the repository's configuration that change what `git log` prints:
+# a log re-encoded to Latin-1 loses every other letter, signatures interleave GPG's output.
+_PINNED_CONFIG = (
+    "core.quotepath=off",
+    "i18n.logOutputEncoding=UTF-8",
+    "log.showSignature=false",
+    "log.follow=false",
+    "color.ui=never",
+    "core.fsmonitor=false",
+)
+
+
 def _git(cwd: Path, *args: str) -> str | None:
+    # GIT_DIR, GIT_WORK_TREE or GIT_CONFIG_* in the environment (a hook, a runner) would have
+    # git read another repository's history, or settings nobody sees, and publish the result.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    pinned = [part for setting in _PINNED_CONFIG for part in ("-c", setting)]
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=cwd,
-            capture_output=True,
-            check=False,
-        )
+        result = subprocess.run(["git", *pinned, *args], cwd=cwd, capture_output=True, check=False, env=env)
     except OSError:
         return None
     # A commit's bytes are whatever its author wrote: a subject or a file name need not be UTF-8,
