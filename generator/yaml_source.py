@@ -105,6 +105,13 @@ class YamlFile:
         line, column = self.locate_within(loc, index)
         return Problem(self.path, line, column, field_path(tuple(loc)), message, expected, found, hint)
 
+    def written(self, loc: Sequence[str | int]) -> str | None:
+        """The text of the scalar at exactly ``loc`` as written in the file (``35.10``, not 35.1), if there is one."""
+        node: yaml.Node | None = self.root
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
     def _node(self, loc: Sequence[str | int]) -> yaml.Node:
         node = self.root
         for part in loc:
