@@ -364,13 +364,20 @@ def _decode(display: Path, raw: bytes) -> str | Problem:
     return text
 
 
+# What YAML refuses, and what it accepts but no reader sees: zero-width spaces and joiners,
+# soft hyphens, direction marks, invisible operators and stray byte-order marks. Pasted from
+# a PDF they hide inside a word (`I<U+200B>KM` is not found by search nor given its
+# abbreviation) or inside a formula, where KaTeX prints them as they are.
+_UNSEEN = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def _unprintable(display: Path, text: str) -> list[Problem]:
     """Every line holding a character YAML refuses (a form feed from a PDF, a control character)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        found = yaml.reader.Reader.NON_PRINTABLE.search(line)
+        found = _UNSEEN.search(line)
         if found is not None and found.group() != "\r":
-            shown = yaml.reader.Reader.NON_PRINTABLE.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
+            shown = _UNSEEN.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
             problems.append(
                 Problem(
                     display,
