@@ -114,11 +114,18 @@ def load_content(content_dir: Path) -> Content:
     history = read_history(content_dir)
     paths, unread = content_files(content_dir)
     problems.extend(unread)
-    documents = [
-        loaded
-        for path in paths
-        if (loaded := _load_document(path, content_dir, history, problems, regions)) is not None
-    ]
+    cited: set[str] | None = set()
+    documents = []
+    for path in paths:
+        loaded = _load_document(path, content_dir, history, problems, regions)
+        if loaded is not None:
+            documents.append(loaded)
+            cited = cited if cited is None else cited | {loaded.document.sumber.berkas}
+        else:
+            # What a document that could not be read cites is unknown: no source is called unused.
+            cited = None
+    if cited is not None:
+        problems.extend(_uncited_sources(content_dir, cited))
     catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
     unchecked = [name for name, loaded in catalogues.items() if loaded is None]
     # A broken catalogue hides no other problem: every document was validated above, and the
@@ -156,6 +163,24 @@ def _unchecked_note(content_dir: Path, name: str) -> str:
 def _stand_in(path: Path, catalogue: ModelT) -> tuple[YamlFile, ModelT]:
     """An empty catalogue in place of one that failed, so the checks that do not need it still run."""
     return YamlFile(display_path(path), {}, yaml.MappingNode("tag:yaml.org,2002:map", [])), catalogue
+
+
+SOURCES_DIR = "sumber"
+
+
+def _uncited_sources(content_dir: Path, cited: set[str]) -> Iterator[Problem]:
+    """Every entry of ``content/sumber/`` no document cites: it would be accepted and never published."""
+    folder = content_dir / SOURCES_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir()):
+        if f"{SOURCES_DIR}/{entry.name}" not in cited:
+            yield _unread(
+                entry,
+                "berkas sumber ini tidak dirujuk dokumen mana pun, jadi tidak diterbitkan",
+                "berkas yang disebut di `sumber.berkas` sebuah dokumen",
+                f"tulis `berkas: {SOURCES_DIR}/{entry.name}` di bagian `sumber` dokumennya, atau hapus berkas ini",
+            )
 
 
 def display_path(path: Path) -> Path:
@@ -245,8 +270,8 @@ def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | No
             "salin isi dokumen aslinya ke content/sumber/; tautan tidak diterbitkan",
         )
     data = _read_regular(path)
-    if data is None:
-        return None
+    if not isinstance(data, bytes):
+        return data
     refused = _wrong_kind(berkas, data)
     return refused or Original(berkas, hashlib.sha256(data).hexdigest())
 
@@ -261,16 +286,28 @@ def symlink_within(root: Path, path: Path) -> Path | None:
     return None
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file; never follows a link nor waits on a pipe."""
+def _read_regular(path: Path) -> bytes | RefusedOriginal | None:
+    """The bytes of ``path`` if it is a regular file, ``None`` if nothing is there; never follows
+    a link nor waits on a pipe. A folder or a pipe under a source's name is refused, not read."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+    except FileNotFoundError:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        return stream.read()
+    except OSError as error:
+        return _not_a_file(error.strerror or "tidak dapat dibuka")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            return _not_a_file("folder" if stat.S_ISDIR(mode) else "pipa, soket atau perangkat")
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            return stream.read()
+    finally:
+        os.close(descriptor)
+
+
+def _not_a_file(found: str) -> RefusedOriginal:
+    hint = "simpan dokumen aslinya sebagai satu berkas .txt atau .pdf di content/sumber/"
+    return RefusedOriginal("berkas sumber bukan berkas biasa", "berkas .txt atau .pdf", found, hint)
 
 
 def _wrong_kind(berkas: str, data: bytes) -> RefusedOriginal | None:
