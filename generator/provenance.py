@@ -88,10 +88,21 @@ def read_history(content_dir: Path) -> RepositoryHistory:
         return RepositoryHistory(None, "situs ini dibangun tanpa riwayat git (misalnya dari arsip tarball)")
     by_file: dict[str, list[Change]] = {}
     for commit, date, subject, names in _LOG_ENTRY.findall(log):
-        change = Change(commit, commit_date(date), spelled_out(subject.strip()))
+        change = Change(commit, commit_date(date), summary(subject))
         for name in names.split("\0")[:-1]:
             by_file.setdefault(name, []).append(change)
     return RepositoryHistory(by_file, truncated=_git(content_dir, "rev-parse", "--is-shallow-repository") == "true\n")
+
+
+# A subject is a line (git's convention: under 72 characters); git itself sets no limit, and
+# every page the commit touched would carry all of it.
+MAX_SUMMARY = 200
+
+
+def summary(subject: str) -> str:
+    """A commit subject as published: one line, nothing active, at most ``MAX_SUMMARY`` characters."""
+    text = subject.strip()
+    return spelled_out(text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…")
 
 
 def commit_date(raw: str) -> datetime.date | None:
