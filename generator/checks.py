@@ -513,13 +513,20 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
             )
     if len(addresses) > MAX_REDIRECTS:
         crossing = addresses[MAX_REDIRECTS]
+        # The hint speaks of what the editor is looking at: a region's former ids, or a document's.
+        hint = (
+            "setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap halaman "
+            "di bawahnya; hapus id lama yang tidak diperlukan lagi"
+            if crossing.source is content.region_source
+            else "setiap id lama keputusan atau alamat lama dokumen membuat satu halaman pengalihan; "
+            "hapus yang tidak diperlukan lagi"
+        )
         yield crossing.source.problem(
             crossing.loc,
             "terlalu banyak halaman pengalihan",
             f"paling banyak {MAX_REDIRECTS} halaman pengalihan di seluruh situs",
             f"{len(addresses)} halaman pengalihan",
-            "setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap halaman "
-            "di bawahnya; hapus id lama yang tidak diperlukan lagi",
+            hint,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -189,8 +190,11 @@ def _finding(model: type[BaseModel], detail: ErrorDetails, written: str | None =
         return Finding(str(error or detail["msg"]))
     if kind in _EXPECTED:
         nip = nip_as_printed(found) if loc[-1] == "nip" else None
+        pattern = _field_pattern(model, loc)
         hint = (
-            f"tulis dalam tanda kutip dengan spasi seperti tercetak: {nip}" if nip else _type_hint(kind, found, written)
+            f"tulis dalam tanda kutip dengan spasi seperti tercetak: {nip}"
+            if nip
+            else _type_hint(kind, found, written, pattern)
         )
         return Finding("jenis nilai salah", _EXPECTED[kind], as_written or shown(found), hint)
     # pydantic's own words are English: an editor reads what the field is for instead.
@@ -205,9 +209,13 @@ def nip_as_printed(value: object) -> str | None:
     return f'"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"'
 
 
-def _type_hint(kind: str, found: object, written: str | None = None) -> str:
+def _type_hint(kind: str, found: object, written: str | None = None, pattern: str | None = None) -> str:
     if kind == "string_type" and isinstance(found, (bool, int, float)):
         written = written or (str(found).lower() if isinstance(found, bool) else str(found))
+        if pattern is not None and re.match(pattern, written) is None:
+            # Quoting `kode: 3508` would only trade this error for the format's: say the format at once.
+            words, example = PATTERN_HINTS.get(pattern, (f"pola {pattern}", ""))
+            return f"tulis {words}" + (f", mis. {example}" if example else "")
         return f'tulis dalam tanda kutip: "{written}"'
     if kind.startswith("bool"):
         return "tulis `true` (ya) atau `false` (tidak), tanpa tanda kutip"
@@ -220,6 +228,23 @@ def _type_hint(kind: str, found: object, written: str | None = None) -> str:
     if kind.startswith(("model", "dict")):
         return "tulis isinya sebagai baris-baris `kunci: nilai` di bawahnya, menjorok dua spasi"
     return ""
+
+
+def _field_pattern(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The pattern the text at ``loc`` must match, when the model gives one."""
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    if field is None:
+        return None
+    stack: list[Any] = [*field.metadata, field.annotation]
+    while stack:
+        item = stack.pop()
+        pattern = getattr(item, "pattern", None)
+        if isinstance(pattern, str):
+            return pattern
+        stack.extend(typing.get_args(item))
+        stack.extend(getattr(item, "__metadata__", ()))
+    return None
 
 
 def describe_field(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
