@@ -118,11 +118,13 @@ def load_content(content_dir: Path) -> Content:
     documents = []
     for path in paths:
         loaded = _load_document(path, content_dir, history, problems, regions)
-        if loaded is not None:
+        if loaded is not None and loaded.original is not None:
             documents.append(loaded)
             cited = cited if cited is None else cited | {loaded.document.sumber.berkas}
         else:
-            # What a document that could not be read cites is unknown: no source is called unused.
+            # What a document that could not be read cites is unknown, and one citing a missing source
+            # may mean a file that is there under another name: no source is called unused then.
+            documents.extend([loaded] if loaded is not None else [])
             cited = None
     if cited is not None:
         problems.extend(_uncited_sources(content_dir, cited))
