@@ -118,15 +118,16 @@ def load_content(content_dir: Path) -> Content:
     documents = []
     for path in paths:
         loaded = _load_document(path, content_dir, history, problems, regions)
-        if loaded is not None and loaded.original is not None:
+        if loaded is not None and isinstance(loaded.original, Original):
             documents.append(loaded)
             cited = cited if cited is None else cited | {loaded.document.sumber.berkas}
         else:
             # What a document that could not be read cites is unknown, and one citing a missing source
-            # may mean a file that is there under another name: no source is called unused then.
+            # (or a refused one) may mean a file that is there under another name: none is called unused then.
             documents.extend([loaded] if loaded is not None else [])
             cited = None
-    if cited is not None:
+    # A document file that was not read (misnamed, a link to a folder) may be what cites a source.
+    if cited is not None and not unread:
         problems.extend(_uncited_sources(content_dir, cited))
     catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
     unchecked = [name for name, loaded in catalogues.items() if loaded is None]
