@@ -96,8 +96,12 @@ def reserved_anchor(anchor: str) -> bool:
     return anchor in RESERVED_ANCHORS or RESERVED_ANCHOR_PATTERN.match(anchor) is not None
 
 
-def check_content(content: Content) -> list[Problem]:
-    """Every cross-file problem in ``content``; an empty list means it can be published."""
+def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-file problem in ``content``; an empty list means it can be published.
+
+    ``unchecked`` names the catalogues (``regions``, ``regulations``, ``glossary``) that could
+    not be read and stand empty in ``content``: references to them are not checked.
+    """
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
     decree_ids = {d.document.id for d in content.documents if d.document.jenis == "keputusan"}
@@ -115,12 +119,13 @@ def check_content(content: Content) -> list[Problem]:
                 )
             )
         problems.extend(_check_pdf(loaded))
-        region_problems = list(_check_region(loaded, content.regions))
+        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, content.regions))
         if region_problems or keys[document_key(loaded.document)] > 1:
             problems.extend(region_problems)
         else:
             problems.extend(_check_file_location(loaded))
-        problems.extend(_check_regulations(loaded, regulation_ids))
+        if "regulations" not in unchecked:
+            problems.extend(_check_regulations(loaded, regulation_ids))
         problems.extend(_check_indicators(loaded))
         problems.extend(_check_formulas(loaded))
         decree_ref = getattr(loaded.document, "keputusan", None)
@@ -459,13 +464,20 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
             )
     if len(addresses) > MAX_REDIRECTS:
         crossing = addresses[MAX_REDIRECTS]
+        # The hint speaks of what the editor is looking at: a region's former ids, or a document's.
+        hint = (
+            "setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap halaman "
+            "di bawahnya; hapus id lama yang tidak diperlukan lagi"
+            if crossing.source is content.region_source
+            else "setiap id lama keputusan atau alamat lama dokumen membuat satu halaman pengalihan; "
+            "hapus yang tidak diperlukan lagi"
+        )
         yield crossing.source.problem(
             crossing.loc,
             "terlalu banyak halaman pengalihan",
             f"paling banyak {MAX_REDIRECTS} halaman pengalihan di seluruh situs",
             f"{len(addresses)} halaman pengalihan",
-            "setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap halaman "
-            "di bawahnya; hapus id lama yang tidak diperlukan lagi",
+            hint,
         )
 
 

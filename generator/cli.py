@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             return _links(site_dir, config.site_url)
         return build_site(args.config_file, site_dir)
     except ContentError as error:
-        sys.stderr.write(WRITERS["text"](error.problems))
+        sys.stderr.write(WRITERS["text"](error.problems, error.notes))
         return 1
     except IkuError as error:
         print(f"Galat: {spelled_out(str(error))}", file=sys.stderr)
@@ -127,10 +127,10 @@ def _check(content_dir: Path, output: str) -> int:
     except ContentError as error:
         # Annotations and JSON are read by tools from stdout; the text report is for people, on stderr.
         stream = sys.stderr if output == "text" else sys.stdout
-        stream.write(WRITERS[output](error.problems))
+        stream.write(WRITERS[output](error.problems, error.notes))
         return 1
     if output == "json":
-        sys.stdout.write(WRITERS["json"]([]))
+        sys.stdout.write(WRITERS["json"]([], []))
     else:
         print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
     return 0

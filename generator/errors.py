@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -49,6 +50,11 @@ class Problem:
         return {**asdict(self), "file": self.file.as_posix()}
 
 
+def note_line(note: str) -> str:
+    """A note under the problems: something the check could not do because of them."""
+    return f"catatan: {spelled_out(note)}"
+
+
 def count_message(count: int) -> str:
     """The closing line of a failed check."""
     return f"{count} kesalahan ditemukan di konten."
@@ -61,9 +67,12 @@ class IkuError(Exception):
 class ContentError(IkuError):
     """The content has problems; all of them are collected before this is raised."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], notes: Sequence[str] = ()) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join([*(str(problem) for problem in self.problems), count_message(len(problems))]))
+        self.notes = list(notes)
+        """What could not be checked because of these problems, said once each."""
+        lines = [*(str(problem) for problem in self.problems), *(note_line(note) for note in self.notes)]
+        super().__init__("\n".join([*lines, count_message(len(problems))]))
 
 
 class FormulaError(IkuError):

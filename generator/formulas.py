@@ -204,7 +204,10 @@ class _Worker:
             raise SetupError("Node.js (`node`) tidak ditemukan; jalankan scripts/setup.sh")
         katex_version()
         command = [node, str(WORKER), str(KATEX_PACKAGE), json.dumps(KATEX_OPTIONS)]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        # NODE_OPTIONS (`--require script.js`) or NODE_PATH in the environment would run code of
+        # anyone's choosing inside the renderer, whose output every page carries.
+        env = {key: value for key, value in os.environ.items() if not key.startswith("NODE_")}
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def render(self, source: str) -> dict[str, object]:
         stdin, stdout = self.process.stdin, self.process.stdout

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from pydantic import BaseModel
 
 from .checks import check_content, region_hint, regions_at
 from .errors import ContentError, Problem
 from .kinds import KINDS
 from .loaded import Content, LoadedDocument, Original, RefusedOriginal
-from .model import Glossary, RegionCatalogue, RegulationCatalogue
+from .model import Glossary, RegionCatalogue, RegulationCatalogue, Source
 from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .versions import ContentHistory, VersionReader
@@ -119,19 +120,36 @@ def load_content(content_dir: Path, *, versions: bool = False) -> Content:
     history = read_history(content_dir)
     paths, unread = content_files(content_dir)
     problems.extend(unread)
-    documents = [
-        loaded
-        for path in paths
-        if (loaded := _load_document(path, content_dir, history, problems, regions)) is not None
-    ]
-    if regions is None or regulations is None or glossary is None:
-        raise ContentError(problems)
+    cited: set[str] | None = set()
+    documents = []
+    for path in paths:
+        loaded = _load_document(path, content_dir, history, problems, regions)
+        if loaded is not None and isinstance(loaded.original, Original):
+            documents.append(loaded)
+            cited = cited if cited is None else cited | _cited(loaded.document.sumber)
+        else:
+            # What a document that could not be read cites is unknown, and one citing a missing source
+            # (or a refused one) may mean a file that is there under another name: none is called unused then.
+            documents.extend([loaded] if loaded is not None else [])
+            cited = None
+    # A document file that was not read (misnamed, a link to a folder) may be what cites a source.
+    if cited is not None and not unread:
+        problems.extend(_uncited_sources(content_dir, cited))
+    catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
+    unchecked = [name for name, loaded in catalogues.items() if loaded is None]
+    # A broken catalogue hides no other problem: every document was validated above, and the
+    # checks that do not need that catalogue still run against an empty stand-in for it.
+    regions = regions or _stand_in(content_dir / REGIONS_FILE, RegionCatalogue.model_construct(provinsi=[]))
+    regulations = regulations or _stand_in(
+        content_dir / REGULATIONS_FILE, RegulationCatalogue.model_construct(regulasi=[])
+    )
+    glossary = glossary or _stand_in(content_dir / GLOSSARY_FILE, Glossary.model_construct(istilah=[]))
     content = Content(
         content_dir, regions[1], regulations[1], glossary[1], documents, regions[0], regulations[0], glossary[0]
     )
-    problems.extend(check_content(content))
+    problems.extend(check_content(content, unchecked=frozenset(_CHECKED_AGAINST[name] for name in unchecked)))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, [_unchecked_note(content_dir, name) for name in unchecked])
     return _with_versions(content, history) if versions else content
 
 
@@ -151,6 +169,50 @@ def _with_versions(content: Content, history: RepositoryHistory) -> Content:
             for loaded in content.documents
         ]
     return dataclasses.replace(content, documents=documents)
+
+
+# What in the documents each catalogue is checked against; named in a note when it could not be.
+_CHECKED_AGAINST = {REGIONS_FILE: "regions", REGULATIONS_FILE: "regulations", GLOSSARY_FILE: "glossary"}
+_REFERENCES = {
+    REGIONS_FILE: "wilayah dokumen (`wilayah:`) dan alamat lama wilayah",
+    REGULATIONS_FILE: "regulasi yang dirujuk dokumen (`regulasi:`, `mengingat:`)",
+    GLOSSARY_FILE: "singkatan yang ditulis dua kali",
+}
+
+
+def _unchecked_note(content_dir: Path, name: str) -> str:
+    return (
+        f"{display_path(content_dir / name).as_posix()} belum dapat dibaca, jadi {_REFERENCES[name]} belum diperiksa; "
+        f"perbaiki dulu masalah di berkas itu, lalu jalankan `iku check` lagi"
+    )
+
+
+def _stand_in(path: Path, catalogue: ModelT) -> tuple[YamlFile, ModelT]:
+    """An empty catalogue in place of one that failed, so the checks that do not need it still run."""
+    return YamlFile(display_path(path), {}, yaml.MappingNode("tag:yaml.org,2002:map", [])), catalogue
+
+
+SOURCES_DIR = "sumber"
+
+
+def _cited(source: Source) -> set[str]:
+    """The files in ``content/sumber/`` a document's ``sumber`` names: the extracted text and the original."""
+    return {source.berkas, *([source.asli] if source.asli else [])}
+
+
+def _uncited_sources(content_dir: Path, cited: set[str]) -> Iterator[Problem]:
+    """Every entry of ``content/sumber/`` no document cites: it would be accepted and never published."""
+    folder = content_dir / SOURCES_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir()):
+        if f"{SOURCES_DIR}/{entry.name}" not in cited:
+            yield _unread(
+                entry,
+                "berkas sumber ini tidak dirujuk dokumen mana pun, jadi tidak diterbitkan",
+                "berkas yang disebut di `sumber.berkas` sebuah dokumen",
+                f"tulis `berkas: {SOURCES_DIR}/{entry.name}` di bagian `sumber` dokumennya, atau hapus berkas ini",
+            )
 
 
 def display_path(path: Path) -> Path:
@@ -244,8 +306,8 @@ def _original(content_dir: Path, berkas: str) -> Original | RefusedOriginal | No
             "salin isi dokumen aslinya ke content/sumber/; tautan tidak diterbitkan",
         )
     data = _read_regular(path)
-    if data is None:
-        return None
+    if not isinstance(data, bytes):
+        return data
     refused = _wrong_kind(berkas, data)
     return refused or Original(berkas, hashlib.sha256(data).hexdigest())
 
@@ -260,16 +322,28 @@ def symlink_within(root: Path, path: Path) -> Path | None:
     return None
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file; never follows a link nor waits on a pipe."""
+def _read_regular(path: Path) -> bytes | RefusedOriginal | None:
+    """The bytes of ``path`` if it is a regular file, ``None`` if nothing is there; never follows
+    a link nor waits on a pipe. A folder or a pipe under a source's name is refused, not read."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+    except FileNotFoundError:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        return stream.read()
+    except OSError as error:
+        return _not_a_file(error.strerror or "tidak dapat dibuka")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            return _not_a_file("folder" if stat.S_ISDIR(mode) else "pipa, soket atau perangkat")
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            return stream.read()
+    finally:
+        os.close(descriptor)
+
+
+def _not_a_file(found: str) -> RefusedOriginal:
+    hint = "simpan dokumen aslinya sebagai satu berkas .txt atau .pdf di content/sumber/"
+    return RefusedOriginal("berkas sumber bukan berkas biasa", "berkas .txt atau .pdf", found, hint)
 
 
 def _wrong_kind(berkas: str, data: bytes) -> RefusedOriginal | None:

@@ -91,8 +91,12 @@ Nip = Annotated[
     ),
 ]
 Year = Annotated[int, Field(ge=1945, le=2100)]
-# KaTeX commands that make links, load images or set HTML attributes (KaTeX's `trust` list).
-UNTRUSTED_LATEX = re.compile(r"\\(?:href|url|includegraphics|htmlId|htmlClass|htmlStyle|htmlData)(?![A-Za-z])")
+# KaTeX commands that make links, load images or set HTML attributes (KaTeX's `trust` list),
+# and colours: white text on the white page is read out by screen readers, shown in the dark
+# palette, and hidden from everyone else.
+UNTRUSTED_LATEX = re.compile(
+    r"\\(?:href|url|includegraphics|htmlId|htmlClass|htmlStyle|htmlData|color|textcolor|colorbox|fcolorbox)(?![A-Za-z])"
+)
 # KaTeX commands that define or redefine a command. One definition expanded 199 times
 # turns a 1,000-character formula into megabytes of HTML and seconds of KaTeX; without
 # them, what a formula renders to grows with what is written.
@@ -209,7 +213,7 @@ class Formula(Strict):
                 "perintah LaTeX ini tidak diizinkan di rumus",
                 "perintah matematika saja, mis. `\\frac`, `\\text`, `\\times`",
                 f"`{found[0]}`",
-                "rumus hanya memuat matematika; tautan, gambar dan atribut HTML tidak diterbitkan",
+                "rumus hanya memuat matematika; tautan, gambar, warna dan atribut HTML tidak diterbitkan",
             )
         return latex
 

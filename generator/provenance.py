@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -97,11 +98,22 @@ def read_history(content_dir: Path) -> RepositoryHistory:
         return RepositoryHistory(None, "situs ini dibangun tanpa riwayat git (misalnya dari arsip tarball)")
     by_file: dict[str, list[Change]] = {}
     for commit, date, subject, files in _LOG_ENTRY.findall(log):
-        when, summary = commit_date(date), spelled_out(subject.strip())
+        when, line = commit_date(date), summary(subject)
         for blob, name in _RAW_FILE.findall(files):
-            change = Change(commit, when, summary, "" if _NO_BLOB.match(blob) else blob)
+            change = Change(commit, when, line, "" if _NO_BLOB.match(blob) else blob)
             by_file.setdefault(name, []).append(change)
     return RepositoryHistory(by_file, truncated=_git(content_dir, "rev-parse", "--is-shallow-repository") == "true\n")
+
+
+# A subject is a line (git's convention: under 72 characters); git itself sets no limit, and
+# every page the commit touched would carry all of it.
+MAX_SUMMARY = 200
+
+
+def summary(subject: str) -> str:
+    """A commit subject as published: one line, nothing active, at most ``MAX_SUMMARY`` characters."""
+    text = subject.strip()
+    return spelled_out(text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1] + "…")
 
 
 def commit_date(raw: str) -> datetime.date | None:
@@ -129,14 +141,25 @@ def last_commit_date(folder: Path) -> datetime.date | None:
     return commit_date(_git(folder, "log", "-1", "--no-merges", "--date=raw", "--format=%cd", "--", ".") or "")
 
 
+# Settings of the user's or the repository's configuration that change what `git log` prints:
+# a log re-encoded to Latin-1 loses every other letter, signatures interleave GPG's output.
+_PINNED_CONFIG = (
+    "core.quotepath=off",
+    "i18n.logOutputEncoding=UTF-8",
+    "log.showSignature=false",
+    "log.follow=false",
+    "color.ui=never",
+    "core.fsmonitor=false",
+)
+
+
 def _git(cwd: Path, *args: str) -> str | None:
+    # GIT_DIR, GIT_WORK_TREE or GIT_CONFIG_* in the environment (a hook, a runner) would have
+    # git read another repository's history, or settings nobody sees, and publish the result.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    pinned = [part for setting in _PINNED_CONFIG for part in ("-c", setting)]
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=cwd,
-            capture_output=True,
-            check=False,
-        )
+        result = subprocess.run(["git", *pinned, *args], cwd=cwd, capture_output=True, check=False, env=env)
     except OSError:
         return None
     # A commit's bytes are whatever its author wrote: a subject or a file name need not be UTF-8,

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 
-from .errors import Problem, count_message
+from .errors import Problem, count_message, note_line
 from .printable import INVISIBLE_CHARACTERS, spelled_out
 
 FORMATS = ("text", "github", "json")
@@ -15,12 +15,13 @@ FORMATS = ("text", "github", "json")
 _RAW_IN_JSON = re.compile(f"{INVISIBLE_CHARACTERS.pattern}|[\u2028\u2029]")
 
 
-def as_text(problems: Sequence[Problem]) -> str:
-    """Each problem with its labelled details, then the count."""
-    return "\n".join([*(str(problem) for problem in problems), count_message(len(problems))]) + "\n"
+def as_text(problems: Sequence[Problem], notes: Sequence[str] = ()) -> str:
+    """Each problem with its labelled details, what could not be checked, then the count."""
+    lines = [*(str(problem) for problem in problems), *(note_line(note) for note in notes)]
+    return "\n".join([*lines, count_message(len(problems))]) + "\n"
 
 
-def as_github(problems: Sequence[Problem]) -> str:
+def as_github(problems: Sequence[Problem], notes: Sequence[str] = ()) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line of the diff."""
     lines = []
     for problem in problems:
@@ -33,20 +34,28 @@ def as_github(problems: Sequence[Problem]) -> str:
         written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
         body = "\n".join([spelled_out(problem.message), *problem.details()])
         lines.append(f"::error {written}::{_escape_data(body)}")
+    lines.extend(f"::notice title=belum diperiksa::{_escape_data(spelled_out(note))}" for note in notes)
     lines.append(count_message(len(problems)))
     return "\n".join(lines) + "\n"
 
 
-def as_json(problems: Sequence[Problem]) -> str:
-    """One JSON object: whether the content is valid, how many problems, and each of them."""
-    report = {"valid": not problems, "count": len(problems), "problems": [p.as_json() for p in problems]}
+def as_json(problems: Sequence[Problem], notes: Sequence[str] = ()) -> str:
+    """One JSON object: whether the content is valid, how many problems, each of them, and what went unchecked."""
+    report: dict[str, object] = {
+        "valid": not problems,
+        "count": len(problems),
+        "problems": [p.as_json() for p in problems],
+    }
+    if notes:
+        report["notes"] = list(notes)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     # JSON escapes C0 controls itself; the rest (C1, bidi overrides, line separators) are escaped
     # too, so a log shows nothing active, while a JSON reader still gets each value exactly.
     return _RAW_IN_JSON.sub(lambda char: f"\\u{ord(char[0]):04x}", text) + "\n"
 
 
-WRITERS: dict[str, Callable[[Sequence[Problem]], str]] = {"text": as_text, "github": as_github, "json": as_json}
+Writer = Callable[[Sequence[Problem], Sequence[str]], str]
+WRITERS: dict[str, Writer] = {"text": as_text, "github": as_github, "json": as_json}
 
 
 def _escape_data(value: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,9 @@ _EXPECTED = {
     "date_type": "tanggal YYYY-MM-DD",
     "date_from_datetime_parsing": "tanggal YYYY-MM-DD",
     "date_parsing": "tanggal YYYY-MM-DD",
+    "finite_number": "bilangan bulat",
+    "bool_type": "`true` atau `false`",
+    "bool_parsing": "`true` atau `false`",
 }
 
 # What each pattern of the model means, in words an editor can follow, and an example.
@@ -144,15 +148,22 @@ def _problem(source: YamlFile, model: type[BaseModel], detail: ErrorDetails) -> 
         line, column = source.locate_key(loc)
     else:
         line, column = source.locate(loc)
-    finding = _finding(model, detail)
+    finding = _finding(model, detail, source.written(loc))
     return Problem(source.path, line, column, field_path(loc), *astuple(finding))
 
 
-def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
+def _finding(model: type[BaseModel], detail: ErrorDetails, written: str | None = None) -> Finding:
+    """What is wrong, in an editor's words; ``written`` is the value as typed, when it is one scalar.
+
+    A number is shown as typed: YAML reads `35.10` as 35.1, and quoting what it read would lose a digit.
+    """
     kind = detail["type"]
     loc = tuple(detail["loc"])
     found = detail.get("input")
     ctx = detail.get("ctx", {})
+    as_written = (
+        f"angka {written}" if isinstance(found, (int, float)) and not isinstance(found, bool) and written else None
+    )
     if kind == "missing":
         description = describe_field(model, loc)
         return Finding("wajib diisi, tetapi tidak ada", description, hint=f"tambahkan baris `{loc[-1]}: …`")
@@ -171,7 +182,7 @@ def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         relation = "≥" if kind == "greater_than_equal" else "≤"
-        return Finding("di luar batas", f"bilangan {relation} {bound}", shown(found))
+        return Finding("di luar batas", f"bilangan {relation} {bound}", as_written or shown(found))
     if kind == "string_too_long":
         length = len(found) if isinstance(found, str) else 0
         return Finding(
@@ -196,9 +207,15 @@ def _finding(model: type[BaseModel], detail: ErrorDetails) -> Finding:
         return Finding(str(error or detail["msg"]))
     if kind in _EXPECTED:
         nip = nip_as_printed(found) if loc[-1] == "nip" else None
-        hint = f"tulis dalam tanda kutip dengan spasi seperti tercetak: {nip}" if nip else _type_hint(kind, found)
-        return Finding("jenis nilai salah", _EXPECTED[kind], shown(found), hint)
-    return Finding(detail["msg"], found=shown(found))
+        pattern = _field_pattern(model, loc)
+        hint = (
+            f"tulis dalam tanda kutip dengan spasi seperti tercetak: {nip}"
+            if nip
+            else _type_hint(kind, found, written, pattern)
+        )
+        return Finding("jenis nilai salah", _EXPECTED[kind], as_written or shown(found), hint)
+    # pydantic's own words are English: an editor reads what the field is for instead.
+    return Finding("nilai tidak sesuai", describe_field(model, loc), as_written or shown(found))
 
 
 def nip_as_printed(value: object) -> str | None:
@@ -209,19 +226,42 @@ def nip_as_printed(value: object) -> str | None:
     return f'"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"'
 
 
-def _type_hint(kind: str, found: object) -> str:
+def _type_hint(kind: str, found: object, written: str | None = None, pattern: str | None = None) -> str:
     if kind == "string_type" and isinstance(found, (bool, int, float)):
-        written = str(found).lower() if isinstance(found, bool) else str(found)
+        written = written or (str(found).lower() if isinstance(found, bool) else str(found))
+        if pattern is not None and re.match(pattern, written) is None:
+            # Quoting `kode: 3508` would only trade this error for the format's: say the format at once.
+            words, example = PATTERN_HINTS.get(pattern, (f"pola {pattern}", ""))
+            return f"tulis {words}" + (f", mis. {example}" if example else "")
         return f'tulis dalam tanda kutip: "{written}"'
+    if kind.startswith("bool"):
+        return "tulis `true` (ya) atau `false` (tidak), tanpa tanda kutip"
     if kind.startswith("date"):
         return "periksa bulan (01–12) dan tanggalnya, mis. 2021-01-10"
     if kind == "list_type" and isinstance(found, str):
         return f"tulis sebagai daftar: [{json.dumps(found, ensure_ascii=False)}]"
-    if kind.startswith("int"):
+    if kind.startswith("int") or kind == "finite_number":
         return "tulis dengan angka saja, mis. 2026"
     if kind.startswith(("model", "dict")):
         return "tulis isinya sebagai baris-baris `kunci: nilai` di bawahnya, menjorok dua spasi"
     return ""
+
+
+def _field_pattern(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The pattern the text at ``loc`` must match, when the model gives one."""
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    if field is None:
+        return None
+    stack: list[Any] = [*field.metadata, field.annotation]
+    while stack:
+        item = stack.pop()
+        pattern = getattr(item, "pattern", None)
+        if isinstance(pattern, str):
+            return pattern
+        stack.extend(typing.get_args(item))
+        stack.extend(getattr(item, "__metadata__", ()))
+    return None
 
 
 def describe_field(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:

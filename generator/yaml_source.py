@@ -105,6 +105,13 @@ class YamlFile:
         line, column = self.locate_within(loc, index)
         return Problem(self.path, line, column, field_path(tuple(loc)), message, expected, found, hint)
 
+    def written(self, loc: Sequence[str | int]) -> str | None:
+        """The text of the scalar at exactly ``loc`` as written in the file (``35.10``, not 35.1), if there is one."""
+        node: yaml.Node | None = self.root
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
     def _node(self, loc: Sequence[str | int]) -> yaml.Node:
         node = self.root
         for part in loc:
@@ -175,21 +182,14 @@ def parse_yaml(raw: bytes, display: Path) -> YamlFile | list[Problem]:
     invisible = _unprintable(display, text)
     if invisible:
         return invisible
-    loader = ContentLoader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            return [Problem(display, 1, 1, "", "berkas kosong", "pemetaan (baris-baris `kunci: nilai`)")]
-        keys = list(_key_problems(display, root))
-        if keys:
-            return keys
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as error:
-        return [_syntax_problem(display, text, error)]
-    except yaml.YAMLError as error:
-        return [Problem(display, 1, 1, "", "YAML tidak valid", found=str(error))]
-    finally:
-        loader.dispose()
+    parsed = _parse(display, text)
+    if isinstance(parsed, Problem):
+        return _syntax_problems(display, text, parsed)
+    if parsed.root is None:
+        return [Problem(display, 1, 1, "", "berkas kosong", "pemetaan (baris-baris `kunci: nilai`)")]
+    if parsed.keys:
+        return parsed.keys
+    data, root = parsed.data, parsed.root
     if not isinstance(data, dict):
         expected = "pemetaan (baris-baris `kunci: nilai`)"
         return [
@@ -204,6 +204,130 @@ def parse_yaml(raw: bytes, display: Path) -> YamlFile | list[Problem]:
             )
         ]
     return YamlFile(display, data, root)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What PyYAML read from a text without a syntax error; ``data`` is built only when every key is text."""
+
+    root: yaml.Node | None
+    keys: list[Problem]
+    data: Any = None
+
+
+def _parse(display: Path, text: str) -> _Parsed | Problem:
+    """The node tree, the key problems and the data of ``text``, or its first syntax problem."""
+    loader = ContentLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return _Parsed(None, [])
+        # Keys that are not text make PyYAML's own construction fail in English, so they come first.
+        keys = list(_key_problems(display, root))
+        return _Parsed(root, keys, None if keys else loader.construct_document(root))
+    except yaml.MarkedYAMLError as error:
+        return _syntax_problem(display, text, error)
+    except yaml.YAMLError as error:
+        return Problem(display, 1, 1, "", "YAML tidak valid", found=str(error))
+    finally:
+        loader.dispose()
+
+
+# Each further syntax error costs one more parse of (the rest of) the file; an editor fixes
+# the first few and runs the check again, a hostile file gets no more than this.
+MAX_SYNTAX_PROBLEMS = 10
+_TOP_LEVEL_KEY = re.compile(r"""^[\w"'][^\n]*?:(?:\s|$)""")
+
+
+def _syntax_problems(display: Path, text: str, first: Problem) -> list[Problem]:
+    """``first`` and every further syntax problem of ``text``, and its keys written twice.
+
+    PyYAML stops at the first error. The entry holding it (the list item it is written in,
+    or else its top-level key, with every line indented beneath) is blanked, keeping line
+    numbers, and the rest is parsed again. Removing a whole entry leaves YAML that is valid
+    wherever the editor's was, so what is found next is another mistake, not an echo of
+    this one. Top-level entries before the last error parsed already and are skipped.
+    """
+    lines = text.split("\n")
+    problems = [first]
+    broken: list[tuple[int, int]] = []
+    problem: Problem | _Parsed = first
+    while isinstance(problem, Problem) and len(problems) <= MAX_SYNTAX_PROBLEMS:
+        start, end = _entry_around(lines, problem.line - 1)
+        if broken and start < broken[-1][1]:
+            break
+        broken.append((start, end))
+        resume = _top_level_start(lines, start)
+        problem = _parse(display, _blanked(lines, [(0, resume), *broken]))
+        if isinstance(problem, Problem):
+            problems.append(problem)
+    if len(problems) > MAX_SYNTAX_PROBLEMS:
+        problems.pop()
+    elif not isinstance(problem, Problem):
+        recovered = _parse(display, _blanked(lines, broken))
+        if isinstance(recovered, _Parsed):
+            problems.extend(recovered.keys)
+    return problems
+
+
+def _blanked(lines: list[str], ranges: list[tuple[int, int]]) -> str:
+    kept = list(lines)
+    for start, end in ranges:
+        kept[start:end] = [""] * (end - start)
+    return "\n".join(kept)
+
+
+def _indent(line: str) -> int | None:
+    """The indentation of a line with content; ``None`` for a blank line or a comment."""
+    stripped = line.lstrip(" ")
+    return None if not stripped or stripped.startswith("#") else len(line) - len(stripped)
+
+
+def _is_item(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return stripped == "-" or stripped.startswith("- ")
+
+
+def _entry_around(lines: list[str], index: int) -> tuple[int, int]:
+    """The 0-based [start, end) lines of the list item or top-level entry holding line ``index``."""
+    index = min(max(index, 0), len(lines) - 1)
+    while index > 0 and _indent(lines[index]) is None:
+        index -= 1
+    written = _indent(lines[index]) or 0
+    start = index
+    if not _is_item(lines[index]):
+        while start > 0 and not _holds(lines[start], written):
+            start -= 1
+    own = _indent(lines[start]) or 0
+    item = _is_item(lines[start])
+    end = start + 1
+    while end < len(lines):
+        indent = _indent(lines[end])
+        if indent is not None and (indent < own or (indent == own and _sibling(lines[end], item))):
+            break
+        end += 1
+    return start, end
+
+
+def _holds(line: str, indent: int) -> bool:
+    """Whether ``line`` starts an entry holding a line indented by ``indent``: a list item or a top-level key."""
+    own = _indent(line)
+    return (own == 0 and _TOP_LEVEL_KEY.match(line) is not None) or (
+        own is not None and own < indent and _is_item(line)
+    )
+
+
+def _sibling(line: str, item: bool) -> bool:
+    """Whether ``line``, as indented as the entry, ends it: the next item, or the next key of a key."""
+    # Under a top-level key the list may start at column 0 (`tugas:` then `- …`): still its own.
+    return _is_item(line) if item else (_TOP_LEVEL_KEY.match(line) is not None or line.startswith("---"))
+
+
+def _top_level_start(lines: list[str], index: int) -> int:
+    """The first line of the top-level entry holding line ``index``."""
+    while index > 0 and not (_indent(lines[index]) == 0 and _TOP_LEVEL_KEY.match(lines[index])):
+        index -= 1
+    return index
 
 
 # Byte-order marks of encodings other than UTF-8, longest first (UTF-32's starts like UTF-16's).
@@ -245,13 +369,20 @@ def _decode(display: Path, raw: bytes) -> str | Problem:
     return text
 
 
+# What YAML refuses, and what it accepts but no reader sees: zero-width spaces and joiners,
+# soft hyphens, direction marks, invisible operators and stray byte-order marks. Pasted from
+# a PDF they hide inside a word (`I<U+200B>KM` is not found by search nor given its
+# abbreviation) or inside a formula, where KaTeX prints them as they are.
+_UNSEEN = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def _unprintable(display: Path, text: str) -> list[Problem]:
     """Every line holding a character YAML refuses (a form feed from a PDF, a control character)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        found = yaml.reader.Reader.NON_PRINTABLE.search(line)
+        found = _UNSEEN.search(line)
         if found is not None and found.group() != "\r":
-            shown = yaml.reader.Reader.NON_PRINTABLE.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
+            shown = _UNSEEN.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
             problems.append(
                 Problem(
                     display,

@@ -424,10 +424,10 @@ def test_a_pipe_named_txt_neither_hangs_nor_is_published(content: Path) -> None:
     os.mkfifo(content / "sumber" / "pipa.txt")
     edit(content / SENDURO, BERKAS, "berkas: sumber/pipa.txt")
     assert report(content) == (
-        f"{AT}:98:11: sumber.berkas: berkas sumber tidak ditemukan di dalam folder content\n"
-        "    diharapkan: alamat berkas relatif terhadap folder content, mis. sumber/senduro-2024.txt\n"
-        '    ditemukan: "sumber/pipa.txt"\n'
-        "    saran: simpan teks dokumen asli di content/sumber/ lalu tulis alamatnya di sini"
+        f"{AT}:98:11: sumber.berkas: berkas sumber bukan berkas biasa\n"
+        "    diharapkan: berkas .txt atau .pdf\n"
+        "    ditemukan: pipa, soket atau perangkat\n"
+        "    saran: simpan dokumen aslinya sebagai satu berkas .txt atau .pdf di content/sumber/"
     )
 
 

@@ -333,8 +333,8 @@ def test_former_addresses_of_a_document_beyond_the_redirect_cap_are_a_check_erro
         f"{DOC}:10071:5: alamat_lama[10000]: terlalu banyak halaman pengalihan\n"
         "    diharapkan: paling banyak 10000 halaman pengalihan di seluruh situs\n"
         "    ditemukan: 10001 halaman pengalihan\n"
-        "    saran: setiap id lama wilayah membuat satu pengalihan untuk halaman wilayah itu dan untuk setiap "
-        "halaman di bawahnya; hapus id lama yang tidak diperlukan lagi\n"
+        "    saran: setiap id lama keputusan atau alamat lama dokumen membuat satu halaman pengalihan; "
+        "hapus yang tidak diperlukan lagi\n"
         "1 kesalahan ditemukan di konten.\n"
     )
 
