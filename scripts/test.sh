@@ -7,4 +7,5 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check generator tests scripts
 .venv/bin/ruff format --check generator tests scripts
 .venv/bin/iku check
-.venv/bin/python -m pytest "$@"
+# One worker per core; each builds the sites its tests need once.
+.venv/bin/python -m pytest -n "${IKU_TEST_WORKERS:-2}" "$@"

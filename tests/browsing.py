@@ -193,6 +193,10 @@ class Watch:
             self.problems.append(f"request to another origin: {request.url}")
 
     def _failed(self, request: Request) -> None:
+        # A request still in flight when the reader clicks on (the favicon, a search index) is
+        # cancelled by the browser: nothing failed that a reader would see.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response: Response) -> None:
