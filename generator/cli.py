@@ -89,7 +89,13 @@ def _parser() -> argparse.ArgumentParser:
         help="text: untuk dibaca; github: anotasi di pull request; json: untuk alat lain (bawaan: text)",
     )
     new = commands.add_parser("new", help="buat kerangka dokumen IKU baru, lengkap dengan penjelasan tiap kolom")
-    new.add_argument("--wilayah", required=True, help="kode Kemendagri (35.08.12) atau jawa-timur/lumajang/senduro")
+    new.add_argument(
+        "--wilayah",
+        required=True,
+        help="kecamatan, instansi atau jabatan: kode Kemendagri kecamatan (35.08.12) atau id seperti pada alamat "
+        "dokumen (jawa-timur/lumajang/senduro, jawa-timur/lumajang/dinas-kesehatan, "
+        "jawa-timur/badan-pendapatan-daerah, jawa-timur/dinas-perhubungan/sekretaris)",
+    )
     new.add_argument("--periode", required=True, help="satu tahun (2025) atau rentang (2025-2029)")
     new.add_argument(
         "--sumber",
