@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, IkuError
-from .link_check import check_links
+from .link_check import check_links, duplicate_ids
 from .load import load_content
 from .printable import spelled_out
 from .report import FORMATS, WRITERS
@@ -146,10 +146,14 @@ def _links(site_dir: Path, site_url: str) -> int:
     if not (site_dir / "index.html").is_file():
         raise IkuError(f"{site_dir} belum berisi situs; jalankan `iku build` dahulu")
     broken = check_links(site_dir, site_url)
-    for link in broken:
-        print(spelled_out(str(link)), file=sys.stderr)
+    duplicates = duplicate_ids(site_dir)
+    for problem in [*broken, *duplicates]:
+        print(spelled_out(str(problem)), file=sys.stderr)
     if broken:
         print(f"{len(broken)} tautan rusak.", file=sys.stderr)
+    if duplicates:
+        print(f"{len(duplicates)} id ganda dalam satu halaman.", file=sys.stderr)
+    if broken or duplicates:
         return 1
     print(f"Semua tautan internal di {site_dir} berfungsi.")
     return 0
