@@ -12,11 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import BODIES
 
 from generator.errors import ContentError, IkuError
 from generator.kinds import document_key
 from generator.load import load_content
+from generator.render import yaml_quoted
 from generator.scaffold import new_document
 
 SENDURO_LIKE = [
@@ -172,3 +174,48 @@ def test_new_for_a_region_or_an_unknown_owner_says_what_to_write(content: Path, 
         new_document(Path("content"), wanted, "2025", Path("asli.pdf"))
     assert str(caught.value) == message
     assert not (content / "sumber/jawa-timur-2025.pdf").exists()
+
+
+NAME = 'Ma\'rang & "Baru" <Utara>'
+
+
+def test_a_name_with_quotes_ampersand_and_angle_brackets_is_written_as_yaml_that_reads_back_exactly(
+    content: Path,
+) -> None:
+    # `Ma'rang` once became `MA&#x27;RANG`: the scaffold quoted with the front matter's HTML-escaping filter.
+    wilayah = content / "wilayah.yml"
+    text = wilayah.read_text(encoding="utf-8")
+    district = '          - id: contoh\n            nama: Contoh\n            kode: "35.08.99"\n'
+    assert text.count(district) == 1
+    wilayah.write_text(
+        text.replace(
+            district, f"{district}          - id: marang\n            nama: '{NAME.replace(chr(39), 2 * chr(39))}'\n"
+        ),
+        encoding="utf-8",
+    )
+    scaffold = new_document(Path("content"), "jawa-timur/lumajang/marang", "2025", Path("asli.pdf"))
+    lines = scaffold.document.read_text(encoding="utf-8").splitlines()
+    examples = [line.split("# mis. ", 1)[1] for line in lines if "# mis. " in line]
+    assert [yaml.safe_load(example) for example in examples] == [
+        {"judul": 'INDIKATOR KINERJA UTAMA KECAMATAN MA\'RANG & "BARU" <UTARA> TAHUN 2025'},
+        {"nama": 'KECAMATAN MA\'RANG & "BARU" <UTARA>'},
+    ]
+    assert f"# Dokumen IKU Kecamatan {NAME}, Kabupaten Lumajang, periode 2025." in lines
+    assert "&#" not in "\n".join(lines)
+    # Filled from the examples, the document carries the name exactly.
+    document = scaffold.document
+    text = document.read_text(encoding="utf-8")
+    text = text.replace("judul: …", examples[0]).replace("  nama: …", "  " + examples[1], 1)
+    document.write_text(text, encoding="utf-8")
+    fill(document)
+    loaded = next(doc for doc in load_content(Path("content")).documents if doc.path.name == "2025.yml")
+    assert loaded.document.instansi.nama == f"KECAMATAN {NAME.upper()}"
+
+
+@pytest.mark.parametrize(
+    "value", [NAME, "a\\b", "tab\tdan baris\nbaru", "pemisah\u2028baris\x85NEL", "bel\x07", "😀 # bukan komentar: ya"]
+)
+def test_the_scaffolds_quoting_reads_back_to_the_same_text(value: str) -> None:
+    written = yaml_quoted(value)
+    assert "\n" not in written
+    assert yaml.safe_load(f"nilai: {written}") == {"nilai": value}
