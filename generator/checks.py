@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from .addresses import (
     reserved_names,
     sibling_lists,
 )
+from .anchors import is_reserved
 from .errors import FormulaError, Problem
 from .formulas import formula_hint, render_formula
 from .kinds import (
@@ -51,31 +51,6 @@ __all__ = [
 # Ids are long and alike (uu-28-1999, uu-28-1998); only a close match is worth suggesting.
 REFERENCE_CUTOFF = 0.75
 
-# Section anchors every document page uses; an indicator id must not take one of them.
-RESERVED_ANCHORS = frozenset(
-    {
-        "tugas",
-        "fungsi",
-        "tujuan",
-        "indikator",
-        "target",
-        "penandatangan",
-        "catatan-editor",
-        "sumber",
-        "menimbang",
-        "mengingat",
-        "memutuskan",
-        "salinan",
-        "lampiran",
-        "keputusan",
-        "target-per-tahun",
-        "asal-data",
-        "riwayat",
-        "kutip",
-    }
-)
-
-
 RESERVED_TOP_LEVEL = SITE_SECTIONS
 # Each former address is one small page; this keeps a short edit to wilayah.yml from
 # turning into hundreds of thousands of files (a real renaming needs a few hundred).
@@ -86,14 +61,6 @@ MAX_REDIRECTS = 10_000
 # rendering to 11 KB; a decree listing twenty bodies stays well inside both.
 MAX_DOCUMENT_FORMULA_CHARACTERS = 50_000
 MAX_DOCUMENT_FORMULA_HTML = 1_000_000
-
-# Numbered section anchors (indicator tables, targets tables, decree appendices).
-RESERVED_ANCHOR_PATTERN = re.compile(r"^(indikator-\d+|tabel-target-\d+|lampiran-\d+-.*)$")
-
-
-def reserved_anchor(anchor: str) -> bool:
-    """Whether a page section already uses ``anchor``, so no indicator may take it."""
-    return anchor in RESERVED_ANCHORS or RESERVED_ANCHOR_PATTERN.match(anchor) is not None
 
 
 def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> list[Problem]:
@@ -346,7 +313,7 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                 hint = "setiap indikator dalam satu dokumen perlu id yang berbeda"
                 yield loaded.source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
             first.setdefault(anchor, anchor_loc)
-            if reserved_anchor(anchor):
+            if is_reserved(anchor):
                 message = "id ini dipakai untuk bagian halaman"
                 hint = "pilih id dari nama indikatornya, mis. `nilai-ikm`"
                 yield loaded.source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, IkuError
-from .link_check import check_links
+from .link_check import check_links, duplicate_ids
 from .load import load_content
 from .printable import spelled_out
 from .report import FORMATS, WRITERS
@@ -89,7 +89,13 @@ def _parser() -> argparse.ArgumentParser:
         help="text: untuk dibaca; github: anotasi di pull request; json: untuk alat lain (bawaan: text)",
     )
     new = commands.add_parser("new", help="buat kerangka dokumen IKU baru, lengkap dengan penjelasan tiap kolom")
-    new.add_argument("--wilayah", required=True, help="kode Kemendagri (35.08.12) atau jawa-timur/lumajang/senduro")
+    new.add_argument(
+        "--wilayah",
+        required=True,
+        help="kecamatan, instansi atau jabatan: kode Kemendagri kecamatan (35.08.12) atau id seperti pada alamat "
+        "dokumen (jawa-timur/lumajang/senduro, jawa-timur/lumajang/dinas-kesehatan, "
+        "jawa-timur/badan-pendapatan-daerah, jawa-timur/dinas-perhubungan/sekretaris)",
+    )
     new.add_argument("--periode", required=True, help="satu tahun (2025) atau rentang (2025-2029)")
     new.add_argument(
         "--sumber",
@@ -140,10 +146,14 @@ def _links(site_dir: Path, site_url: str) -> int:
     if not (site_dir / "index.html").is_file():
         raise IkuError(f"{site_dir} belum berisi situs; jalankan `iku build` dahulu")
     broken = check_links(site_dir, site_url)
-    for link in broken:
-        print(spelled_out(str(link)), file=sys.stderr)
+    duplicates = duplicate_ids(site_dir)
+    for problem in [*broken, *duplicates]:
+        print(spelled_out(str(problem)), file=sys.stderr)
     if broken:
         print(f"{len(broken)} tautan rusak.", file=sys.stderr)
+    if duplicates:
+        print(f"{len(duplicates)} id ganda dalam satu halaman.", file=sys.stderr)
+    if broken or duplicates:
         return 1
     print(f"Semua tautan internal di {site_dir} berfungsi.")
     return 0

@@ -2,12 +2,14 @@
 
 MkDocs checks the links written in Markdown; this checks the built HTML, so links made
 by the theme, redirects, permalinks written as full addresses and the 404 page are
-covered too. It reads only the built site.
+covered too. It reads only the built site. A page whose elements share an id is reported
+too: a link to that id opens the first of them, whichever the author meant.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -30,10 +32,23 @@ class BrokenLink:
         return f"{self.page}: {self.target}: {self.reason}"
 
 
+@dataclass(frozen=True, order=True)
+class DuplicateId:
+    """An id that ``count`` elements of ``page`` carry."""
+
+    page: str
+    id: str
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.page}: #{self.id}: id dipakai {self.count} elemen; tautan ke #{self.id} membuka yang pertama"
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
+        self.element_ids: Counter[str] = Counter()
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -41,6 +56,8 @@ class _PageParser(HTMLParser):
         for name in ("id", "name") if tag == "a" else ("id",):
             if name in values:
                 self.ids.add(values[name])
+        if "id" in values:
+            self.element_ids[values["id"]] += 1
         self.links.extend(value for name, value in values.items() if (tag, name) in _LINKING)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             # A redirect page's `0; url=…` is a link like any other.
@@ -51,6 +68,7 @@ class _PageParser(HTMLParser):
 class _Page:
     ids: frozenset[str]
     links: tuple[str, ...]
+    duplicate_ids: tuple[tuple[str, int], ...]
 
 
 def check_links(site_dir: Path, site_url: str) -> list[BrokenLink]:
@@ -64,6 +82,15 @@ def check_links(site_dir: Path, site_url: str) -> list[BrokenLink]:
         for link in read(path).links:
             broken.extend(_follow(site_dir, base, page, page_url, link, read))
     return sorted(set(broken))
+
+
+def duplicate_ids(site_dir: Path) -> list[DuplicateId]:
+    """Every id that more than one element of an HTML page in ``site_dir`` carries."""
+    return sorted(
+        DuplicateId(path.relative_to(site_dir).as_posix(), id_, count)
+        for path in site_dir.rglob("*.html")
+        for id_, count in _read(path).duplicate_ids
+    )
 
 
 def _follow(
@@ -98,4 +125,5 @@ def _file(site_dir: Path, relative: str) -> Path | None:
 def _read(path: Path) -> _Page:
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
-    return _Page(frozenset(parser.ids), tuple(parser.links))
+    duplicates = tuple(sorted((id_, count) for id_, count in parser.element_ids.items() if count > 1))
+    return _Page(frozenset(parser.ids), tuple(parser.links), duplicates)

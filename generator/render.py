@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -35,11 +36,25 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
+# Characters YAML may not hold raw, or would read as a line break, inside a quoted string.
+_YAML_UNSAFE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\x85\u2028\u2029]")
+
+
+def yaml_quoted(value: object) -> str:
+    """A value for a YAML file an editor reads (``iku new``): double-quoted, nothing HTML-escaped.
+
+    A JSON string is a valid YAML double-quoted scalar; characters YAML cannot hold raw are
+    written as ``\\uXXXX`` escapes, which YAML reads back to the same character.
+    """
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda char: f"\\u{ord(char[0]):04x}", text)
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        # Pages and redirects are escaped; the YAML scaffold quotes its values itself (yaml_str).
+        # Pages and redirects are escaped; the YAML scaffold quotes its values itself (yaml_quoted).
         autoescape=jinja2.select_autoescape(enabled_extensions=("md.j2", "html.j2"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         lstrip_blocks=True,
@@ -47,6 +62,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["yaml_str"] = yaml_string
+    env.filters["yaml_quoted"] = yaml_quoted
     return env
 
 

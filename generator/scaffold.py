@@ -1,4 +1,4 @@
-"""``iku new``: a new IKU document for a region and period, explained line by line.
+"""``iku new``: a new IKU document of a kecamatan, body or position for a period, explained line by line.
 
 ``iku check`` lists what is left to fill until an editor has copied it from the original.
 """
@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import Place, places
 from .errors import ContentError, IkuError, Problem
 from .load import DOCUMENTS_DIR, display_path, load_content
-from .model import District, IkuDocument, Province, Regency, RegionCatalogue
+from .model import IkuDocument, RegionCatalogue
 from .render import environment
 from .schema import SCHEMA_DIR
 from .validate import describe_field
@@ -22,17 +24,40 @@ SOURCES_DIR = "sumber"
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
-@dataclass(frozen=True)
-class Place:
-    """A kecamatan with the province and regency it lies in."""
+# Who may own an IKU document: a kecamatan, a body (instansi) or a position (jabatan) within either.
+OWNER_LEVELS = ("kecamatan", "instansi", "jabatan")
 
-    province: Province
-    regency: Regency
-    district: District
+
+@dataclass(frozen=True)
+class Owner:
+    """The kecamatan, body or position a new document belongs to, with the places it lies within."""
+
+    place: Place
+    within: tuple[Place, ...]
+    """The places above it, the province first."""
 
     @property
-    def ids(self) -> tuple[str, str, str]:
-        return self.province.id, self.regency.id, self.district.id
+    def ids(self) -> tuple[str, ...]:
+        return self.place.key
+
+    @property
+    def wilayah(self) -> list[tuple[str, str]]:
+        """The ``wilayah`` block as (field, id): provinsi, kabupaten, kecamatan or instansi, jabatan."""
+        return [(place.level, place.key[-1]) for place in (*self.within, self.place)]
+
+    @property
+    def body(self) -> Place:
+        """The kecamatan or body that issues the document (for a position, the one it belongs to)."""
+        return self.within[-1] if self.place.level == "jabatan" else self.place
+
+    @property
+    def signer(self) -> str | None:
+        """Who usually signs, as an example for ``ditandatangani.jabatan``; None when it can't be told."""
+        if self.place.level == "kecamatan":
+            return f"Camat {self.place.entry.nama}"
+        if self.place.level == "jabatan":
+            return self.place.name
+        return None
 
 
 @dataclass(frozen=True)
@@ -51,7 +76,7 @@ def new_document(content_dir: Path, region: str, period: str, source: Path) -> S
     The document is valid YAML for the model except for what only the original can give
     (`…` placeholders, the indicator tables): ``iku check`` fails until an editor fills them.
     """
-    place = find_place(load_content(content_dir).regions, region)
+    owner = find_owner(load_content(content_dir).regions, region)
     start, end = parse_period(period)
     if not source.is_file():
         raise IkuError(
@@ -59,13 +84,13 @@ def new_document(content_dir: Path, region: str, period: str, source: Path) -> S
             "mis. --sumber ~/Unduhan/iku-senduro-2025.pdf"
         )
     key = str(start) if end is None else f"{start}-{end}"
-    document = content_dir / DOCUMENTS_DIR / Path(*place.ids) / f"{key}.yml"
-    copy = content_dir / SOURCES_DIR / f"{'-'.join(place.ids)}-{key}{source.suffix.lower()}"
+    document = content_dir / DOCUMENTS_DIR / Path(*owner.ids) / f"{key}.yml"
+    copy = content_dir / SOURCES_DIR / f"{'-'.join(owner.ids)}-{key}{source.suffix.lower()}"
     for path in (document, copy):
         if path.exists():
             raise IkuError(f"{path} sudah ada; tidak ada yang ditimpa")
     text = scaffold_text(
-        place, start, end, copy.relative_to(content_dir).as_posix(), _schema_link(document, content_dir)
+        owner, start, end, copy.relative_to(content_dir).as_posix(), _schema_link(document, content_dir)
     )
     document.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, copy)
@@ -83,18 +108,36 @@ def new_document(content_dir: Path, region: str, period: str, source: Path) -> S
     raise IkuError(f"{document} lolos pemeriksaan tanpa diisi; kerangka dokumen harus memuat isian `…`")
 
 
-def find_place(regions: RegionCatalogue, wanted: str) -> Place:
-    """The kecamatan named by a Kemendagri code (``35.08.12``) or by ids (``jawa-timur/lumajang/senduro``)."""
-    for province in regions.provinsi:
-        for regency in province.kabupaten:
-            for district in regency.kecamatan:
-                place = Place(province, regency, district)
-                if wanted in (district.kode, "/".join(place.ids)):
-                    return place
+def find_owner(regions: RegionCatalogue, wanted: str) -> Owner:
+    """The kecamatan, body or position named by a Kemendagri code (``35.08.12``) or by ids.
+
+    Ids are written as in the document's address: ``jawa-timur/lumajang/senduro``,
+    ``jawa-timur/lumajang/dinas-kesehatan``, ``jawa-timur/badan-pendapatan-daerah``,
+    ``jawa-timur/dinas-perhubungan/sekretaris``.
+    """
+    catalogue = {place.key: place for place in places(regions)}
+    for place in catalogue.values():
+        if wanted in (place.code, "/".join(place.key)):
+            if place.level not in OWNER_LEVELS:
+                raise IkuError(_not_an_owner(place, catalogue.values()))
+            within = tuple(catalogue[place.key[:end]] for end in range(1, len(place.key)))
+            return Owner(place, within)
     raise IkuError(
-        f"kecamatan {wanted!r} tidak ada di content/wilayah.yml; tulis kode Kemendagri (mis. 35.08.12) "
-        "atau provinsi/kabupaten/kecamatan (mis. jawa-timur/lumajang/senduro), dan tambahkan dulu "
-        "kecamatan baru ke content/wilayah.yml"
+        f"wilayah {wanted!r} tidak ada di content/wilayah.yml; tulis kode Kemendagri kecamatan (mis. 35.08.12) "
+        "atau id seperti pada alamat dokumen: provinsi/kabupaten/kecamatan (mis. jawa-timur/lumajang/senduro), "
+        "provinsi/kabupaten/instansi, provinsi/instansi atau …/instansi/jabatan; tambahkan dulu yang baru ke "
+        "content/wilayah.yml"
+    )
+
+
+def _not_an_owner(region: Place, catalogue: Iterable[Place]) -> str:
+    name = f"provinsi {region.name}" if region.level == "provinsi" else region.name
+    bodies = [place.key[-1] for place in catalogue if place.level == "instansi" and place.key[:-1] == region.key]
+    declared = f"yang ada: {', '.join(bodies)}" if bodies else "belum ada satu pun"
+    return (
+        f"{'/'.join(region.key)!r} adalah {name}, bukan kecamatan, instansi atau jabatan: dokumen IKU pemerintah "
+        f"daerah pun milik satu instansi. Tulis {'/'.join(region.key)}/<id instansi> (instansinya di "
+        f"content/wilayah.yml {declared}; tambahkan yang baru di sana)"
     )
 
 
@@ -106,10 +149,10 @@ def parse_period(period: str) -> tuple[int, int | None]:
     return int(match[1]), int(match[2]) if match[2] else None
 
 
-def scaffold_text(place: Place, start: int, end: int | None, source: str, schema: str) -> str:
+def scaffold_text(owner: Owner, start: int, end: int | None, source: str, schema: str) -> str:
     """The new document's YAML, with a comment from the content model above every field."""
     template = environment().get_template("scaffold/dokumen.yml.j2")
-    return template.render(place=place, start=start, end=end, source=source, schema=schema, describe=describe)
+    return template.render(owner=owner, start=start, end=end, source=source, schema=schema, describe=describe)
 
 
 def describe(dotted: str) -> str:

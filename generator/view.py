@@ -32,6 +32,16 @@ from .addresses import (
 from .changes import Described
 from .chart import BarChart, bar_chart
 from .dates import MONTHS, indonesian_date
+from .document_view import (
+    ItemView,
+    TargetTableRowView,
+    appendix_entry_view,
+    article_view,
+    decree_view,
+    iku_document_view,
+    item_views,
+    target_table_rows,
+)
 from .formulas import formula_reading, render_formula
 from .kinds import AnyDocument, document_key, indicators_with_locs, kind_of, period_label, region_key, regulation_refs
 from .loaded import Content, LoadedDocument, Original
@@ -43,7 +53,6 @@ from .model import (
     IkuDocument,
     Indicator,
     Level,
-    ListItem,
     Regulation,
     RegulationKind,
     Signature,
@@ -141,8 +150,8 @@ class TableView:
 
 @dataclass(frozen=True)
 class IkuContentView:
-    tasks: list[ListItem]
-    functions: list[ListItem]
+    tasks: list[ItemView]
+    functions: list[ItemView]
     goals: list[tuple[str, list[str]]]
     tables: list[TableView]
     anchor_prefix: str
@@ -200,6 +209,27 @@ class ProvenanceView:
 class TargetRow:
     indicator: IndicatorView
     values: list[str]
+
+
+@dataclass(frozen=True)
+class YearTargetsView:
+    """Every target of a document by year: one table row and one chart per indicator."""
+
+    years: list[int]
+    rows: list[TargetRow]
+    charts: list[BarChart]
+
+
+@dataclass(frozen=True)
+class TargetTableView:
+    """One targets table as printed, with a chart per row."""
+
+    title: str | None
+    headings: list[str]
+    rows: list[TargetTableRowView]
+    missing_headings: bool
+    """The source prints no column headings: values follow in printed order, not by year."""
+    charts: list[BarChart]
 
 
 @dataclass(frozen=True)
@@ -318,8 +348,8 @@ class SiteView:
             anchor = f"{anchor_prefix}indikator-{index}"
             tables.append(TableView(anchor, LEVEL_LABELS[table.tingkat], table.judul, list(table.kolom), goals))
         return IkuContentView(
-            tasks=list(part.tugas),
-            functions=list(part.fungsi),
+            tasks=item_views(part.tugas),
+            functions=item_views(part.fungsi),
             goals=[(g.uraian, list(g.indikator)) for g in part.tujuan],
             tables=tables,
             anchor_prefix=anchor_prefix,
@@ -388,7 +418,7 @@ class SiteView:
         context = {
             "title": self.document_title(document),
             "crumbs": self.crumbs(key),
-            "document": document,
+            "document": iku_document_view(document),
             "body": self.iku_content(document, key),
             "period": self.period_label(document),
             "region": self._region_lines(key),
@@ -403,7 +433,7 @@ class SiteView:
         return Page(page_path(key), kind.template, context)
 
     @staticmethod
-    def _target_table(table: TargetTable, number: int) -> dict[str, object]:
+    def _target_table(table: TargetTable, number: int) -> TargetTableView:
         width = max(len(row.nilai) for row in table.baris)
         headings = list(table.kolom) or [f"Kolom {n} (judul tidak tercetak)" for n in range(1, width + 1)]
         # Without printed headings the bars are numbered by column; the description says "Kolom n".
@@ -414,15 +444,9 @@ class SiteView:
             points = list(zip(labels, row.nilai, strict=False))
             if chart := bar_chart(f"grafik--target-{number}-{index}", row.indikator, points, axis):
                 charts.append(chart)
-        return {
-            "title": table.judul,
-            "headings": headings,
-            "rows": table.baris,
-            "missing_headings": not table.kolom,
-            "charts": charts,
-        }
+        return TargetTableView(table.judul, headings, target_table_rows(table), not table.kolom, charts)
 
-    def _year_targets(self, document: IkuDocument, key: tuple[str, ...]) -> dict[str, object] | None:
+    def _year_targets(self, document: IkuDocument, key: tuple[str, ...]) -> YearTargetsView | None:
         """All targets per year of a document: one table, and one chart per indicator."""
         indicators = [self.indicator(i, key) for _, i in indicators_with_locs(document) if i.target]
         if not indicators:
@@ -436,7 +460,7 @@ class SiteView:
             points = [(str(year), value) for year, value in view.targets]
             if chart := bar_chart(f"grafik--{view.id}", view.name, points):
                 charts.append(chart)
-        return {"years": years, "rows": rows, "charts": charts}
+        return YearTargetsView(years, rows, charts)
 
     # -- provenance -----------------------------------------------------------------
 
@@ -503,19 +527,19 @@ class SiteView:
             for c in decree.mengingat
         ]
         appendix = [
-            (entry, self.iku_content(entry, key, anchor_prefix=f"lampiran-{index}-"))
+            (appendix_entry_view(entry), self.iku_content(entry, key, anchor_prefix=f"lampiran-{index}-"))
             for index, entry in enumerate(decree.lampiran, start=1)
         ]
         fixed = [Link(self.document_title(d), link(document_key(d))) for d in self._fixed_by[decree.id]]
         return {
             "title": self.document_title(decree),
             "crumbs": self.crumbs(key),
-            "document": decree,
+            "document": decree_view(decree),
             "region": self._region_lines(key),
             "considerations": list(decree.menimbang),
             "consideration_regulations": [self.regulations[r] for r in decree.menimbang_regulasi],
             "citations": citations,
-            "articles": [(a, [self.regulations[r] for r in a.regulasi]) for a in decree.diktum],
+            "articles": [(article_view(a), [self.regulations[r] for r in a.regulasi]) for a in decree.diktum],
             "signature": self.signature(decree.ditandatangani),
             "appendix": appendix,
             "fixes": fixed,

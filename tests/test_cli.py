@@ -150,7 +150,7 @@ def test_new_never_overwrites_and_names_what_is_wrong(project: Path) -> None:
     )
     unknown = run_iku("new", "--wilayah", "35.99.99", "--periode", "2025", "--sumber", "asli.txt", cwd=project)
     assert unknown.returncode == 1
-    assert unknown.stderr.startswith("Galat: kecamatan '35.99.99' tidak ada di content/wilayah.yml;")
+    assert unknown.stderr.startswith("Galat: wilayah '35.99.99' tidak ada di content/wilayah.yml;")
     backwards = run_iku("new", "--wilayah", "35.08.12", "--periode", "2029-2025", "--sumber", "asli.txt", cwd=project)
     assert backwards.stderr == (
         "Galat: periode '2029-2025' tidak dikenal; tulis satu tahun (mis. 2025) atau rentang (mis. 2025-2029)\n"

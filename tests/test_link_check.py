@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import SITE_URL, Site
+from conftest import REPO, SITE_URL, Site
 
-from generator.link_check import BrokenLink, check_links
+from generator.link_check import BrokenLink, DuplicateId, check_links, duplicate_ids
 
 SITE = "https://example.org/portal/"
 
@@ -19,6 +22,41 @@ def write(site: Path, page: str, body: str) -> None:
 
 def test_every_internal_link_and_anchor_of_the_real_site_resolves(real_site: Site) -> None:
     assert check_links(real_site.root, SITE_URL) == []
+    assert duplicate_ids(real_site.root) == []
+
+
+def test_an_id_carried_by_two_elements_of_a_page_is_named_with_its_page(tmp_path: Path) -> None:
+    # What an indicator with the id `kutip-teks` once made of its document page.
+    write(tmp_path, "index.html", '<p id="atas"></p><a name="atas"></a>')
+    write(
+        tmp_path,
+        "jawa-timur/lumajang/lumajang/2020/index.html",
+        '<h4 id="kutip-teks">Nilai IKM</h4><a href="#kutip-teks">tautan</a>'
+        '<svg><title id="grafik-judul"></title></svg><pre id="kutip-teks"></pre><p id="grafik-judul"></p>'
+        '<span id="kutip-teks"></span>',
+    )
+    assert duplicate_ids(tmp_path) == [
+        DuplicateId("jawa-timur/lumajang/lumajang/2020/index.html", "grafik-judul", 2),
+        DuplicateId("jawa-timur/lumajang/lumajang/2020/index.html", "kutip-teks", 3),
+    ]
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    config = ["--config-file", str(REPO / "mkdocs.yml"), "--site-dir", str(tmp_path)]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "links", *config],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "jawa-timur/lumajang/lumajang/2020/index.html: #grafik-judul: id dipakai 2 elemen; "
+        "tautan ke #grafik-judul membuka yang pertama\n"
+        "jawa-timur/lumajang/lumajang/2020/index.html: #kutip-teks: id dipakai 3 elemen; "
+        "tautan ke #kutip-teks membuka yang pertama\n"
+        "2 id ganda dalam satu halaman.\n",
+    )
 
 
 def test_missing_pages_files_and_anchors_are_named_with_the_page_that_links_them(tmp_path: Path) -> None:
