@@ -155,7 +155,8 @@ DISTINCT_FORMULAS = (
     r"\frac{\text{Jumlah {thing} di {place} yang {done}}}{\text{Jumlah {thing} di {place}}} \times {times}\%",
     r"\frac{\text{Jumlah {thing} yang {done} ({place})}}{\text{Jumlah {thing} yang direncanakan}} \times {times}",
     r"\frac{\sum_{i=1}^{{count}} \text{{thing} di {place} yang {done}}_i}{{count}}",
-    r"\frac{\text{{thing} di {place} yang {done}} - \text{{thing} tahun lalu}}{\text{{thing} tahun lalu}} \times {times}\%",
+    r"\frac{\text{{thing} di {place} yang {done}} - \text{{thing} tahun lalu}}{\text{{thing} tahun lalu}}"
+    r" \times {times}\%",
 )
 THINGS = (
     "pelayanan PATEN",
