@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import generate  # noqa: E402
+from generator.publishing.build import generate  # noqa: E402
 
 FIXTURE = REPO / "tests" / "fixtures" / "good"
 DOCUMENT = FIXTURE / "dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"

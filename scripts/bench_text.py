@@ -4,7 +4,7 @@ Usage: .venv/bin/python scripts/bench_text.py [LENGTH ...]
 
 Each text goes through the `md` filter into a table cell and a heading, and Python-Markdown
 converts it with the extensions the site uses. Time per 1,000 characters stays flat when the
-cost is linear; before generator/markdown_literal.py it doubled with every doubling.
+cost is linear; before generator/pages/markdown_literal.py it doubled with every doubling.
 """
 
 from __future__ import annotations
@@ -14,9 +14,17 @@ import time
 
 import markdown
 
-from generator.render import markdown_text
+from generator.pages.render import markdown_text
 
-EXTENSIONS = ["abbr", "generator.markdown_literal", "generator.markdown_abbr", "attr_list", "def_list", "tables", "toc"]
+EXTENSIONS = [
+    "abbr",
+    "generator.pages.markdown_literal",
+    "generator.publishing.markdown_abbr",
+    "attr_list",
+    "def_list",
+    "tables",
+    "toc",
+]
 WORST = [".", "<", "&", "{", "*", "`", "IKM "]
 
 

@@ -11,9 +11,9 @@ from browsing import AXE, DESKTOP, PAGE_TYPES, Portal, Reader, reading
 from conftest import REPO
 from playwright.sync_api import Browser
 
-from generator.checks import document_key, indicators_with_locs
-from generator.load import load_content
-from generator.loaded import LoadedDocument
+from generator.content.checks import document_key, indicators_with_locs
+from generator.content.load import load_content
+from generator.content.loaded import LoadedDocument
 
 CONTENT = load_content(REPO / "content")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import anchors
-from generator.anchors import is_reserved, reserved_ids
+from generator.content import anchors
+from generator.content.anchors import is_reserved, reserved_ids
 
 
 def test_the_reserved_ids_are_those_the_document_and_decree_templates_write() -> None:

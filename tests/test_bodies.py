@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BODIES, Site, visible_text
 
-from generator.errors import ContentError
-from generator.load import load_content
+from generator.content.errors import ContentError
+from generator.content.load import load_content
 
 DINAS = "jawa-timur/lumajang/dinas-kesehatan/2024"
 PEMKAB = "jawa-timur/lumajang/pemerintah-kabupaten/2021-2026"

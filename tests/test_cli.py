@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, edit, lay_out_project
 
-from generator.model import IkuDocument, Indicator
-from generator.validate import describe_field
+from generator.content.model import IkuDocument, Indicator
+from generator.content.validate import describe_field
 
 SENDURO = "content/dokumen/jawa-timur/lumajang/senduro/2024.yml"
 WRONG_KECAMATAN = ("kecamatan: senduro", "kecamatan: sendoro")

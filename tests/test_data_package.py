@@ -15,11 +15,11 @@ import openpyxl
 import pytest
 from conftest import GOOD, REPO, SITE_URL, Site, build_site, edit
 
-from generator.checks import document_key, indicators_with_locs
-from generator.licence import CODE_LICENCE, DATA_LICENCE
-from generator.load import load_content
-from generator.model import IkuDocument
-from generator.open_data import COLUMNS, TARGET_COLUMNS, spreadsheet_text
+from generator.content.checks import document_key, indicators_with_locs
+from generator.content.load import load_content
+from generator.content.model import IkuDocument
+from generator.pages.licence import CODE_LICENCE, DATA_LICENCE
+from generator.pages.open_data import COLUMNS, TARGET_COLUMNS, spreadsheet_text
 
 CONTENT = load_content(REPO / "content")
 RESOURCES = ["indikator", "indikator-json", "indikator-xlsx", "target", "target-json", "target-xlsx"]

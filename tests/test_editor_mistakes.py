@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, edit
 
-from generator.errors import ContentError
-from generator.load import load_content
+from generator.content.errors import ContentError
+from generator.content.load import load_content
 
 SENDURO = "dokumen/jawa-timur/lumajang/senduro/2024.yml"
 LUMAJANG = "dokumen/jawa-timur/lumajang/lumajang/2020.yml"

@@ -17,8 +17,8 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.load import document_files
-from generator.yaml_source import ContentLoader
+from generator.content.load import document_files
+from generator.content.yaml_source import ContentLoader
 
 CONTENT = REPO / "content"
 EDITORS_OWN = (

@@ -21,11 +21,11 @@ import yaml
 from conftest import FIXTURES, GOOD, REPO, build_site, edit, visible_text
 from markdown.treeprocessors import InlineProcessor
 
-from generator.errors import ContentError
-from generator.load import load_content
-from generator.markdown_literal import LiteralTextExtension
-from generator.model import MAX_LINE_LENGTH, MAX_PARAGRAPH_LENGTH
-from generator.render import markdown_text
+from generator.content.errors import ContentError
+from generator.content.load import load_content
+from generator.content.model import MAX_LINE_LENGTH, MAX_PARAGRAPH_LENGTH
+from generator.pages.markdown_literal import LiteralTextExtension
+from generator.pages.render import markdown_text
 
 SENDURO = "dokumen/jawa-timur/lumajang/senduro/2024.yml"
 MANTUP = "dokumen/jawa-timur/lamongan/mantup/2021-2026.yml"
@@ -379,7 +379,7 @@ def _inline_matches(text: str) -> int:
         return result
 
     md = markdown.Markdown(
-        extensions=["tables", "attr_list", "abbr", "generator.markdown_abbr", LiteralTextExtension()]
+        extensions=["tables", "attr_list", "abbr", "generator.publishing.markdown_abbr", LiteralTextExtension()]
     )
     InlineProcessor._InlineProcessor__applyPattern = counting  # type: ignore[attr-defined]
     try:

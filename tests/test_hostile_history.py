@@ -26,11 +26,11 @@ import pytest
 import yaml
 from conftest import DOC, GOOD, SITE_URL, edit, lay_out_project
 
-from generator.build import Output, generate
-from generator.cli import main
-from generator.printable import INVISIBLE_CHARACTERS
-from generator.provenance import Change, read_history
-from generator.view import indonesian_date
+from generator.cli.commands import main
+from generator.content.printable import INVISIBLE_CHARACTERS
+from generator.content.provenance import Change, read_history
+from generator.pages.view import indonesian_date
+from generator.publishing.build import Output, generate
 
 FIXTURE_PAGE = "jawa-timur/lumajang/contoh/2021-2023"
 DOC_IN_CONTENT = DOC.removeprefix("content/")

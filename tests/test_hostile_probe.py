@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, build_site, edit, git, visible_text
 
-from generator.build import generate
-from generator.errors import ContentError
-from generator.load import load_content
-from generator.provenance import MAX_SUMMARY, read_history
-from generator.yaml_source import MAX_SYNTAX_PROBLEMS
+from generator.content.errors import ContentError
+from generator.content.load import load_content
+from generator.content.provenance import MAX_SUMMARY, read_history
+from generator.content.yaml_source import MAX_SYNTAX_PROBLEMS
+from generator.publishing.build import generate
 
 PUBLISHED = FIXTURES / "published"
 SENDURO = "content/dokumen/jawa-timur/lumajang/senduro/2024.yml"
@@ -317,7 +317,7 @@ def test_node_options_in_the_environment_run_nothing_inside_the_formula_renderer
     script.write_text(f"require('fs').writeFileSync({json.dumps(str(marker))}, 'ya');\n", encoding="utf-8")
     # A formula no cache holds, so the worker starts; the cache itself is this test's own folder.
     program = (
-        "import sys, pathlib, generator.formulas as f; f.CACHE_DIR = pathlib.Path(sys.argv[1]); "
+        "import sys, pathlib, generator.content.formulas as f; f.CACHE_DIR = pathlib.Path(sys.argv[1]); "
         "print(len(f.render_formula(r'\\frac{a}{b} \\times ' + sys.argv[2])) > 0)"
     )
     result = subprocess.run(

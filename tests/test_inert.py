@@ -36,10 +36,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel
 
-from generator import model
-from generator.load import DOCUMENT_KINDS, GLOSSARY_FILE, REGIONS_FILE, REGULATIONS_FILE, document_files
-from generator.validate import PLACEHOLDER
-from generator.yaml_source import read_yaml
+from generator.content import model
+from generator.content.load import DOCUMENT_KINDS, GLOSSARY_FILE, REGIONS_FILE, REGULATIONS_FILE, document_files
+from generator.content.validate import PLACEHOLDER
+from generator.content.yaml_source import read_yaml
 
 Loc = tuple[str | int, ...]
 CATALOGUES: dict[str, type[BaseModel]] = {

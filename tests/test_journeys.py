@@ -13,9 +13,9 @@ from browsing import DESKTOP, MISSING, PAGE_TYPES, PHONE, Portal, Reader, Watch,
 from conftest import REPO
 from playwright.sync_api import Browser
 
-from generator.checks import document_key, indicator_entries
-from generator.load import load_content
-from generator.loaded import LoadedDocument
+from generator.content.checks import document_key, indicator_entries
+from generator.content.load import load_content
+from generator.content.loaded import LoadedDocument
 
 CONTENT = load_content(REPO / "content")
 DOCUMENTS = {"/".join(document_key(loaded.document)) + "/": loaded for loaded in CONTENT.documents}

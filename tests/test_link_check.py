@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import REPO, SITE_URL, Site
 
-from generator.link_check import BrokenLink, DuplicateId, check_links, duplicate_ids
+from generator.publishing.link_check import BrokenLink, DuplicateId, check_links, duplicate_ids
 
 SITE = "https://example.org/portal/"
 

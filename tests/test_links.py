@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import DECREE, DOC, GOOD, SITE_URL, Site, build_site, edit, served
 from playwright.sync_api import Browser
 
-from generator.checks import document_key, indicators_with_locs
-from generator.load import load_content
+from generator.content.checks import document_key, indicators_with_locs
+from generator.content.load import load_content
 
 CONTENT = load_content(Path(__file__).resolve().parent.parent / "content")
 FIXTURE_DOC = "jawa-timur/lumajang/contoh/2021-2023"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import DOC, edit
 
-from generator.errors import ContentError
-from generator.load import load_content
-from generator.model import Decree, IkuDocument
+from generator.content.errors import ContentError
+from generator.content.load import load_content
+from generator.content.model import Decree, IkuDocument
 
 
 def test_the_good_fixture_loads_into_the_model(good_content: Path) -> None:

@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup, NavigableString
 from conftest import REPO, Site, served
 from playwright.sync_api import Browser
 
-from generator.comparison import ComparisonKeys
-from generator.load import load_content
-from generator.model import Glossary
+from generator.content.load import load_content
+from generator.content.model import Glossary
+from generator.pages.comparison import ComparisonKeys
 
 CONTENT = load_content(REPO / "content")
 TERMS = {form: term.kepanjangan for term in CONTENT.glossary.istilah for form in (term.singkatan, *term.bentuk_lain)}

@@ -27,12 +27,12 @@ from bs4 import BeautifulSoup
 from conftest import BODIES, GOOD, REPO, Site, visible_text
 from pydantic import BaseModel
 
-from generator import model
-from generator.checks import document_key
-from generator.load import load_content
-from generator.model import Decree, IkuDocument
-from generator.validate import scalars
-from generator.view import ADDED_BY_EDITOR, EDITOR_MARK, LEVEL_LABELS, MONTHS
+from generator.content import model
+from generator.content.checks import document_key
+from generator.content.load import load_content
+from generator.content.model import Decree, IkuDocument
+from generator.content.validate import scalars
+from generator.pages.view import ADDED_BY_EDITOR, EDITOR_MARK, LEVEL_LABELS, MONTHS
 
 Loc = tuple[str | int, ...]
 SITES = [("real_site", REPO / "content"), ("fixture_site", GOOD), ("bodies_site", BODIES)]

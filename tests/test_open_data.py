@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SITE_URL, Site
 
-from generator.checks import document_key, indicators_with_locs
-from generator.formulas import formula_reading
-from generator.load import load_content
-from generator.model import Decree, IkuDocument
-from generator.open_data import COLUMNS, spreadsheet_text
+from generator.content.checks import document_key, indicators_with_locs
+from generator.content.formulas import formula_reading
+from generator.content.load import load_content
+from generator.content.model import Decree, IkuDocument
+from generator.pages.open_data import COLUMNS, spreadsheet_text
 
 CONTENT = load_content(REPO / "content")
 

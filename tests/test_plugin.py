@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import GOOD, REPO, build_site
 
-from generator.plugin import IkuPlugin
+from generator.publishing.plugin import IkuPlugin
 
 
 class RecordingServer:

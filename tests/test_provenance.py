@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import DOC, GOOD, REAL_HISTORY, SITE_URL, Site, build_site, edit, git, visible_text
 
-from generator.build import generate
+from generator.publishing.build import generate
 
 FIXTURE_DOC = "jawa-timur/lumajang/contoh/2021-2023"
 DECREE_PAGE = "jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020"

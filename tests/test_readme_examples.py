@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import BODIES, REPO
 
-from generator.kinds import document_key
-from generator.load import load_content
-from generator.scaffold import new_document
+from generator.cli.scaffold import new_document
+from generator.content.kinds import document_key
+from generator.content.load import load_content
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 EXAMPLES = dict(re.findall(r"^```yaml\n# (content/dokumen/\S+\.yml)\n(.*?)^```$", README, re.MULTILINE | re.DOTALL))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markdown_literal import CLOSE, OPEN
-from generator.render import markdown_text
+from generator.pages.markdown_literal import CLOSE, OPEN
+from generator.pages.render import markdown_text
 
 
 @pytest.mark.parametrize(

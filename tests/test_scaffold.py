@@ -15,11 +15,11 @@ import pytest
 import yaml
 from conftest import BODIES
 
-from generator.errors import ContentError, IkuError
-from generator.kinds import document_key
-from generator.load import load_content
-from generator.render import yaml_quoted
-from generator.scaffold import new_document
+from generator.cli.scaffold import new_document
+from generator.content.errors import ContentError, IkuError
+from generator.content.kinds import document_key
+from generator.content.load import load_content
+from generator.pages.render import yaml_quoted
 
 SENDURO_LIKE = [
     "14:8: judul: isian contoh belum diganti",

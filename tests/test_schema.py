@@ -6,8 +6,8 @@ import json
 
 from conftest import REPO
 
-from generator.load import document_files
-from generator.schema import SCHEMA_DIR, schema_texts
+from generator.content.load import document_files
+from generator.content.schema import SCHEMA_DIR, schema_texts
 
 
 def test_committed_schemas_match_the_model() -> None:

@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import GOOD, REPO, Site, build_site, edit, visible_text
 
-from generator.checks import document_key, indicators_with_locs
-from generator.load import load_content
-from generator.model import Decree, IkuContent, IkuDocument, ListItem
-from generator.view import indonesian_date
+from generator.content.checks import document_key, indicators_with_locs
+from generator.content.load import load_content
+from generator.content.model import Decree, IkuContent, IkuDocument, ListItem
+from generator.pages.view import indonesian_date
 
 CONTENT = load_content(REPO / "content")
 DOCUMENTS = {"/".join(document_key(d.document)): d.document for d in CONTENT.documents}

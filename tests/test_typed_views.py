@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from conftest import BODIES
 from pydantic import BaseModel
 
-from generator.kinds import KINDS
-from generator.load import load_content
-from generator.portal_view import PortalView
-from generator.view import SiteView
+from generator.content.kinds import KINDS
+from generator.content.load import load_content
+from generator.pages.portal_view import PortalView
+from generator.pages.view import SiteView
 
 
 def model_objects(value: object, where: str) -> Iterator[str]:

@@ -12,12 +12,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from conftest import GOOD, REPO, SITE_URL, Site, build_site, edit, visible_text
 
-from generator.checks import document_key
-from generator.comparison import ComparisonKeys
-from generator.directory import Directory
-from generator.load import load_content
-from generator.model import Glossary
-from generator.view import SiteView
+from generator.content.checks import document_key
+from generator.content.load import load_content
+from generator.content.model import Glossary
+from generator.pages.comparison import ComparisonKeys
+from generator.pages.directory import Directory
+from generator.pages.view import SiteView
 
 CONTENT = load_content(REPO / "content")
 

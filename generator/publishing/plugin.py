@@ -24,16 +24,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..content.errors import IkuError
+from ..content.formulas import katex_dist
+from ..content.load import symlink_within
+from ..content.provenance import last_commit_date
+from ..pages.licence import licence_notice
 from .build import Output, generate
-from .errors import IkuError
-from .formulas import katex_dist
-from .licence import licence_notice
-from .load import symlink_within
 from .page_check import markdown_leftover
-from .provenance import last_commit_date
 
 KATEX_ASSETS = "assets/katex"
-LITERAL_EXTENSION = "generator.markdown_literal"
+LITERAL_EXTENSION = "generator.pages.markdown_literal"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
@@ -72,8 +72,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             config.extra_css.insert(0, stylesheet)
         # Generated pages write content text in the form only this extension reads back.
         # Every abbreviation on every page (generated or written by hand) gets its expansion,
-        # searched for outside Markdown's placeholders (generator.markdown_abbr, after abbr).
-        for extension in (LITERAL_EXTENSION, "abbr", "generator.markdown_abbr"):
+        # searched for outside Markdown's placeholders (generator.publishing.markdown_abbr, after abbr).
+        for extension in (LITERAL_EXTENSION, "abbr", "generator.publishing.markdown_abbr"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary

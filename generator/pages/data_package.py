@@ -3,7 +3,7 @@
 Each table is published in three formats (CSV, JSON and a sheet of the workbook); every
 resource carries a Table Schema made from the record's declared columns, so codes and
 NIPs are declared as strings and years as integers, and ``frictionless validate`` checks
-each file against it. The licences come from :mod:`generator.licence`.
+each file against it. The licences come from :mod:`generator.pages.licence`.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .checks import IndicatorEntry, document_key, indicator_entries, region_key
+from ..content.checks import IndicatorEntry, document_key, indicator_entries, region_key
+from ..content.model import Decree, IkuDocument
 from .comparison import BODY_WORDS, LEADING_WORDS, SAME_MEASURE, SPELLING, ComparisonKeys, Reading, Rule, key_anchors
-from .model import Decree, IkuDocument
 from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
 
 COMPARISON = "perbandingan"
@@ -72,7 +72,7 @@ class _Use:
 
 
 class ComparisonView:
-    """Groups the indicators of all documents by :class:`~generator.comparison.ComparisonKeys`."""
+    """Groups the indicators of all documents by :class:`~generator.pages.comparison.ComparisonKeys`."""
 
     def __init__(self, site: SiteView) -> None:
         self.site = site

@@ -5,7 +5,7 @@ error messages editors see and the JSON Schema their editors use. YAML keys use 
 documents' own Indonesian vocabulary; descriptions are in Bahasa Indonesia because
 editors read them (in schema hover help and in error hints).
 
-Nothing here knows about pages or URLs: that is the job of ``generator.view``.
+Nothing here knows about pages or URLs: that is the job of ``generator.pages.view``.
 """
 
 from __future__ import annotations
@@ -821,7 +821,7 @@ MARKDOWN_PLACEHOLDER_WORDS = ("wzxhzdk", "klzzwxh")
 
 
 def _not_a_placeholder(abbreviation: str) -> str:
-    # generator.markdown_abbr never matches inside a placeholder; this only keeps the
+    # generator.publishing.markdown_abbr never matches inside a placeholder; this only keeps the
     # glossary from listing a word that is none of the documents' abbreviations.
     placeholder = next((word for word in MARKDOWN_PLACEHOLDER_WORDS if word in abbreviation.lower()), None)
     if placeholder is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .addresses import (
+from ..content.addresses import (
     DATA_DIR,
     DOWNLOAD_JSON,
     DOWNLOAD_YAML,
@@ -29,23 +29,20 @@ from .addresses import (
     places,
     version_folder,
 )
-from .changes import Described
-from .chart import BarChart, bar_chart
-from .dates import MONTHS, indonesian_date
-from .document_view import (
-    ItemView,
-    TargetTableRowView,
-    appendix_entry_view,
-    article_view,
-    decree_view,
-    iku_document_view,
-    item_views,
-    target_table_rows,
+from ..content.changes import Described
+from ..content.dates import MONTHS, indonesian_date
+from ..content.formulas import formula_reading, render_formula
+from ..content.kinds import (
+    AnyDocument,
+    document_key,
+    indicators_with_locs,
+    kind_of,
+    period_label,
+    region_key,
+    regulation_refs,
 )
-from .formulas import formula_reading, render_formula
-from .kinds import AnyDocument, document_key, indicators_with_locs, kind_of, period_label, region_key, regulation_refs
-from .loaded import Content, LoadedDocument, Original
-from .model import (
+from ..content.loaded import Content, LoadedDocument, Original
+from ..content.model import (
     BodyKind,
     Decree,
     EditorAddition,
@@ -58,7 +55,18 @@ from .model import (
     Signature,
     TargetTable,
 )
-from .versions import PUBLISHED_VERSIONS, ContentHistory, Version
+from ..content.versions import PUBLISHED_VERSIONS, ContentHistory, Version
+from .chart import BarChart, bar_chart
+from .document_view import (
+    ItemView,
+    TargetTableRowView,
+    appendix_entry_view,
+    article_view,
+    decree_view,
+    iku_document_view,
+    item_views,
+    target_table_rows,
+)
 
 # Kept importable from here: other modules and tests read them from the view.
 __all__ = ["DATA_DIR", "DOWNLOAD_JSON", "DOWNLOAD_YAML", "MONTHS", "file_link", "indonesian_date", "link", "page_path"]
@@ -555,7 +563,7 @@ class SiteView:
             listed[owner].append(document)
             for depth in range(1, len(owner) + 1):
                 children[owner[: depth - 1]].add(owner[:depth])
-        # The home page lists provinsi with the list of documents (generator.directory).
+        # The home page lists provinsi with the list of documents (generator.pages.directory).
         pages: list[Page] = []
         for key in sorted((set(children) | set(listed)) - {()}):
             place = self._places[key]

@@ -1,4 +1,4 @@
-// Renders formulas with the project's pinned KaTeX for generator/formulas.py.
+// Renders formulas with the project's pinned KaTeX for generator/content/formulas.py.
 //
 // One long-lived process: one JSON request per line on stdin ({"latex": "..."}),
 // one JSON answer per line on stdout ({"html": "..."} or {"error": "...", "position": n}).

@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ContentError, IkuError
-from .link_check import check_links, duplicate_ids
-from .load import load_content
-from .printable import spelled_out
+from ..content.errors import ContentError, IkuError
+from ..content.load import load_content
+from ..content.printable import spelled_out
+from ..content.schema import write_schemas
+from ..publishing.link_check import check_links, duplicate_ids
+from ..publishing.site_build import build_site, load_site_config
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
-from .schema import write_schemas
-from .site_build import build_site, load_site_config
 
 CONTENT_HELP = "folder konten (bawaan: content)"
 

@@ -6,8 +6,8 @@ import json
 import re
 from collections.abc import Callable, Sequence
 
-from .errors import Problem, count_message, note_line
-from .printable import INVISIBLE_CHARACTERS, spelled_out
+from ..content.errors import Problem, count_message, note_line
+from ..content.printable import INVISIBLE_CHARACTERS, spelled_out
 
 FORMATS = ("text", "github", "json")
 # What JSON leaves raw inside strings but a log or terminal would act on (C1 controls, bidi

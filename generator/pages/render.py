@@ -6,20 +6,18 @@ import functools
 import html
 import json
 import re
-from pathlib import Path
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
+from .. import TEMPLATES
 from .markdown_literal import literal
 from .view import Page, Redirect
 
-TEMPLATES = Path(__file__).parent / "templates"
-
 
 def markdown_text(value: object) -> Markup:
-    """Content text made inert for Markdown, on one line (see :mod:`generator.markdown_literal`)."""
+    """Content text made inert for Markdown, on one line (see :mod:`generator.pages.markdown_literal`)."""
     return Markup(literal(" ".join(str(value).split())))
 
 

@@ -6,11 +6,11 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kinds import document_key
-from .load import load_content
-from .portal_view import PortalView
-from .render import render_pages, render_redirects
-from .view import SiteView, page_path
+from ..content.kinds import document_key
+from ..content.load import load_content
+from ..pages.portal_view import PortalView
+from ..pages.render import render_pages, render_redirects
+from ..pages.view import SiteView, page_path
 
 
 @dataclass(frozen=True)

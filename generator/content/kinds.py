@@ -2,9 +2,9 @@
 
 Everything that depends on the kind of a document is read from its :class:`DocumentKind`
 here; the checks, the views and the downloads never ask ``isinstance`` themselves. A new
-kind is one model in :mod:`generator.model`, one declaration in :data:`KINDS` and one
+kind is one model in :mod:`generator.content.model`, one declaration in :data:`KINDS` and one
 template (plus, when its page shows more than the common parts, a context in
-:mod:`generator.view`).
+:mod:`generator.pages.view`).
 """
 
 from __future__ import annotations

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import Place, places
-from .errors import ContentError, IkuError, Problem
-from .load import DOCUMENTS_DIR, display_path, load_content
-from .model import IkuDocument, RegionCatalogue
-from .render import environment
-from .schema import SCHEMA_DIR
-from .validate import describe_field
+from ..content.addresses import Place, places
+from ..content.errors import ContentError, IkuError, Problem
+from ..content.load import DOCUMENTS_DIR, display_path, load_content
+from ..content.model import IkuDocument, RegionCatalogue
+from ..content.schema import SCHEMA_DIR
+from ..content.validate import describe_field
+from ..pages.render import environment
 
 SOURCES_DIR = "sumber"
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")

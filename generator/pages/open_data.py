@@ -14,7 +14,7 @@ import types
 import typing
 from dataclasses import asdict, dataclass, field, fields
 
-from .model import REGION_CODE_PATTERN, Decree, IkuDocument
+from ..content.model import REGION_CODE_PATTERN, Decree, IkuDocument
 
 # Lists inside one CSV cell are separated by line breaks: the documents' own text uses
 # `;` and `,` freely, but a content value never spans lines once folded.

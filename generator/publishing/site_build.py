@@ -22,7 +22,7 @@ from types import FrameType
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from .errors import IkuError
+from ..content.errors import IkuError
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Glossary
+from ..content.model import Glossary
 
 # Misspellings the documents print often enough to split groups; the key uses the standard form.
 SPELLING = {

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .checks import document_key, region_key
-from .model import Decree, IkuDocument
+from ..content.checks import document_key, region_key
+from ..content.model import Decree, IkuDocument
 from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
 
 DIRECTORY = "daftar-dokumen"

@@ -19,15 +19,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import jinja2
 import jinja2.meta
 from markdown.extensions.toc import slugify
 
+from .. import TEMPLATES
 from .kinds import KINDS
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 # What each expression inside a template's id stands for. None: the id is a content id
 # itself (an indicator's id or former id), checked for duplicates among its own kind.

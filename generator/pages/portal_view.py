@@ -1,6 +1,6 @@
 """The view of portal-wide pages and files: downloads, redirects, glossary, comparison, data page.
 
-Built on :class:`~generator.view.SiteView`, which knows documents, regions and their
+Built on :class:`~generator.pages.view.SiteView`, which knows documents, regions and their
 addresses; this module only combines them across the whole portal.
 """
 
@@ -11,15 +11,16 @@ import functools
 import posixpath
 from pathlib import Path
 
-from .checks import former_addresses
+from ..content.checks import former_addresses
+from ..content.kinds import document_key, indicator_entries
+from ..content.loaded import Original
+from ..content.model import IkuDocument, Term
+from ..content.schema import schema_texts
 from .comparison import key_anchors
 from .comparison_view import ComparisonView
 from .data_package import Table, data_package
 from .directory import Directory
-from .kinds import document_key, indicator_entries
 from .licence import CODE_LICENCE, DATA_LICENCE
-from .loaded import Original
-from .model import IkuDocument, Term
 from .open_data import (
     COLUMNS,
     FORMULA_TRIGGERS,
@@ -30,7 +31,6 @@ from .open_data import (
     records_csv,
     records_json,
 )
-from .schema import schema_texts
 from .spreadsheet import Sheet, workbook
 from .view import (
     DATA_DIR,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import AppendixEntry, Article, Decree, IkuDocument, ListItem, TargetTable
+from ..content.model import AppendixEntry, Article, Decree, IkuDocument, ListItem, TargetTable
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .model import District, Province, Regency, RegionCatalogue
 from .validate import did_you_mean
 from .yaml_source import YamlFile, field_path
 
-# Kept importable from here for the modules and tests that read them before generator.kinds existed.
+# Kept importable from here for the modules and tests that read them before generator.content.kinds existed.
 __all__ = [
     "DECREES_FOLDER",
     "IndicatorEntry",

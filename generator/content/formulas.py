@@ -34,7 +34,7 @@ from pylatexenc.latexwalker import LatexMacroNode
 from .errors import FormulaError, SetupError
 from .model import INVISIBLE_CHARACTERS
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KATEX_PACKAGE = PROJECT_ROOT / "node_modules" / "katex"
 WORKER = Path(__file__).resolve().parent / "katex_worker.js"
 CACHE_DIR = PROJECT_ROOT / ".cache" / "formulas"

@@ -1,0 +1,1 @@
+"""The command line: the ``iku`` command, its reports and ``iku new``. Imports every group below it."""

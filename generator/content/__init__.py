@@ -1,0 +1,1 @@
+"""Content: the model, reading and validating YAML, checks across files, history. Imports no other group."""
