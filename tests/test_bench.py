@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
+from generator.content.load import load_content
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bench_national.py"
 
