@@ -32,7 +32,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from pylatexenc.latexwalker import LatexMacroNode
 
 from .errors import FormulaError, SetupError
-from .model import INVISIBLE_CHARACTERS
+from .printable import INVISIBLE_CHARACTERS, spelled_out
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KATEX_PACKAGE = PROJECT_ROOT / "node_modules" / "katex"
@@ -156,7 +156,7 @@ def _check_output(html: str) -> None:
     if invisible is not None:
         raise FormulaError(
             "rumus menghasilkan karakter tak terlihat",
-            found=f"<U+{ord(invisible[0]):04X}>",
+            found=spelled_out(invisible[0]),
             hint="tulis karakternya sendiri, bukan kodenya (`\\char`); karakter kendali dan pembalik arah ditolak",
         )
     lengths = [abs(float(length)) for length in OUTPUT_LENGTH.findall(SVG_TAG.sub("", html))]

@@ -74,14 +74,6 @@ class RepositoryHistory:
         return History(self.by_file.get(relative_path, []), truncated=self.truncated)
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def read_history(content_dir: Path) -> RepositoryHistory:
     """Every commit touching ``content_dir``, by file path relative to it.
 

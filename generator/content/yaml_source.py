@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .printable import spelled_out
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -382,7 +383,7 @@ def _unprintable(display: Path, text: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         found = _UNSEEN.search(line)
         if found is not None and found.group() != "\r":
-            shown = _UNSEEN.sub(lambda char: f"<U+{ord(char[0]):04X}>", line.strip())
+            shown = spelled_out(line.strip(), _UNSEEN)
             problems.append(
                 Problem(
                     display,

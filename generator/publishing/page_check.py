@@ -13,7 +13,10 @@ import re
 
 from markdown import util
 
-LEFTOVER = re.compile(f"[{util.STX}{util.ETX}]|(?:wzxhzdk|klzzwxh):\\d")
+from ..content.printable import spelled_out
+
+_DELIMITERS = re.compile(f"[{util.STX}{util.ETX}]")
+LEFTOVER = re.compile(f"{_DELIMITERS.pattern}|(?:wzxhzdk|klzzwxh):\\d")
 
 
 def markdown_leftover(html: str) -> str | None:
@@ -22,4 +25,4 @@ def markdown_leftover(html: str) -> str | None:
     if found is None:
         return None
     context = html[max(0, found.start() - 30) : found.end() + 30]
-    return re.sub(f"[{util.STX}{util.ETX}]", lambda char: f"<U+{ord(char[0]):04X}>", context)
+    return spelled_out(context, _DELIMITERS)
