@@ -19,6 +19,9 @@ from browsing import PREFIX, Portal, pages_server
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.content.errors import ContentError
+from generator.content.load import load_content
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -34,6 +37,36 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+PUBLISHED = FIXTURES / "published"
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The real content as first published at ``tmp_path/content``, with the working directory at ``tmp_path``.
+
+    Broken copies of it are the editors' mistakes and the hostile inputs; later corrections
+    to ``content/`` do not move their line numbers.
+    """
+    shutil.copytree(PUBLISHED, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def content_report(content: Path) -> str:
+    """Every problem ``load_content`` finds in ``content``, as the editor reads them (one run must find some)."""
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return "\n".join(str(problem) for problem in caught.value.problems)
+
+
+def run_iku(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The ``iku`` command in ``cwd``, for the default site address whatever the environment says."""
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    environment |= {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=environment)
 
 
 @pytest.fixture

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, edit, lay_out_project
+from conftest import FIXTURES, edit, lay_out_project, run_iku
 
 from generator.content.model import IkuDocument, Indicator
 from generator.content.validate import describe_field
 
 SENDURO = "content/dokumen/jawa-timur/lumajang/senduro/2024.yml"
 WRONG_KECAMATAN = ("kecamatan: senduro", "kecamatan: sendoro")
-
-
-def run_iku(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, check=False, env=env
-    )
 
 
 @pytest.fixture

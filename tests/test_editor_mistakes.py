@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, edit
+from conftest import edit
 
 from generator.content.errors import ContentError
 from generator.content.load import load_content
@@ -30,7 +30,6 @@ DECREE = "dokumen/jawa-timur/lumajang/keputusan-188.45-326-427.12-2019.yml"
 REGIONS = "wilayah.yml"
 REGULATIONS = "regulasi.yml"
 GLOSSARY = "glosarium.yml"
-PUBLISHED = FIXTURES / "published"
 
 
 @dataclass(frozen=True)
@@ -624,39 +623,31 @@ content/dokumen/jawa-timur/lumajang/lumajang/2020.yml:58:17: tabel_indikator[0].
 ]
 
 
-@pytest.fixture
-def real_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the content as first published at ``tmp_path/content``, with the working directory at ``tmp_path``."""
-    shutil.copytree(PUBLISHED, tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
-
-
 def test_there_are_at_least_25_distinct_mistakes() -> None:
     assert len({mistake.id for mistake in MISTAKES}) == len(MISTAKES) >= 25
     assert len({(mistake.file, mistake.old, mistake.new) for mistake in MISTAKES}) == len(MISTAKES)
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[mistake.id for mistake in MISTAKES])
-def test_each_mistake_is_reported_exactly(real_content: Path, mistake: Mistake) -> None:
-    edit(real_content / mistake.file, mistake.old, mistake.new)
+def test_each_mistake_is_reported_exactly(content: Path, mistake: Mistake) -> None:
+    edit(content / mistake.file, mistake.old, mistake.new)
     with pytest.raises(ContentError) as caught:
-        load_content(real_content)
+        load_content(content)
     assert "\n".join(str(problem) for problem in caught.value.problems) == mistake.report.strip("\n")
     assert all(problem.file == Path("content", mistake.file) for problem in caught.value.problems)
 
 
-def test_the_published_content_has_none_of_these_mistakes(real_content: Path) -> None:
-    assert len(load_content(real_content).documents) == 5
+def test_the_published_content_has_none_of_these_mistakes(content: Path) -> None:
+    assert len(load_content(content).documents) == 5
 
 
-def test_every_mistake_in_a_run_is_reported_at_once_with_a_count(real_content: Path) -> None:
+def test_every_mistake_in_a_run_is_reported_at_once_with_a_count(content: Path) -> None:
     chosen = {"nip-without-spaces", "unknown-key-near-miss", "region-code-format", "latex-unknown-command"}
     for mistake in MISTAKES:
         if mistake.id in chosen:
-            edit(real_content / mistake.file, mistake.old, mistake.new)
+            edit(content / mistake.file, mistake.old, mistake.new)
     with pytest.raises(ContentError) as caught:
-        load_content(real_content)
+        load_content(content)
     fields = [problem.field.rsplit(".", 1)[-1] for problem in caught.value.problems]
     # Regions are checked before documents can be cross-checked, so one run reports the
     # per-file problems of every file; the cross-file checks follow once those are fixed.
@@ -664,11 +655,11 @@ def test_every_mistake_in_a_run_is_reported_at_once_with_a_count(real_content: P
     assert str(caught.value).endswith("\n3 kesalahan ditemukan di konten.")
 
 
-def test_two_documents_for_the_same_kecamatan_and_period_are_refused(real_content: Path) -> None:
-    copy = real_content / "dokumen/jawa-timur/lumajang/senduro/salinan.yml"
-    shutil.copyfile(real_content / SENDURO, copy)
+def test_two_documents_for_the_same_kecamatan_and_period_are_refused(content: Path) -> None:
+    copy = content / "dokumen/jawa-timur/lumajang/senduro/salinan.yml"
+    shutil.copyfile(content / SENDURO, copy)
     with pytest.raises(ContentError) as caught:
-        load_content(real_content)
+        load_content(content)
     assert [str(problem) for problem in caught.value.problems] == [
         "content/dokumen/jawa-timur/lumajang/senduro/salinan.yml:11:3: periode: alamat "
         "/jawa-timur/lumajang/senduro/2024/ sudah dipakai oleh content/dokumen/jawa-timur/lumajang/senduro/2024.yml\n"

@@ -7,15 +7,11 @@ over a document, and the exact report the editor reads.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
-
-from generator.content.errors import ContentError
-from generator.content.load import load_content
+from conftest import FIXTURES, content_report
 
 SENDURO = "dokumen/jawa-timur/lumajang/senduro/2024.yml"
 REGIONS = "wilayah.yml"
@@ -573,19 +569,6 @@ UNTRUSTED_COMMANDS = [
 ]
 
 
-@pytest.fixture
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "published", tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
-
-
-def report(content: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return "\n".join(str(problem) for problem in caught.value.problems)
-
-
 def test_the_corpus_holds_at_least_40_distinct_hostile_inputs() -> None:
     cases = {(case.file, case.old, case.new) for case in HOSTILE}
     assert len({case.id for case in HOSTILE}) == len(cases) == len(HOSTILE)
@@ -602,7 +585,7 @@ def test_each_hostile_input_gets_its_exact_report(content: Path, case: Hostile) 
         assert text.count(case.old) == 1, f"{case.old!r} must occur once in {case.file}"
         assert isinstance(case.new, str)
         path.write_text(text.replace(case.old, case.new), encoding="utf-8")
-    assert report(content) == case.report.strip("\n")
+    assert content_report(content) == case.report.strip("\n")
 
 
 @pytest.mark.parametrize("command", UNTRUSTED_COMMANDS)
@@ -610,7 +593,7 @@ def test_formulas_that_would_link_load_or_set_attributes_are_refused(content: Pa
     path = content / SENDURO
     path.write_text(path.read_text(encoding="utf-8").replace(FORMULA, f"{FORMULA} {command}"), encoding="utf-8")
     name = command.split("{")[0]
-    assert report(content) == (
+    assert content_report(content) == (
         f"{FORMULA_AT}: perintah LaTeX ini tidak diizinkan di rumus\n"
         "    diharapkan: perintah matematika saja, mis. `\\frac`, `\\text`, `\\times`\n"
         f"    ditemukan: `{name}`\n"
@@ -622,7 +605,7 @@ def test_a_document_linked_from_outside_content_is_not_read(content: Path, tmp_p
     secret = tmp_path / "rahasia.yml"
     secret.write_text("kata_sandi: jangan-dibaca\n", encoding="utf-8")
     (content / "dokumen" / "tautan.yml").symlink_to(secret)
-    assert report(content) == (
+    assert content_report(content) == (
         "content/dokumen/tautan.yml:1:1: berkas ini tautan simbolik ke luar folder content\n"
         "    diharapkan: berkas biasa di dalam content/\n"
         "    saran: simpan isi berkasnya langsung di content/, bukan sebagai tautan"

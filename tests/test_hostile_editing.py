@@ -6,11 +6,8 @@ editor reads; the build cases show what a reader gets from a long text of the wo
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,18 +15,16 @@ from urllib.parse import urlparse
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURES, GOOD, REPO, build_site, edit, visible_text
+from conftest import GOOD, PUBLISHED, REPO, build_site, content_report, edit, run_iku, visible_text
 from markdown.treeprocessors import InlineProcessor
+from test_scaffold import SENDURO_LIKE as SCAFFOLD_PROBLEMS
 
-from generator.content.errors import ContentError
-from generator.content.load import load_content
 from generator.content.model import MAX_LINE_LENGTH, MAX_PARAGRAPH_LENGTH
 from generator.pages.markdown_literal import LiteralTextExtension
 from generator.pages.render import markdown_text
 
 SENDURO = "dokumen/jawa-timur/lumajang/senduro/2024.yml"
 MANTUP = "dokumen/jawa-timur/lamongan/mantup/2021-2026.yml"
-PUBLISHED = FIXTURES / "published"
 
 
 @dataclass(frozen=True)
@@ -309,24 +304,10 @@ content/dokumen/jawa-timur/lamongan/mantup/2021-2026.yml:146:8: ditandatangani.n
 ]
 
 
-@pytest.fixture
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The content as first published at ``tmp_path/content``, with the working directory at ``tmp_path``."""
-    shutil.copytree(PUBLISHED, tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
-
-
-def reports(content: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return "\n".join(str(problem) for problem in caught.value.problems)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_each_input_gets_its_exact_report(content: Path, case: Case) -> None:
     edit(content / case.file, case.old, case.new)
-    assert reports(content) == case.report.strip("\n")
+    assert content_report(content) == case.report.strip("\n")
 
 
 ORIGINAL = (PUBLISHED / SENDURO).read_text(encoding="utf-8")
@@ -364,7 +345,7 @@ ENCODED = [
 def test_a_file_in_another_encoding_is_named_at_its_line(content: Path, name: str, data: bytes, report: str) -> None:
     (content / SENDURO).write_bytes(data)
     hint = "    saran: simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)"
-    assert reports(content) == f"content/{SENDURO}:{report}\n{hint}"
+    assert content_report(content) == f"content/{SENDURO}:{report}\n{hint}"
 
 
 def _inline_matches(text: str) -> int:
@@ -418,22 +399,6 @@ def test_a_long_allowed_text_of_the_worst_characters_is_built_and_shown_as_writt
     assert article is not None
     assert " ".join(WORST.split()) in visible_text(article)
     assert "onclick" not in str(article).replace("{: onclick=x}", "")
-
-
-def run_iku(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
-    command = [sys.executable, "-m", "generator.cli", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=environment)
-
-
-SCAFFOLD_PROBLEMS = [
-    "14:8: judul: isian contoh belum diganti",
-    "19:9: instansi.nama: isian contoh belum diganti",
-    "61:18: tabel_indikator: daftar tidak boleh kosong",
-    "125:11: ditandatangani.tempat: isian contoh belum diganti",
-    "129:12: ditandatangani.jabatan: isian contoh belum diganti",
-    "131:9: ditandatangani.nama: isian contoh belum diganti",
-]
 
 
 @pytest.mark.parametrize("period", ["2025", "2025-2029"])

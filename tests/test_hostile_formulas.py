@@ -18,13 +18,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FIXTURES, REPO, build_site, edit, lay_out_project
+from conftest import FIXTURES, REPO, build_site, content_report, edit, lay_out_project
 
 import generator
 from generator.content import formulas
-from generator.content.errors import ContentError, FormulaError
+from generator.content.errors import FormulaError
 from generator.content.formulas import CACHE_DIR, KATEX_PACKAGE, render_formula
-from generator.content.load import load_content
 from generator.publishing.page_check import markdown_leftover
 
 SENDURO = "dokumen/jawa-timur/lumajang/senduro/2024.yml"
@@ -166,26 +165,13 @@ FORMULAS = [
 ]
 
 
-@pytest.fixture
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "published", tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
-
-
-def report(content: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(content)
-    return "\n".join(str(problem) for problem in caught.value.problems)
-
-
 # -- formulas ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("case", FORMULAS, ids=[case.id for case in FORMULAS])
 def test_each_hostile_formula_gets_its_exact_report(content: Path, case: Case) -> None:
     edit(content / SENDURO, LATEX, case.latex)
-    assert report(content) == f"{AT}:{case.at}: {FIELD}: {case.report}"
+    assert content_report(content) == f"{AT}:{case.at}: {FIELD}: {case.report}"
 
 
 def extra_indicators(latex: str, count: int) -> str:
@@ -204,7 +190,7 @@ def test_formulas_of_one_document_are_bounded_in_what_is_written(content: Path) 
         LAST_INDICATOR_END,
         LAST_INDICATOR_END.replace("\nditandatangani:", "") + extra_indicators(latex, 60) + "\nditandatangani:",
     )
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:290:22: tabel_indikator[0].baris[5].indikator[50].rumus.latex: "
         "rumus dalam satu dokumen terlalu besar bersama-sama\n"
         "    ditemukan: lebih dari 50000 karakter rumus sampai di sini\n"
@@ -219,7 +205,7 @@ def test_formulas_of_one_document_are_bounded_in_what_is_rendered(content: Path)
         LAST_INDICATOR_END,
         LAST_INDICATOR_END.replace("\nditandatangani:", "") + extra_indicators(latex, 30) + "\nditandatangani:",
     )
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:182:22: tabel_indikator[0].baris[5].indikator[23].rumus.latex: "
         "rumus dalam satu dokumen terlalu besar bersama-sama\n"
         "    ditemukan: lebih dari 1000000 byte HTML sampai di sini\n"
@@ -299,7 +285,7 @@ def test_rendering_writes_nothing_to_the_temp_folder_and_caches_inside_the_proje
 
 def test_a_markdown_placeholder_word_is_no_abbreviation(content: Path) -> None:
     edit(content / GLOSSARY, "  - singkatan: IKM\n", "  - singkatan: wzxhzdk\n")
-    assert report(content) == (
+    assert content_report(content) == (
         "content/glosarium.yml:8:16: istilah[1].singkatan: singkatan ini dipakai Markdown sebagai penanda internal\n"
         "    diharapkan: singkatan yang tertulis di dokumen\n"
         '    ditemukan: "wzxhzdk"\n'
@@ -309,7 +295,7 @@ def test_a_markdown_placeholder_word_is_no_abbreviation(content: Path) -> None:
 
 def test_another_placeholder_word_as_another_form_is_no_abbreviation(content: Path) -> None:
     edit(content / GLOSSARY, "bentuk_lain: [APBDesa]", "bentuk_lain: [APBDesa, KLZZWXH]")
-    assert report(content) == (
+    assert content_report(content) == (
         "content/glosarium.yml:4:28: istilah[0].bentuk_lain[1]: "
         "singkatan ini dipakai Markdown sebagai penanda internal\n"
         "    diharapkan: singkatan yang tertulis di dokumen\n"
@@ -380,7 +366,7 @@ def test_a_source_linked_to_a_web_page_is_refused(content: Path) -> None:
     (content / "sumber" / "serangan.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (content / "sumber" / "serangan.txt").symlink_to("serangan.html")
     edit(content / SENDURO, BERKAS, "berkas: sumber/serangan.txt")
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:98:11: sumber.berkas: berkas sumber ini tautan simbolik\n"
         "    diharapkan: berkas biasa di folder content/sumber/\n"
         "    ditemukan: sumber/serangan.txt menunjuk ke serangan.html\n"
@@ -391,7 +377,7 @@ def test_a_source_linked_to_a_web_page_is_refused(content: Path) -> None:
 def test_a_source_folder_linked_elsewhere_is_refused(content: Path, tmp_path: Path) -> None:
     shutil.move(content / "sumber", tmp_path / "elsewhere")
     (content / "sumber").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    problems = report(content).split("\n")
+    problems = content_report(content).split("\n")
     assert problems[:4] == [
         "content/dokumen/jawa-timur/jember/sumberjambe/2022.yml:114:11: sumber.berkas: "
         "berkas sumber ini tautan simbolik",
@@ -405,7 +391,7 @@ def test_a_source_folder_linked_elsewhere_is_refused(content: Path, tmp_path: Pa
 def test_a_web_page_named_pdf_is_refused(content: Path) -> None:
     (content / "sumber" / "asli.pdf").write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
     edit(content / SENDURO, BERKAS, "berkas: sumber/asli.pdf")
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:98:11: sumber.berkas: isi berkas sumber bukan PDF\n"
         "    diharapkan: berkas PDF (diawali `%PDF-`)\n"
         "    ditemukan: berkas diawali b'<html><s'\n"
@@ -416,7 +402,7 @@ def test_a_web_page_named_pdf_is_refused(content: Path) -> None:
 def test_an_image_named_txt_is_refused(content: Path) -> None:
     (content / "sumber" / "foto.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     edit(content / SENDURO, BERKAS, "berkas: sumber/foto.txt")
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:98:11: sumber.berkas: isi berkas sumber bukan teks\n"
         "    diharapkan: teks UTF-8\n"
         "    ditemukan: byte ke-1 bukan UTF-8\n"
@@ -427,7 +413,7 @@ def test_an_image_named_txt_is_refused(content: Path) -> None:
 def test_a_pipe_named_txt_neither_hangs_nor_is_published(content: Path) -> None:
     os.mkfifo(content / "sumber" / "pipa.txt")
     edit(content / SENDURO, BERKAS, "berkas: sumber/pipa.txt")
-    assert report(content) == (
+    assert content_report(content) == (
         f"{AT}:98:11: sumber.berkas: berkas sumber bukan berkas biasa\n"
         "    diharapkan: berkas .txt atau .pdf\n"
         "    ditemukan: pipa, soket atau perangkat\n"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build_site, edit, git, visible_text
+from conftest import PUBLISHED, build_site, edit, git, run_iku, visible_text
 
 from generator.content.errors import ContentError
 from generator.content.load import load_content
@@ -26,7 +26,6 @@ from generator.content.provenance import MAX_SUMMARY, read_history
 from generator.content.yaml_source import MAX_SYNTAX_PROBLEMS
 from generator.publishing.build import generate
 
-PUBLISHED = FIXTURES / "published"
 SENDURO = "content/dokumen/jawa-timur/lumajang/senduro/2024.yml"
 MANTUP = "content/dokumen/jawa-timur/lamongan/mantup/2021-2026.yml"
 
@@ -36,18 +35,6 @@ def project(tmp_path: Path) -> Path:
     """The content as first published, at ``tmp_path/content``."""
     shutil.copytree(PUBLISHED, tmp_path / "content")
     return tmp_path
-
-
-def iku(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    base = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=base | (env or {}),
-    )
 
 
 # --- Every problem in every file, in one run -------------------------------------------------
@@ -77,7 +64,7 @@ def test_four_syntax_errors_in_two_files_are_four_reports(project: Path) -> None
     break_senduro_twice(project)
     edit(project / "content/wilayah.yml", 'kode: "35.08"\n', 'kode: "35.08\n')
     edit(project / "content/wilayah.yml", "nama: Jember\n", "nama: Jember: Kabupaten\n")
-    result = iku(project, "check")
+    result = run_iku("check", cwd=project)
     assert result.returncode == 1
     assert result.stderr == SENDURO_TWICE + (
         "content/wilayah.yml:16:15: YAML tidak valid: tanda kutip dibuka di sini tetapi tidak ditutup\n"
@@ -101,7 +88,7 @@ def test_a_syntax_error_hides_neither_keys_written_twice_nor_errors_in_later_ent
         "              - 'Kasubag Keuangan\n            catatan_editor:",
     )
     edit(project / SENDURO, "keputusan: kepbup", "judul: lagi\nkeputusan: kepbup")
-    result = iku(project, "check")
+    result = run_iku("check", cwd=project)
     assert result.stderr == (
         f"{SENDURO}:11:10: YAML tidak valid: daftar yang dibuka dengan `[` di sini tidak ditutup\n"
         "    ditemukan: `mulai: [2024`\n"
@@ -127,7 +114,7 @@ def test_a_broken_catalogue_still_lets_every_document_be_checked(project: Path) 
         '  nama: "KECAMATAN MANTUP KABUPATEN LAMONGAN"\n',
         '  nama: "KECAMATAN MANTUP KABUPATEN LAMONGAN"\n  warna: biru\n',
     )
-    result = iku(project, "check", "--format", "json")
+    result = run_iku("check", "--format", "json", cwd=project)
     report = json.loads(result.stdout)
     assert result.returncode == 1
     assert [(p["file"], p["line"], p["field"], p["message"]) for p in report["problems"]] == [
@@ -149,7 +136,7 @@ def test_a_file_with_more_syntax_errors_than_anyone_fixes_at_once_is_read_a_boun
     path = project / "content/regulasi.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line.replace("judul: ", "judul: a: ") for line in lines), encoding="utf-8")
-    problems = [line for line in iku(project, "check").stderr.splitlines() if "YAML tidak valid" in line]
+    problems = [line for line in run_iku("check", cwd=project).stderr.splitlines() if "YAML tidak valid" in line]
     assert len(problems) == MAX_SYNTAX_PROBLEMS == 10
 
 
@@ -488,7 +475,7 @@ def test_each_probe_input_gets_its_exact_report(
     project: Path, name: str, file: str, old: str, new: str, report: str
 ) -> None:
     edit(project / "content" / file, old, new)
-    result = iku(project, "check")
+    result = run_iku("check", cwd=project)
     count = sum(1 for line in report.splitlines() if not line.startswith(("    ", "catatan: ")))
     assert (result.returncode, result.stderr) == (1, f"{report}{count} kesalahan ditemukan di konten.\n")
 
@@ -525,7 +512,7 @@ def test_a_key_holding_a_newline_and_a_workflow_command_stays_on_its_line(projec
         "  nama: KECAMATAN SENDURO\n",
         '  nama: KECAMATAN SENDURO\n  "x\\n::error file=a::palsu": 1\n',
     )
-    text, github = iku(project, "check"), iku(project, "check", "--format", "github")
+    text, github = run_iku("check", cwd=project), run_iku("check", "--format", "github", cwd=project)
     assert text.stderr.splitlines()[0] == (
         f"{SENDURO}:6:3: instansi.x<U+000A>::error file=a::palsu: kunci tidak dikenal"
     )
@@ -540,7 +527,7 @@ def test_a_key_holding_a_newline_and_a_workflow_command_stays_on_its_line(projec
 def test_a_file_name_holding_escapes_of_the_log_stays_one_annotation(project: Path) -> None:
     stray = project / "content/dokumen/jawa-timur/catatan%0A::error::x,y.txt"
     stray.write_text("catatan\n", encoding="utf-8")
-    result = iku(project, "check", "--format", "github")
+    result = run_iku("check", "--format", "github", cwd=project)
     assert result.stdout.splitlines() == [
         "::error file=content/dokumen/jawa-timur/catatan%250A%3A%3Aerror%3A%3Ax%2Cy.txt,line=1,col=1,title=konten::"
         "berkas ini bukan dokumen dan tidak dibaca%0Adiharapkan: berkas .yml%0A"
