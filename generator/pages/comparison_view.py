@@ -76,6 +76,7 @@ class ComparisonView:
 
     def __init__(self, site: SiteView) -> None:
         self.site = site
+        self.keys = ComparisonKeys.of(site.content.glossary)
 
     def pages(self) -> list[Page]:
         groups, single_count = self.groups()
@@ -88,11 +89,10 @@ class ComparisonView:
 
     def groups(self) -> tuple[list[ComparisonGroup], int]:
         """Every indicator used in more than one place, most used first; and how many are used once."""
-        keys = ComparisonKeys.of(self.site.content.glossary)
         uses: dict[str, list[_Use]] = defaultdict(list)
         for loaded in self.site.content.documents:
             for entry in indicator_entries(loaded.document):
-                explained = keys.explain(entry.indicator.nama)
+                explained = self.keys.explain(entry.indicator.nama)
                 uses[explained.key].append(_Use(loaded.document, entry, explained.readings))
         shared = sorted((key for key, found in uses.items() if len(found) > 1), key=lambda k: (-len(uses[k]), k))
         groups = [self._group(slug, uses[key]) for slug, key in zip(key_anchors(shared), shared, strict=True)]
@@ -130,9 +130,8 @@ class ComparisonView:
         )
 
     def _index(self, groups: list[ComparisonGroup], single_count: int) -> Page:
-        keys = ComparisonKeys.of(self.site.content.glossary)
         same_measure = [
-            (keys.written_form(found), keys.written_form(standard), why)
+            (self.keys.written_form(found), self.keys.written_form(standard), why)
             for found, (standard, why) in SAME_MEASURE.items()
         ]
         context = {

@@ -371,10 +371,6 @@ class SiteView:
         place_date = ", ".join(p for p in (signature.tempat, date) if p) or None
         return SignatureView(place_date, signature.jabatan, signature.nama, signature.pangkat, signature.nip)
 
-    @staticmethod
-    def period_label(document: IkuDocument) -> str:
-        return period_label(document)
-
     def document_title(self, document: AnyDocument) -> str:
         return kind_of(document).title(document, self._names.__getitem__)
 
@@ -428,7 +424,7 @@ class SiteView:
             "crumbs": self.crumbs(key),
             "document": iku_document_view(document),
             "body": self.iku_content(document, key),
-            "period": self.period_label(document),
+            "period": period_label(document),
             "region": self._region_lines(key),
             "decree": decree_link,
             "signature": self.signature(document.ditandatangani),
