@@ -51,7 +51,6 @@ __all__ = [
 # Ids are long and alike (uu-28-1999, uu-28-1998); only a close match is worth suggesting.
 REFERENCE_CUTOFF = 0.75
 
-RESERVED_TOP_LEVEL = SITE_SECTIONS
 # Each former address is one small page; this keeps a short edit to wilayah.yml from
 # turning into hundreds of thousands of files (a real renaming needs a few hundred).
 MAX_REDIRECTS = 10_000
@@ -414,7 +413,7 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
     first: dict[tuple[str, ...], FormerAddress] = {}
     for address in addresses:
         # A region's former ids are checked against the site's folders with its ids.
-        if address.source is not content.region_source and address.old[0] in RESERVED_TOP_LEVEL:
+        if address.source is not content.region_source and address.old[0] in SITE_SECTIONS:
             message = f"alamat ini dipakai bagian situs /{address.old[0]}/"
             hint = "halaman di sana tidak dapat diganti pengalihan; hapus alamat lama ini"
             yield address.source.problem(

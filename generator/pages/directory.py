@@ -21,7 +21,7 @@ from ..content.model import Decree, IkuDocument
 from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
 
 DIRECTORY = "daftar-dokumen"
-"""The list's folder; reserved at the top level beside the regions (``checks.RESERVED_TOP_LEVEL``)."""
+"""The list's folder; reserved at the top level beside the regions (``addresses.SITE_SECTIONS``)."""
 # Short: on a phone the list's three columns share 360 px.
 KIND_LABELS = {"iku": "IKU", "keputusan": "Keputusan penetapan"}
 
