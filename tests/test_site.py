@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import GOOD, REPO, Site, build_site, edit, visible_text
 
+from generator.content.addresses import SITE_SECTIONS
 from generator.content.checks import document_key, indicators_with_locs
 from generator.content.load import load_content
 from generator.content.model import Decree, IkuContent, IkuDocument, ListItem
@@ -264,3 +265,11 @@ def test_a_strict_build_fails_cleanly_on_broken_content(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml:8:14: wilayah.kecamatan" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_top_level_folder_of_the_site_is_a_reserved_section_or_a_province(real_site: Site) -> None:
+    """A region id may not take a section's address: a new section must be declared in SITE_SECTIONS."""
+    provinces = {province.id for province in CONTENT.regions.provinsi}
+    folders = {path.name for path in real_site.root.iterdir() if path.is_dir()}
+    assert folders - provinces <= SITE_SECTIONS
+    assert folders & provinces == provinces
