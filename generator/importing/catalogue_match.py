@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ..content.addresses import Place, places
 from ..content.errors import ContentError, Problem
 from ..content.load import REGIONS_FILE, REGULATIONS_FILE, display_path
-from ..content.model import RegionCatalogue, RegulationCatalogue
+from ..content.model import RegionCatalogue, RegulationCatalogue, RegulationKind
 from ..content.validate import validate
 from ..content.yaml_source import read_yaml
 
@@ -158,3 +158,63 @@ def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Ow
 
 def _without_region(text: str) -> str:
     return re.split(r"\s+(?:kabupaten|kota|provinsi)\s+", text)[0].strip()
+
+
+_KINDS = sorted((kind.value for kind in RegulationKind), key=len, reverse=True)
+_CITATION = re.compile(
+    r"\b(" + "|".join(re.escape(kind) for kind in _KINDS) + r")\b(.*?)\bNomor\s*:?\s*([^\s,;]+)(?:\s+Tahun\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A regulation named in the text, and its id in ``content/regulasi.yml`` ("" when it is not there)."""
+
+    kind: str
+    number: str
+    year: int | None
+    text: str
+    id: str
+
+
+def citations(text: str, catalogues: Catalogues) -> list[Citation]:
+    """Every "Undang-Undang Nomor 23 Tahun 2014", "Keputusan Bupati Lumajang Nomor : 188.45/…/2017" … in order."""
+    found = []
+    for match in _CITATION.finditer(text):
+        kind = next(k for k in _KINDS if k.casefold() == match[1].casefold())
+        number = match[3].rstrip(".")
+        year = int(match[4]) if match[4] else _year_in(number)
+        found.append(Citation(kind, number, year, match[0], _regulation_id(kind, number, year, match[2], catalogues)))
+    return found
+
+
+def _year_in(number: str) -> int | None:
+    years = re.findall(r"(?:19|20)\d{2}", number)
+    return int(years[-1]) if years else None
+
+
+def _number_key(number: str) -> str:
+    """``PER/09/M.PAN/5/2007`` and ``PER/9/M.PAN/5/2007`` alike: leading zeros and case do not count."""
+    return re.sub(r"\b0+(\d)", r"\1", number.casefold())
+
+
+def _regulation_id(kind: str, number: str, year: int | None, issuer: str, catalogues: Catalogues) -> str:
+    candidates = [
+        regulation
+        for regulation in catalogues.regulations.regulasi
+        if regulation.jenis.value == kind
+        and _number_key(regulation.nomor) == _number_key(number)
+        and (year is None or regulation.tahun == year)
+    ]
+    if len(candidates) > 1:
+        words = set(normalised(issuer).split())
+        candidates = [r for r in candidates if words & set(normalised(r.penerbit or "").split())] or candidates
+    return candidates[0].id if len(candidates) == 1 else ""
+
+
+def proposed_regulation_id(citation: Citation) -> str:
+    """An id in the catalogue's style for a regulation to add: ``uu-23-2014``, ``perbup-lumajang-50-2019``."""
+    short = {"Undang-Undang": "uu", "Peraturan Pemerintah": "pp", "Peraturan Presiden": "perpres"}
+    prefix = short.get(citation.kind, slug(citation.kind))
+    return "-".join(part for part in (prefix, slug(citation.number), str(citation.year or "")) if part)

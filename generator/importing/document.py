@@ -30,10 +30,10 @@ def read_iku(lines: list[Line], notes: Notes) -> tuple[dict[str, Any], list[Line
     data: dict[str, Any] = {"jenis": "iku"}
     title = _title(lines, notes)
     data["judul"] = joined(title) if title else "…"
-    labelled = _labelled(lines, notes)
+    labelled = labelled_parts(lines, notes)
     data["instansi"] = {"nama": labelled.pop("instansi", "") or _owner_in(joined(title)) or "…"}
     data.update(labelled)
-    tables = _tab_tables(lines, notes) + _cell_tables(lines, notes, start=len(data.get("tabel_indikator", [])))
+    tables = tab_tables(lines, notes) + _cell_tables(lines, notes, start=len(data.get("tabel_indikator", [])))
     if tables:
         data["tabel_indikator"] = tables
     targets = _target_tables(lines, notes)
@@ -81,7 +81,7 @@ def _title(lines: list[Line], notes: Notes) -> list[Line]:
     return found
 
 
-def _labelled(lines: list[Line], notes: Notes) -> dict[str, Any]:
+def labelled_parts(lines: list[Line], notes: Notes) -> dict[str, Any]:
     """Parts written as "Label<TAB>value" or "Label : value", and the list lines under an empty one."""
     data: dict[str, Any] = {}
     index = 0
@@ -146,7 +146,7 @@ def _store(
         notes.doubt(line.number, field, "butir tanpa nomor dipisah dari butir sebelumnya; periksa batasnya")
 
 
-def _tab_tables(lines: list[Line], notes: Notes) -> list[dict[str, Any]]:
+def tab_tables(lines: list[Line], notes: Notes, prefix: str = "") -> list[dict[str, Any]]:
     """Tables of tab-separated rows, each begun by a row of headings (a repeated one continues it)."""
     tables: list[dict[str, Any]] = []
     builder: TableBuilder | None = None
@@ -162,7 +162,7 @@ def _tab_tables(lines: list[Line], notes: Notes) -> list[dict[str, Any]]:
             if builder is None or cells != headings:
                 _finish(builder, tables)
                 headings = cells
-                builder = TableBuilder(cells, len(tables), notes, _table_title(lines, line, notes))
+                builder = TableBuilder(cells, len(tables), notes, _table_title(lines, line, notes), prefix)
                 notes.found(line.number, builder.path, f"tabel indikator ({builder.table['tingkat']})")
             notes.take([line])
             continue
@@ -198,7 +198,7 @@ def _finish(builder: TableBuilder | None, tables: list[dict[str, Any]]) -> None:
 def _table_title(lines: list[Line], header: Line, notes: Notes) -> str:
     """Capitalised lines right above a table's headings (blank lines between allowed): its title."""
     found: list[Line] = []
-    for line in reversed(lines[: header.number - 1]):
+    for line in reversed(lines[: lines.index(header)]):
         if line.blank:
             if found:
                 break

@@ -161,7 +161,8 @@ def _paths(data: Any, path: str) -> list[str]:
 def _nearest(where: str, paths: set[str]) -> str:
     """The deepest field of the draft that is ``where`` or contains it (the document itself: "")."""
     while where and where not in paths:
-        where = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+        shorter = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+        where = "" if shorter == where else shorter
     return where
 
 

@@ -43,11 +43,11 @@ class Row:
 class TableBuilder:
     """One ``tabel_indikator`` entry, grown row by row."""
 
-    def __init__(self, headings: list[str], number: int, notes: Notes, judul: str = "") -> None:
+    def __init__(self, headings: list[str], number: int, notes: Notes, judul: str = "", prefix: str = "") -> None:
         self.roles = [role(heading) for heading in headings]
         self.years = [year_of(heading) if found == "target" else None for heading, found in zip(headings, self.roles)]
         level = next((found.split(":")[1] for found in self.roles if found and found.startswith("uraian:")), "sasaran")
-        self.path = f"tabel_indikator[{number}]"
+        self.path = f"{prefix}tabel_indikator[{number}]"
         self.table: dict[str, Any] = {"tingkat": level, **({"judul": judul} if judul else {}), "kolom": headings}
         self.table["baris"] = []
         self.notes = notes
@@ -75,8 +75,8 @@ class TableBuilder:
         number, goal_text, name = by_role.pop("nomor", ""), self._uraian(by_role), by_role.pop("nama", "")
         if goal_text:
             self._goal(number, goal_text, row.line)
-        if name and self.open and name.endswith(")") and "(" not in name:
-            self._close(name, row.line)
+        if name and name.endswith(")") and "(" not in name:
+            self._loose_bracket(name, row.line)
             name = ""
         if name and not _NUMBERED_NAME.match(name) and name[0].islower() and not goal_text and self.indicator:
             self.indicator["nama"] += " " + name
@@ -233,8 +233,16 @@ class TableBuilder:
         )
         return rumus
 
-    def _close(self, fragment: str, line: int) -> None:
-        assert self.open is not None
+    def _loose_bracket(self, fragment: str, line: int) -> None:
+        """Words ending in a bracket no cell opened: the end of a formula's denominator if one is open,
+        else a stray piece of a cell cut at a page break, kept in a note for the editor to place."""
+        if self.open is None:
+            if self.indicator is not None:
+                self.indicator.setdefault("catatan_editor", []).append(
+                    f"Potongan teks lepas di kolom indikator: {fragment}"
+                )
+                self.notes.doubt(line, self._where("catatan_editor"), "potongan teks lepas; tempatkan atau hapus")
+            return
         rumus, top, bottom, factor = self.open
         rumus["latex"] = fraction(top, f"{bottom} {fragment}") + factor
         self.open = None
