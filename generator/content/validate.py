@@ -142,6 +142,11 @@ def validate(source: YamlFile, model: type[ModelT]) -> ModelT | list[Problem]:
         return [_problem(source, model, detail) for detail in error.errors(include_url=False)]
 
 
+# The section `iku import` ends a draft with: the original's lines it could not place. No model
+# accepts it, so a draft fails the check until an editor has placed every line.
+UNPLACED_SECTION = "tidak_dikenali"
+
+
 def _problem(source: YamlFile, model: type[BaseModel], detail: ErrorDetails) -> Problem:
     loc = tuple(detail["loc"])
     if detail["type"] == "extra_forbidden":
@@ -167,6 +172,15 @@ def _finding(model: type[BaseModel], detail: ErrorDetails, written: str | None =
     if kind == "missing":
         description = describe_field(model, loc)
         return Finding("wajib diisi, tetapi tidak ada", description, hint=f"tambahkan baris `{loc[-1]}: …`")
+    if kind == "extra_forbidden" and loc == (UNPLACED_SECTION,):
+        count = len(found) if isinstance(found, list) else 1
+        return Finding(
+            "baris dokumen asli yang belum ditempatkan (bagian dari `iku import`)",
+            "setiap baris dipindahkan ke kolomnya di dokumen ini",
+            f"{count} baris",
+            f"pindahkan setiap baris ke kolom yang sesuai (atau ke `catatan_editor`), lalu hapus bagian "
+            f"`{UNPLACED_SECTION}:`",
+        )
     if kind == "extra_forbidden":
         allowed = sorted(_allowed_keys(model, loc[:-1]))
         hint = did_you_mean(str(loc[-1]), allowed, "hapus kunci ini atau periksa ejaannya")

@@ -129,7 +129,7 @@ def _district(name: str, regency: Place | str | None, all_places: list[Place]) -
     )
     if len(candidates) > 1:
         proposal = f"ada {len(candidates)} kecamatan bernama {name.title()}; kabupatennya tidak tersebut"
-    return Owner({}, None, "", proposal)
+    return Owner(_within(regency, "kecamatan"), None, "", proposal)
 
 
 def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Owner:
@@ -153,7 +153,13 @@ def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Ow
         f"instansi {body.title()} di {where} belum ada di content/wilayah.yml; tambahkan "
         f"`- id: {slug(body)}` dengan `nama` resminya dan `jenis`"
     )
-    return Owner({}, None, "", proposal)
+    return Owner(_within(regency, "instansi"), None, "", proposal)
+
+
+def _within(regency: Place | str | None, level: str) -> dict[str, str]:
+    """The ``wilayah`` of an owner missing from the catalogue: its kabupaten when known, ``…`` to fill."""
+    known = dict(zip(("provinsi", "kabupaten"), regency.key, strict=True)) if isinstance(regency, Place) else {}
+    return {"provinsi": "…", "kabupaten": "…", **known, level: "…"}
 
 
 def _without_region(text: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..content.addresses import period_key
 from ..content.model import Period
+from ..content.validate import UNPLACED_SECTION
 from .catalogue_match import Catalogues, match_owner
 from .document import period_of, read_iku
 from .lines import joined, read_lines
@@ -18,9 +19,9 @@ from .notes import Finding, Notes
 
 __all__ = ["UNRECOGNISED_KEY", "Draft", "Finding", "draft_yaml", "import_text"]
 
-# The draft's last section: lines the reader could not place. The model refuses the key, so
-# `iku check` fails until the editor has moved each line into its field and deleted the section.
-UNRECOGNISED_KEY = "tidak_dikenali"
+# The draft's last section holds the lines the reader could not place; `iku check` refuses it
+# with its own message until the editor has moved each line into its field.
+UNRECOGNISED_KEY = UNPLACED_SECTION
 PLACEHOLDER = "…"
 SCHEMA_FROM_DOCUMENTS = "schema/dokumen.schema.json"
 
@@ -68,7 +69,9 @@ def _iku_fields(
     owner = match_owner([body["instansi"]["nama"], joined(title)], catalogues)
     first = title[0].number if title else 1
     if owner is None or owner.key is None:
-        wilayah = {"provinsi": PLACEHOLDER, "kabupaten": PLACEHOLDER, "kecamatan": PLACEHOLDER}
+        wilayah = (
+            owner.wilayah if owner else {"provinsi": PLACEHOLDER, "kabupaten": PLACEHOLDER, "kecamatan": PLACEHOLDER}
+        )
         notes.doubt(first, "wilayah", "wilayah tidak dikenali di content/wilayah.yml; isi id-nya")
         if owner is not None:
             notes.proposals.append(Finding(first, "wilayah", owner.proposal))

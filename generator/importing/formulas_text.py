@@ -36,9 +36,9 @@ def read_formula(text: str) -> Reading:
     latex = _LATEX.match(text)
     if latex:
         return Reading({"latex": latex[1].strip()})
-    if _DASHES.search(text):
-        return Reading({"teks": text}, "pecahan bergaris tidak dapat dibaca dengan pasti; tulis ulang sebagai LaTeX")
     factor, body = _factor(text)
+    if _DASHES.search(body):
+        return _drawn(text, body, factor)
     parts = _DIVIDED.split(body)
     if len(parts) == 2:
         return Reading({"latex": fraction(parts[0], parts[1]) + factor})
@@ -48,6 +48,15 @@ def read_formula(text: str) -> Reading:
     if len(parts) > 2:
         return Reading({"teks": text}, "kata `dibagi` muncul lebih dari sekali; susun pecahannya sendiri")
     return Reading({"teks": text})
+
+
+def _drawn(text: str, body: str, factor: str) -> Reading:
+    """A fraction drawn with a line of dashes between numerator and denominator (one line each, as
+    extracted): LaTeX when there is one line with words on both sides, the text as printed otherwise."""
+    parts = [part.strip() for part in _DASHES.split(body)]
+    if len(parts) == 2 and all(parts) and not any(_DIVIDED.search(part) for part in parts):
+        return Reading({"latex": fraction(*parts) + factor}, "pecahan bergaris dibaca sebagai \\frac; periksa")
+    return Reading({"teks": text}, "pecahan bergaris tidak dapat dibaca dengan pasti; tulis ulang sebagai LaTeX")
 
 
 def _factor(text: str) -> tuple[str, str]:

@@ -192,7 +192,8 @@ class TableBuilder:
         denominator. Text found right of the formula column moves left as far as the formula
         was pushed.
         """
-        if not any(_DASHES.search(cell) for cell in cells):
+        # A cell holding only the dash line belongs to a fraction drawn over several rows: the rows join it.
+        if not any(_DASHES.search(cell) and _DASHES.sub("", cell).strip() for cell in cells):
             return None
         formula_column = self.roles.index("rumus") if "rumus" in self.roles else None
         top = bottom = ""
