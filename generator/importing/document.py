@@ -13,7 +13,8 @@ from .signature import read_signature, starts_signature
 from .tables import Row, TableBuilder
 
 _LABEL = re.compile(
-    r"^\s*-?\s*(instansi|tugas pokok|tugas\s*(?:&|dan)\s*fungsi|tugas|fungsi|tujuan|indikator tujuan)\s*(?:\t|:)\s*(.*)$",
+    r"^\s*-?\s*(instansi|tugas pokok|tugas\s*(?:&|dan)\s*fungsi|tugas|fungsi|tujuan|indikator tujuan)"
+    r"\s*(?:\t|:)\s*(.*)$",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(r"\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?", re.IGNORECASE)

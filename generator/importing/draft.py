@@ -101,7 +101,7 @@ def _iku_fields(
 def source_path(source_name: str) -> str:
     """``sumber/<name>`` for the original's text as the model accepts it (``.txt`` or ``.pdf``)."""
     name = PurePosixPath(source_name).name
-    stem, suffix = (name.rsplit(".", 1) + [""])[:2]
+    stem, suffix = [*name.rsplit(".", 1), ""][:2]
     suffix = suffix.lower() if suffix.lower() in ("txt", "pdf") else "txt"
     return f"sumber/{_file_safe(stem)}.{suffix}"
 

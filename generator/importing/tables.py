@@ -24,6 +24,7 @@ _EXPLANATION = re.compile(r"^penjelasan\s*:\s*", re.IGNORECASE)
 _DASHES = re.compile(r"\s*-{3,}\s*")
 _FACTOR = re.compile(r"^(?:(?:[xX×]|100\s*%?)\s*)+")
 MAX_ID_WORDS = 8
+MAX_ID_LENGTH = 60
 LIST_FIELDS = ("sumber_data", "penanggung_jawab")
 TEXT_FIELDS = ("definisi", "makna", "alasan", "cara_perhitungan", "satuan")
 
@@ -45,7 +46,10 @@ class TableBuilder:
 
     def __init__(self, headings: list[str], number: int, notes: Notes, judul: str = "", prefix: str = "") -> None:
         self.roles = [role(heading) for heading in headings]
-        self.years = [year_of(heading) if found == "target" else None for heading, found in zip(headings, self.roles)]
+        self.years = [
+            year_of(heading) if found == "target" else None
+            for heading, found in zip(headings, self.roles, strict=True)
+        ]
         level = next((found.split(":")[1] for found in self.roles if found and found.startswith("uraian:")), "sasaran")
         self.path = f"{prefix}tabel_indikator[{number}]"
         self.table: dict[str, Any] = {"tingkat": level, **({"judul": judul} if judul else {}), "kolom": headings}
@@ -71,7 +75,7 @@ class TableBuilder:
         cells = cells[: len(self.roles)]
         formula = self._dash_fraction(cells, row.line)
         explanation = self._explanations(cells)
-        by_role = {found: cell for found, cell in zip(self.roles, cells) if found and cell}
+        by_role = {found: cell for found, cell in zip(self.roles, cells, strict=True) if found and cell}
         number, goal_text, name = by_role.pop("nomor", ""), self._uraian(by_role), by_role.pop("nama", "")
         if goal_text:
             self._goal(number, goal_text, row.line)
@@ -169,7 +173,7 @@ class TableBuilder:
             return
         targets = [
             {"tahun": year, "nilai": cell}
-            for year, cell in zip(self.years, cells + [""] * len(self.years))
+            for year, cell in zip(self.years, [*cells, *[""] * len(self.years)][: len(self.years)], strict=True)
             if year is not None and cell
         ]
         if targets:
@@ -273,7 +277,13 @@ def _value(field: str, cell: str) -> Any:
 
 
 def _indicator_id(name: str) -> str:
-    return "-".join(slug(name).split("-")[:MAX_ID_WORDS]) or "indikator"
+    """The name's first words as an id, short enough for an anchor (the model allows 80 characters)."""
+    words: list[str] = []
+    for word in slug(name).split("-")[:MAX_ID_WORDS]:
+        if len("-".join([*words, word])) > MAX_ID_LENGTH:
+            break
+        words.append(word)
+    return "-".join(words) or "indikator"
 
 
 def header_roles(headings: list[str]) -> list[str | None]:
