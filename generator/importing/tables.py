@@ -46,10 +46,8 @@ class TableBuilder:
 
     def __init__(self, headings: list[str], number: int, notes: Notes, judul: str = "", prefix: str = "") -> None:
         self.roles = [role(heading) for heading in headings]
-        self.years = [
-            year_of(heading) if found == "target" else None
-            for heading, found in zip(headings, self.roles, strict=True)
-        ]
+        pairs = zip(headings, self.roles, strict=True)
+        self.years = [year_of(heading) if found == "target" else None for heading, found in pairs]
         level = next((found.split(":")[1] for found in self.roles if found and found.startswith("uraian:")), "sasaran")
         self.path = f"{prefix}tabel_indikator[{number}]"
         self.table: dict[str, Any] = {"tingkat": level, **({"judul": judul} if judul else {}), "kolom": headings}
