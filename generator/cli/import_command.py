@@ -260,7 +260,7 @@ def _print_table(results: Sequence[Imported], stream: TextIO) -> None:
     with console.capture() as captured:
         console.print(table)
     # Rich pads every line to the table's width; a log or a test reads the text without the padding.
-    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    stream.write("".join(line.rstrip() + "\n" for line in captured.get().rstrip().splitlines()))
 
 
 def _body(data: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ the importer reports it and goes on with the next file.
 from __future__ import annotations
 
 import codecs
+import io
 import itertools
 import logging
 import re
@@ -115,7 +116,7 @@ def _read_pdf(path: Path, raw: bytes) -> Extracted:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = _open_pdf(path)
+            reader = _open_pdf(path, raw)
             for number, page in enumerate(reader.pages, 1):
                 text = _page_text(path, number, page)
                 if text.strip():
@@ -129,9 +130,9 @@ def _read_pdf(path: Path, raw: bytes) -> Extracted:
     return Extracted("\n\n".join(pages) + "\n", notes)
 
 
-def _open_pdf(path: Path) -> pypdf.PdfReader:
+def _open_pdf(path: Path, raw: bytes) -> pypdf.PdfReader:
     try:
-        reader = pypdf.PdfReader(path)
+        reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IkuError(
                 f"{_name(path)}: PDF ini dilindungi kata sandi; buka dengan kata sandinya dan simpan (cetak) ulang "
