@@ -140,7 +140,10 @@ def test_an_existing_content_file_is_never_overwritten(project: Path, capsys: py
     before = files_under(project / "content")
     status, out, err = iku(capsys, "iku-senduro.txt")
     assert (status, out) == (1, "")
-    assert err == f"Galat: {SENDURO} sudah ada; tidak ada yang ditimpa (pindahkan atau hapus dulu berkas itu)\n"
+    assert err == (
+        f"Galat: {SENDURO} sudah ada; tidak ada yang ditimpa (pindahkan atau hapus dulu berkas itu, "
+        "atau tulis draf ke folder lain dengan --keluaran FOLDER)\n"
+    )
     assert (project / SENDURO).read_text(encoding="utf-8") == "# disunting editor\n"
     assert files_under(project / "content") == before
 

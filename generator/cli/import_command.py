@@ -110,7 +110,10 @@ def write_new(path: Path, text: str) -> None:
     no folder created for it.
     """
     if path.exists() or path.is_symlink():
-        raise IkuError(f"{_shown(path)} sudah ada; tidak ada yang ditimpa (pindahkan atau hapus dulu berkas itu)")
+        raise IkuError(
+            f"{_shown(path)} sudah ada; tidak ada yang ditimpa (pindahkan atau hapus dulu berkas itu, "
+            "atau tulis draf ke folder lain dengan --keluaran FOLDER)"
+        )
     created = [parent for parent in reversed(path.parents) if not parent.exists()]
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -244,7 +247,7 @@ def _print_table(results: Sequence[Imported], stream: TextIO) -> None:
     for result in results:
         draft = result.draft
         outcome = _shown(result.written) if result.written is not None else f"GALAT: {result.error}"
-        if draft is None or result.written is None:
+        if draft is None:
             table.add_row(_shown(result.source), "", "", "", "", "", outcome)
             continue
         table.add_row(
