@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import PUBLISHED, run_iku
+from playwright.sync_api import Browser
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
@@ -362,3 +363,28 @@ def test_the_command_runs_with_the_real_reader_and_writes_one_draft(tmp_path: Pa
     written = result.stdout.splitlines()[0].removeprefix("Diimpor: iku.txt → ")
     assert (tmp_path / written).is_file()
     assert result.stdout.splitlines()[-1].endswith(NEXT)
+
+
+def test_a_table_printed_to_pdf_by_a_browser_keeps_its_cells_and_wrapped_lines_in_their_columns(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # A real renderer's PDF: embedded subset fonts, a table with borders, a cell wrapped over two lines.
+    cells = ["1.", "Meningkatnya kualitas pelayanan publik di kecamatan", "Nilai IKM Kecamatan", "Hasil Survei"]
+    rows = "".join(f"<td>{cell}</td>" for cell in cells)
+    page = browser.new_page()
+    page.set_content(
+        "<p>INDIKATOR KINERJA UTAMA KECAMATAN SENDURO TAHUN 2025</p>"
+        "<table border='1' style='width: 50%'><tr><th>No</th><th>Sasaran Strategis</th><th>Indikator Kinerja</th>"
+        f"<th>Sumber Data</th></tr><tr>{rows}</tr></table>"
+    )
+    page.pdf(path=str(tmp_path / "cetak.pdf"), format="A4")
+    page.close()
+    lines = read_source(tmp_path / "cetak.pdf").text.splitlines()
+    assert lines[0] == "INDIKATOR KINERJA UTAMA KECAMATAN SENDURO TAHUN 2025"
+    table = [line.split("\t") for line in lines[1:] if line]
+    assert len(table) > 2, "the browser wrapped no cell: the test shows nothing"
+    # However the browser wrapped the headings and the cells, each piece stays in its column, in order.
+    headings = ["No", "Sasaran Strategis", "Indikator Kinerja", "Sumber Data"]
+    assert [" ".join(row[i] for row in table if len(row) > i).split() for i in range(4)] == [
+        f"{heading} {cell}".split() for heading, cell in zip(headings, cells, strict=True)
+    ]

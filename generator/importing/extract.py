@@ -14,12 +14,13 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pypdf
-from pypdf.errors import PyPdfError
+from typing import TYPE_CHECKING
 
 from ..content.errors import IkuError
 from ..content.printable import spelled_out
+
+if TYPE_CHECKING:
+    import pypdf
 
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIX = ".pdf"
@@ -131,6 +132,10 @@ def _read_pdf(path: Path, raw: bytes) -> Extracted:
 
 
 def _open_pdf(path: Path, raw: bytes) -> pypdf.PdfReader:
+    # Imported here: every `iku` command loads this module, and pypdf takes longer to load than `iku check` to start.
+    import pypdf
+    from pypdf.errors import PyPdfError
+
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
