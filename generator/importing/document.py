@@ -168,7 +168,7 @@ def _tab_tables(lines: list[Line], notes: Notes) -> list[dict[str, Any]]:
             continue
         if builder is None:
             continue
-        if "\t" not in line.text:
+        if "\t" not in line.text or (len(cells) != len(headings) and looks_like_targets(cells)):
             _finish(builder, tables)
             builder = None
             continue
@@ -244,7 +244,7 @@ def _cell_rows(paragraphs: list[list[Line]], columns: int, notes: Notes, path: s
         if _ends_table(paragraph):
             break
         number = bool(_TARGET_ROW.match(text))
-        starts = number or (first_word and text.split()[0] == first_word and not (rows and _only_number(rows[-1])))
+        starts = number or (first_word and text.split()[0] == first_word and not (len(rows[-1]) == 1 and number))
         if starts or not rows:
             rows.append([paragraph])
         else:
@@ -284,19 +284,23 @@ def _ends_table(paragraph: list[Line]) -> bool:
     return starts_signature(paragraph[0].text)
 
 
+def looks_like_targets(cells: list[str]) -> bool:
+    """A number, an indicator's name, and values only: a row of targets."""
+    return (
+        len(cells) >= 3
+        and bool(_TARGET_ROW.match(cells[0]))
+        and bool(cells[1])
+        and all(_VALUE.match(cell) for cell in cells[2:] if cell)
+    )
+
+
 def _target_tables(lines: list[Line], notes: Notes) -> list[dict[str, Any]]:
     """Rows of a number, an indicator and values with no headings: targets whose years are not printed."""
     tables: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     for line in [*lines, Line(0, "")]:
         cells = line.cells
-        is_row = (
-            notes.free(line)
-            and len(cells) >= 3
-            and _TARGET_ROW.match(cells[0])
-            and all(_VALUE.match(cell) for cell in cells[2:] if cell)
-        )
-        if is_row:
+        if notes.free(line) and looks_like_targets(cells):
             rows.append({"nomor": cells[0], "indikator": cells[1], "nilai": [cell for cell in cells[2:] if cell]})
             notes.take([line])
             if len(rows) == 1:
