@@ -49,6 +49,7 @@ def fake_reader(text: str, source_name: str, catalogues: object) -> Draft:
             "instansi": {"nama": "KECAMATAN SENDURO" if known else "?"},
             "periode": {"mulai": 2025},
             "tabel_indikator": [{"tingkat": "sasaran", "baris": [{"indikator": indicators}]}],
+            "sumber": {"berkas": f"sumber/{PurePosixPath(source_name).stem}.txt"},
         },
         address=PurePosixPath("jawa-timur/lumajang/senduro/2025.yml") if known else None,
         recognised=[Finding(1, "judul", "judul dokumen")] if known else [],
@@ -92,6 +93,7 @@ def test_a_text_becomes_a_draft_where_its_document_belongs_and_the_editor_is_tol
     assert (status, err) == (0, "")
     assert out == (
         f"Diimpor: iku-senduro.txt → {SENDURO}\n"
+        "Disalin: iku-senduro.txt → content/sumber/iku-senduro.txt (berkas sumber draf itu)\n"
         "Dikenali (1):\n"
         "  iku-senduro.txt:1 → judul: judul dokumen\n"
         "Kurang yakin, periksa (1):\n"
@@ -100,6 +102,42 @@ def test_a_text_becomes_a_draft_where_its_document_belongs_and_the_editor_is_tol
         f"Lanjutkan: {REVIEW}, {NEXT}\n"
     )
     assert (project / SENDURO).read_text(encoding="utf-8") == expected_draft(SENDURO_TEXT, "iku-senduro.txt")
+    assert (project / "content/sumber/iku-senduro.txt").read_bytes() == (project / "iku-senduro.txt").read_bytes()
+
+
+def test_a_source_already_in_content_is_not_copied_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "iku-senduro.txt").write_text(SENDURO_TEXT, encoding="utf-8")
+    shutil.copy(project / "iku-senduro.txt", project / "content/sumber/iku-senduro.txt")
+    status, out, _ = iku(capsys, "iku-senduro.txt")
+    assert status == 0
+    assert out.splitlines()[:2] == [f"Diimpor: iku-senduro.txt → {SENDURO}", "Dikenali (1):"]
+
+
+def test_another_source_under_the_same_name_is_never_replaced_and_no_draft_is_written(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "iku-senduro.txt").write_text(SENDURO_TEXT, encoding="utf-8")
+    (project / "content/sumber/iku-senduro.txt").write_text("teks lain\n", encoding="utf-8")
+    before = files_under(project / "content")
+    assert iku(capsys, "iku-senduro.txt") == (
+        1,
+        "",
+        "Galat: content/sumber/iku-senduro.txt sudah ada dengan isi lain; tidak ada yang ditimpa (ganti nama berkas "
+        "sumber, atau tulis draf ke folder lain dengan --keluaran FOLDER)\n",
+    )
+    assert files_under(project / "content") == before
+    assert (project / "content/sumber/iku-senduro.txt").read_text(encoding="utf-8") == "teks lain\n"
+
+
+def test_when_the_draft_cannot_be_written_its_source_copy_is_taken_back(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "iku-senduro.txt").write_text(SENDURO_TEXT, encoding="utf-8")
+    (project / SENDURO).parent.mkdir(parents=True, exist_ok=True)
+    (project / SENDURO).write_text("# disunting editor\n", encoding="utf-8")
+    status, _, _ = iku(capsys, "iku-senduro.txt")
+    assert status == 1
+    assert not (project / "content/sumber/iku-senduro.txt").exists()
 
 
 def test_a_byte_order_mark_and_windows_line_ends_are_read_as_plain_lines(tmp_path: Path) -> None:
@@ -346,7 +384,11 @@ def test_a_folder_imports_every_document_in_order_and_one_bad_file_stops_none_of
     ]
     assert files_under(project / "draf") == ["lama/dispar.yml"]
     assert (project / SENDURO).is_file()
-    assert out.startswith(f"Diimpor: unduhan/b-senduro.txt → {SENDURO}\nDikenali: 1 bagian\n")
+    assert out.startswith(
+        f"Diimpor: unduhan/b-senduro.txt → {SENDURO}\n"
+        "Disalin: unduhan/b-senduro.txt → content/sumber/b-senduro.txt (berkas sumber draf itu)\n"
+        "Dikenali: 1 bagian\n"
+    )
 
 
 def test_a_folder_without_documents_is_told(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,6 +26,7 @@ from ..content.printable import spelled_out
 from ..importing.catalogue_match import Catalogues, load_catalogues
 from ..importing.draft import Draft, Finding, draft_yaml, import_text
 from ..importing.extract import SUFFIXES, read_source
+from .scaffold import SOURCES_DIR
 
 DRAFTS_DIR = "draf"
 """Beside ``content/``: drafts whose body or region is not in the catalogues yet (``iku check`` ignores it)."""
@@ -41,6 +42,8 @@ class Imported:
     source: Path
     draft: Draft | None = None
     written: Path | None = None
+    copied: Path | None = None
+    """The source's copy in ``content/sumber/`` that the draft's ``sumber.berkas`` names, when made now."""
     error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -72,7 +75,15 @@ def import_one(
         result.notes = extracted.notes
         result.draft = import_text(extracted.text, source.name, catalogues)
         destination = draft_destination(result.draft, source.relative_to(root), content_dir, output_dir)
-        write_new(destination, draft_yaml(result.draft))
+        text = draft_yaml(result.draft)
+        if destination.is_relative_to(content_dir / DOCUMENTS_DIR):
+            result.copied = copy_source(source, result.draft, content_dir)
+        try:
+            write_new(destination, text)
+        except BaseException:
+            if result.copied is not None:
+                result.copied.unlink()
+            raise
         result.written = destination
     except IkuError as error:
         result.error = spelled_out(str(error))
@@ -103,7 +114,31 @@ def _check_address(address: PurePosixPath) -> None:
         raise IkuError(f"alamat draf {str(address)!r} tidak sah (harus di dalam content/dokumen/, berakhiran .yml)")
 
 
-def write_new(path: Path, text: str) -> None:
+def copy_source(source: Path, draft: Draft, content_dir: Path) -> Path | None:
+    """Copy ``source`` to where the draft's ``sumber.berkas`` says, so ``iku check`` finds it; None if already there.
+
+    A different file under that name is never replaced: the import stops before writing the draft.
+    """
+    named = draft.data.get("sumber", {}).get("berkas") if isinstance(draft.data.get("sumber"), dict) else None
+    if not isinstance(named, str):
+        return None
+    relative = PurePosixPath(named)
+    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (SOURCES_DIR,):
+        raise IkuError(f"sumber.berkas {named!r} tidak sah (harus di dalam content/{SOURCES_DIR}/)")
+    copy = content_dir / relative
+    raw = source.read_bytes()
+    if copy.is_file() and not copy.is_symlink() and copy.read_bytes() == raw:
+        return None
+    if copy.exists() or copy.is_symlink():
+        raise IkuError(
+            f"{_shown(copy)} sudah ada dengan isi lain; tidak ada yang ditimpa (ganti nama berkas sumber, "
+            "atau tulis draf ke folder lain dengan --keluaran FOLDER)"
+        )
+    write_new(copy, raw)
+    return copy
+
+
+def write_new(path: Path, text: str | bytes) -> None:
     """Write ``text`` to ``path`` whole (a temporary file, then a link), never over an existing file.
 
     On any failure, Ctrl-C included, nothing is left: no temporary file, no half-written draft,
@@ -119,8 +154,8 @@ def write_new(path: Path, text: str) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
                 handle.flush()
                 os.fsync(handle.fileno())
             _link(temporary, path)
@@ -196,6 +231,8 @@ def summary(result: Imported, *, recognised: bool) -> str:
     draft, where = result.draft, _shown(result.source)
     assert draft is not None and result.written is not None
     lines = [f"Diimpor: {where} → {_shown(result.written)}"]
+    if result.copied is not None:
+        lines.append(f"Disalin: {where} → {_shown(result.copied)} (berkas sumber draf itu)")
     if recognised:
         lines += _findings(f"Dikenali ({len(draft.recognised)}):", draft.recognised, where)
     else:
