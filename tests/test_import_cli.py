@@ -93,7 +93,7 @@ def test_a_text_becomes_a_draft_where_its_document_belongs_and_the_editor_is_tol
     assert (status, err) == (0, "")
     assert out == (
         f"Diimpor: iku-senduro.txt → {SENDURO}\n"
-        "Disalin: iku-senduro.txt → content/sumber/iku-senduro.txt (berkas sumber draf itu)\n"
+        "Ditulis: content/sumber/iku-senduro.txt (sumber yang disebut draf itu)\n"
         "Dikenali (1):\n"
         "  iku-senduro.txt:1 → judul: judul dokumen\n"
         "Kurang yakin, periksa (1):\n"
@@ -283,16 +283,31 @@ def test_a_pdf_s_table_comes_out_with_its_cells_tab_separated(tmp_path: Path) ->
     )
 
 
-def test_a_pdf_with_a_text_layer_is_imported_and_its_blank_page_noted(
+def test_a_pdf_s_draft_is_read_from_its_text_kept_beside_the_original_and_a_blank_page_is_noted(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / "iku-senduro.pdf").write_bytes(pdf(TABLE_PAGE, []))
     status, out, _ = iku(capsys, "iku-senduro.pdf")
     assert status == 0
-    assert out.splitlines()[0] == f"Diimpor: iku-senduro.pdf → {SENDURO}"
-    assert "Catatan: halaman 2 tidak berisi teks (gambar atau kosong); periksa dengan PDF aslinya" in out.splitlines()
-    text = read_source(project / "iku-senduro.pdf").text
-    assert (project / SENDURO).read_text(encoding="utf-8") == expected_draft(text, "iku-senduro.pdf")
+    assert out == (
+        f"Diimpor: iku-senduro.pdf → {SENDURO}\n"
+        "Ditulis: content/sumber/iku-senduro.txt (sumber yang disebut draf itu)\n"
+        "Ditulis: content/sumber/iku-senduro.pdf (sumber yang disebut draf itu)\n"
+        "Dikenali (1):\n"
+        "  content/sumber/iku-senduro.txt:1 → judul: judul dokumen\n"
+        "Kurang yakin, periksa (1):\n"
+        "  content/sumber/iku-senduro.txt:4 → tabel_indikator[0].baris[0].indikator[0].rumus: rumus tanpa pecahan; "
+        "periksa\n"
+        "Tidak dikenali: 0 baris\n"
+        "Catatan: halaman 2 tidak berisi teks (gambar atau kosong); periksa dengan PDF aslinya\n"
+        f"Lanjutkan: {REVIEW}, {NEXT}\n"
+    )
+    text = (project / "content/sumber/iku-senduro.txt").read_text(encoding="utf-8")
+    assert text == read_source(project / "iku-senduro.pdf").text
+    assert (project / "content/sumber/iku-senduro.pdf").read_bytes() == (project / "iku-senduro.pdf").read_bytes()
+    draft = fake_reader(text, "iku-senduro.txt", None)
+    draft.data["sumber"]["asli"] = "sumber/iku-senduro.pdf"
+    assert (project / SENDURO).read_text(encoding="utf-8") == draft_yaml(draft)
 
 
 def test_a_pdf_without_text_is_refused_and_nothing_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -386,7 +401,7 @@ def test_a_folder_imports_every_document_in_order_and_one_bad_file_stops_none_of
     assert (project / SENDURO).is_file()
     assert out.startswith(
         f"Diimpor: unduhan/b-senduro.txt → {SENDURO}\n"
-        "Disalin: unduhan/b-senduro.txt → content/sumber/b-senduro.txt (berkas sumber draf itu)\n"
+        "Ditulis: content/sumber/b-senduro.txt (sumber yang disebut draf itu)\n"
         "Dikenali: 1 bagian\n"
     )
 

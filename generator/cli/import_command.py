@@ -25,7 +25,7 @@ from ..content.load import DOCUMENTS_DIR
 from ..content.printable import spelled_out
 from ..importing.catalogue_match import Catalogues, load_catalogues
 from ..importing.draft import Draft, Finding, draft_yaml, import_text
-from ..importing.extract import SUFFIXES, read_source
+from ..importing.extract import PDF_SUFFIX, SUFFIXES, read_source
 from .scaffold import SOURCES_DIR
 
 DRAFTS_DIR = "draf"
@@ -42,8 +42,10 @@ class Imported:
     source: Path
     draft: Draft | None = None
     written: Path | None = None
-    copied: Path | None = None
-    """The source's copy in ``content/sumber/`` that the draft's ``sumber.berkas`` names, when made now."""
+    copied: list[Path] = field(default_factory=list)
+    """The files written to ``content/sumber/`` that the draft's ``sumber`` names (none if already there)."""
+    text_at: Path | None = None
+    """Where the text the findings' lines count in lies, when not the source itself (a PDF's extracted text)."""
     error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -73,18 +75,14 @@ def import_one(
     try:
         extracted = read_source(source)
         result.notes = extracted.notes
-        result.draft = import_text(extracted.text, source.name, catalogues)
+        pdf = source.suffix.lower() == PDF_SUFFIX
+        # A PDF's draft is transcribed from its extracted text: the text is the source it names, the PDF its original.
+        result.draft = import_text(extracted.text, source.with_suffix(".txt").name if pdf else source.name, catalogues)
         destination = draft_destination(result.draft, source.relative_to(root), content_dir, output_dir)
-        text = draft_yaml(result.draft)
-        if destination.is_relative_to(content_dir / DOCUMENTS_DIR):
-            result.copied = copy_source(source, result.draft, content_dir)
-        try:
-            write_new(destination, text)
-        except BaseException:
-            if result.copied is not None:
-                result.copied.unlink()
-            raise
-        result.written = destination
+        sources = {}
+        if output_dir is None and destination.is_relative_to(content_dir / DOCUMENTS_DIR):
+            sources = _sources(result, extracted.text if pdf else None, content_dir)
+        _write_all(result, sources, destination, draft_yaml(result.draft))
     except IkuError as error:
         result.error = spelled_out(str(error))
     # One document the reader cannot handle must not cost an editor the other hundreds.
@@ -93,6 +91,48 @@ def import_one(
             f"{source}: pembaca gagal ({type(error).__name__}: {error}); laporkan ke pengelola repositori"
         )
     return result
+
+
+def _sources(result: Imported, extracted: str | None, content_dir: Path) -> dict[Path, bytes]:
+    """The files the draft's ``sumber`` names in ``content/sumber/``, with their bytes: the text, and a PDF's original.
+
+    ``extracted`` is a PDF's text (None for a text source, which is its own text).
+    """
+    draft = result.draft
+    assert draft is not None
+    source = draft.data.get("sumber")
+    named = source.get("berkas") if isinstance(source, dict) else None
+    if not isinstance(source, dict) or not isinstance(named, str):
+        return {}
+    text = _in_sources(named, content_dir)
+    if extracted is None:
+        return {text: result.source.read_bytes()}
+    result.text_at = text
+    original = PurePosixPath(named).with_suffix(PDF_SUFFIX).as_posix()
+    source["asli"] = original
+    return {text: extracted.encode("utf-8"), _in_sources(original, content_dir): result.source.read_bytes()}
+
+
+def _in_sources(named: str, content_dir: Path) -> Path:
+    relative = PurePosixPath(named)
+    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (SOURCES_DIR,):
+        raise IkuError(f"sumber.berkas {named!r} tidak sah (harus di dalam content/{SOURCES_DIR}/)")
+    return content_dir / relative
+
+
+def _write_all(result: Imported, sources: dict[Path, bytes], destination: Path, text: str) -> None:
+    # The sources first, so a draft never names a file that is not there; all taken back if the draft is not written.
+    try:
+        for path, raw in sources.items():
+            if place_source(path, raw):
+                result.copied.append(path)
+        write_new(destination, text)
+    except BaseException:
+        for path in result.copied:
+            path.unlink(missing_ok=True)
+        result.copied = []
+        raise
+    result.written = destination
 
 
 def draft_destination(draft: Draft, relative: Path, content_dir: Path, output_dir: Path | None) -> Path:
@@ -114,28 +154,20 @@ def _check_address(address: PurePosixPath) -> None:
         raise IkuError(f"alamat draf {str(address)!r} tidak sah (harus di dalam content/dokumen/, berakhiran .yml)")
 
 
-def copy_source(source: Path, draft: Draft, content_dir: Path) -> Path | None:
-    """Copy ``source`` to where the draft's ``sumber.berkas`` says, so ``iku check`` finds it; None if already there.
+def place_source(path: Path, raw: bytes) -> bool:
+    """Write a source file the draft names, unless the same bytes are already there; False if they are.
 
     A different file under that name is never replaced: the import stops before writing the draft.
     """
-    named = draft.data.get("sumber", {}).get("berkas") if isinstance(draft.data.get("sumber"), dict) else None
-    if not isinstance(named, str):
-        return None
-    relative = PurePosixPath(named)
-    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (SOURCES_DIR,):
-        raise IkuError(f"sumber.berkas {named!r} tidak sah (harus di dalam content/{SOURCES_DIR}/)")
-    copy = content_dir / relative
-    raw = source.read_bytes()
-    if copy.is_file() and not copy.is_symlink() and copy.read_bytes() == raw:
-        return None
-    if copy.exists() or copy.is_symlink():
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == raw:
+        return False
+    if path.exists() or path.is_symlink():
         raise IkuError(
-            f"{_shown(copy)} sudah ada dengan isi lain; tidak ada yang ditimpa (ganti nama berkas sumber, "
+            f"{_shown(path)} sudah ada dengan isi lain; tidak ada yang ditimpa (ganti nama berkas sumber, "
             "atau tulis draf ke folder lain dengan --keluaran FOLDER)"
         )
-    write_new(copy, raw)
-    return copy
+    write_new(path, raw)
+    return True
 
 
 def write_new(path: Path, text: str | bytes) -> None:
@@ -228,11 +260,16 @@ def _progress(sources: Sequence[Path]) -> Iterator[Path]:
 
 def summary(result: Imported, *, recognised: bool) -> str:
     """What an editor reads about one draft: where it went, what to check where, and what next."""
-    draft, where = result.draft, _shown(result.source)
+    draft = result.draft
     assert draft is not None and result.written is not None
-    lines = [f"Diimpor: {where} → {_shown(result.written)}"]
-    if result.copied is not None:
-        lines.append(f"Disalin: {where} → {_shown(result.copied)} (berkas sumber draf itu)")
+    lines = [f"Diimpor: {_shown(result.source)} → {_shown(result.written)}"]
+    lines += [f"Ditulis: {_shown(path)} (sumber yang disebut draf itu)" for path in result.copied]
+    if result.text_at is not None:
+        where = _shown(result.text_at)
+    elif result.source.suffix.lower() == PDF_SUFFIX:
+        where = f"{_shown(result.source)} (teks hasil ekstraksi)"
+    else:
+        where = _shown(result.source)
     if recognised:
         lines += _findings(f"Dikenali ({len(draft.recognised)}):", draft.recognised, where)
     else:
