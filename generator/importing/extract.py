@@ -1,26 +1,29 @@
 """A published document's text, from the file an editor has: extracted text (``.txt``, ``.md``) or a PDF.
 
 Everything that goes wrong is an :class:`IkuError` naming the file, in Bahasa Indonesia:
-the importer reports it and goes on with the next file.
+the importer reports it and goes on with the next file. A PDF's ruled tables come out a row per
+line with their cells tab-separated (pdfplumber finds the cells by their lines, so a wrapped cell
+stays whole); the text around them, and tables drawn without lines, are laid out by the words'
+positions and their columns separated by tabs.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import itertools
 import logging
 import re
+import unicodedata
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..content.errors import IkuError
 from ..content.printable import spelled_out
-
-if TYPE_CHECKING:
-    import pypdf
 
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIX = ".pdf"
@@ -40,9 +43,16 @@ _NO_TEXT = (
     "tidak berisi teks; kemungkinan hasil pindaian (gambar halaman) — jalankan OCR dulu "
     "(mis. `ocrmypdf berkas.pdf berkas-ocr.pdf`), lalu impor PDF hasilnya"
 )
-# In pypdf's layout mode, cells of one table row are separated by at least two spaces.
+# In a page laid out as text, cells of one table row are separated by at least two spaces.
 _CELL = re.compile(r"\S+(?: \S+)*")
 _MIN_GAP = 2
+# Points, in PDF units: a column of laid-out text, words on one line, a gap between cells (in heights of
+# the word), a gap between paragraphs or tables (in heights of the line).
+_POINTS_PER_COLUMN = 2.0
+_SAME_LINE = 3.0
+_CELL_GAP = 1.0
+_PARAGRAPH_GAP = 0.8
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 @dataclass(frozen=True)
@@ -108,58 +118,135 @@ def _decode(path: Path, raw: bytes) -> str:
 def _read_pdf(path: Path, raw: bytes) -> Extracted:
     if not raw.startswith(b"%PDF-"):
         raise IkuError(f"{_name(path)}: bukan PDF (tidak diawali %PDF-); berkas rusak atau berakhiran salah")
+    # Imported here: every `iku` command loads this module, and pdfplumber takes longer to load than `iku check`.
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     pages, notes = [], []
-    # pypdf says what it repairs through logging and warnings; the editor gets our notes instead,
-    # and a warning must not stop the import (tests turn warnings into errors).
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = _open_pdf(path, raw)
-            for number, page in enumerate(reader.pages, 1):
-                text = _page_text(path, number, page)
-                if text.strip():
-                    pages.append(text)
-                else:
-                    notes.append(f"halaman {number} tidak berisi teks (gambar atau kosong); periksa dengan PDF aslinya")
-    finally:
-        logger.setLevel(level)
+    with _quiet():
+        try:
+            with pdfplumber.open(io.BytesIO(raw)) as pdf:
+                for number, page in enumerate(pdf.pages, 1):
+                    text = _page_text(path, number, page)
+                    if text.strip():
+                        pages.append(text)
+                    else:
+                        notes.append(
+                            f"halaman {number} tidak berisi teks (gambar atau kosong); periksa dengan PDF aslinya"
+                        )
+        except PdfminerException as error:
+            if error.args and isinstance(error.args[0], PDFPasswordIncorrect):
+                raise IkuError(
+                    f"{_name(path)}: PDF ini dilindungi kata sandi; buka dengan kata sandinya dan simpan (cetak) "
+                    "ulang sebagai PDF tanpa kata sandi, lalu impor lagi"
+                ) from error
+            cause = error.args[0] if error.args else error
+            raise IkuError(
+                f"{_name(path)}: PDF rusak atau tidak lengkap, tidak dapat dibaca ({type(cause).__name__})"
+            ) from error
     if not pages:
         raise IkuError(f"{_name(path)}: PDF ini {_NO_TEXT}")
     return Extracted("\n\n".join(pages) + "\n", notes)
 
 
-def _open_pdf(path: Path, raw: bytes) -> pypdf.PdfReader:
-    # Imported here: every `iku` command loads this module, and pypdf takes longer to load than `iku check` to start.
-    import pypdf
-    from pypdf.errors import PyPdfError
-
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    # pdfminer says what it repairs through logging and warnings; the editor gets our notes instead,
+    # and a warning must not stop the import (tests turn warnings into errors).
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
-        reader = pypdf.PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IkuError(
-                f"{_name(path)}: PDF ini dilindungi kata sandi; buka dengan kata sandinya dan simpan (cetak) ulang "
-                "sebagai PDF tanpa kata sandi, lalu impor lagi"
-            )
-        len(reader.pages)
-    except PyPdfError as error:
-        raise IkuError(f"{_name(path)}: PDF rusak atau tidak lengkap, tidak dapat dibaca ({error})") from error
-    return reader
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
-def _page_text(path: Path, number: int, page: pypdf.PageObject) -> str:
+def _page_text(path: Path, number: int, page: Any) -> str:
     try:
-        text = page.extract_text(extraction_mode="layout")
-    # A damaged page can fail anywhere inside pypdf, with any exception: the editor is told which page.
+        return _ligatures_undone(_page_layout(page))
+    # A damaged page can fail anywhere inside pdfminer, with any exception: the editor is told which page.
     except Exception as error:
         raise IkuError(f"{_name(path)}: halaman {number} tidak dapat dibaca ({type(error).__name__})") from error
-    return tabbed(_lines(text))
+
+
+def _page_layout(page: Any) -> str:
+    """A page's text from top to bottom: each ruled table a row per line, its cells tab-separated; the rest laid out.
+
+    A ruled table's cells come whole, however their text wraps (pdfplumber finds them by their lines).
+    The text around tables is cut into bands at each table's top and bottom, so it keeps its place;
+    every character belongs to exactly one band or one table, so nothing is read twice or dropped.
+    """
+    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    left, top0, _, bottom0 = page.bbox
+    edges = {top0, bottom0, *(min(max(y, top0), bottom0) for table in tables for y in (table.bbox[1], table.bbox[3]))}
+    cuts = sorted(edges)
+    pieces = []
+    for top, bottom in itertools.pairwise(cuts):
+        pieces += [_rows(table) for table in tables if table.bbox[1] == top]
+        band = page.filter(lambda obj, top=top, bottom=bottom: _in_band(obj, top, bottom, tables))
+        pieces.append(tabbed(laid_out(band.extract_words(), left)))
+    return "\n\n".join(piece for piece in pieces if piece.strip())
+
+
+def laid_out(words: list[dict[str, Any]], left: float = 0) -> str:
+    """Words as lines of text, each cell (words closer than their height) starting at a column that matches its x.
+
+    A column is ``_POINTS_PER_COLUMN`` wide, less than any letter, so a cell's text never reaches
+    the next cell's column: cells of one table start at the same column on every line, which is
+    what :func:`tabbed` finds. A gap taller than a line between two lines becomes a blank line.
+    """
+    out: list[str] = []
+    previous_bottom = None
+    for line in _by_line(words):
+        height = max(word["bottom"] - word["top"] for word in line)
+        if previous_bottom is not None and line[0]["top"] - previous_bottom > height * _PARAGRAPH_GAP:
+            out.append("")
+        previous_bottom = max(word["bottom"] for word in line)
+        text, end = "", None
+        for word in sorted(line, key=lambda word: word["x0"]):
+            if end is not None and word["x0"] - end < (word["bottom"] - word["top"]) * _CELL_GAP:
+                text += " " + word["text"]
+            else:
+                column = round((word["x0"] - left) / _POINTS_PER_COLUMN)
+                text += " " * max(column - len(text), _MIN_GAP if text else 0) + word["text"]
+            end = word["x1"]
+        out.append(text)
+    return "\n".join(out)
+
+
+def _by_line(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda word: (word["top"], word["x0"])):
+        if lines and word["top"] - lines[-1][0]["top"] <= _SAME_LINE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _in_band(obj: dict[str, Any], top: float, bottom: float, tables: list[Any]) -> bool:
+    if obj.get("object_type") != "char":
+        return True
+    middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    inside = any(t.bbox[0] <= middle_x <= t.bbox[2] and t.bbox[1] <= middle_y <= t.bbox[3] for t in tables)
+    return not inside and top <= obj["top"] < bottom
+
+
+def _rows(table: Any) -> str:
+    return "\n".join("\t".join(" ".join((cell or "").split()) for cell in row) for row in table.extract())
+
+
+def _ligatures_undone(text: str) -> str:
+    # Fonts draw "fi", "fl", … as one glyph; a search for "konflik" must find what was printed as "konﬂik".
+    return _LIGATURE.sub(lambda match: unicodedata.normalize("NFKC", match[0]), text)
 
 
 def tabbed(layout: str) -> str:
-    """Text laid out in columns with spaces (pypdf's layout mode), its table cells separated by tabs.
+    """Text laid out in columns with spaces (a table drawn without lines), its cells separated by tabs.
 
     A block of lines (between blank lines) with a line of several cells (two or more spaces
     apart) is a table: its columns are separated where every line of the block is blank, so a
