@@ -444,3 +444,11 @@ def test_a_ruled_table_printed_to_pdf_by_a_browser_comes_out_a_row_per_line_its_
         "\n"
         "No\tSasaran Strategis\tIndikator Kinerja\tSumber Data\n" + "\t".join(cells) + "\n\nLumajang, 10 Januari 2025\n"
     )
+
+
+def test_ligatures_drawn_as_one_glyph_come_out_as_their_letters(tmp_path: Path) -> None:
+    # \257 is the "fl" ligature in Helvetica's standard encoding: a search for "konflik" must find it
+    # (pdfplumber's words expand ligatures).
+    source = tmp_path / "ligatur.pdf"
+    source.write_bytes(pdf([(50, 800, r"Penanganan kon\257ik sosial")]))
+    assert read_source(source).text == "Penanganan konflik sosial\n"

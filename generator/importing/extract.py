@@ -15,7 +15,6 @@ import io
 import itertools
 import logging
 import re
-import unicodedata
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,7 +51,6 @@ _POINTS_PER_COLUMN = 2.0
 _SAME_LINE = 3.0
 _CELL_GAP = 1.0
 _PARAGRAPH_GAP = 0.8
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 @dataclass(frozen=True)
@@ -167,7 +165,7 @@ def _quiet() -> Iterator[None]:
 
 def _page_text(path: Path, number: int, page: Any) -> str:
     try:
-        return _ligatures_undone(_page_layout(page))
+        return _page_layout(page)
     # A damaged page can fail anywhere inside pdfminer, with any exception: the editor is told which page.
     except Exception as error:
         raise IkuError(f"{_name(path)}: halaman {number} tidak dapat dibaca ({type(error).__name__})") from error
@@ -238,11 +236,6 @@ def _in_band(obj: dict[str, Any], top: float, bottom: float, tables: list[Any]) 
 
 def _rows(table: Any) -> str:
     return "\n".join("\t".join(" ".join((cell or "").split()) for cell in row) for row in table.extract())
-
-
-def _ligatures_undone(text: str) -> str:
-    # Fonts draw "fi", "fl", … as one glyph; a search for "konflik" must find what was printed as "konﬂik".
-    return _LIGATURE.sub(lambda match: unicodedata.normalize("NFKC", match[0]), text)
 
 
 def tabbed(layout: str) -> str:
