@@ -14,6 +14,7 @@ import contextlib
 import io
 import itertools
 import logging
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -179,14 +180,13 @@ def _page_layout(page: Any) -> str:
     every character belongs to exactly one band or one table, so nothing is read twice or dropped.
     """
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
-    left, top0, _, bottom0 = page.bbox
-    edges = {top0, bottom0, *(min(max(y, top0), bottom0) for table in tables for y in (table.bbox[1], table.bbox[3]))}
-    cuts = sorted(edges)
+    # The first band from above the page, the last to below it: text drawn off the page is kept too.
+    cuts = sorted({-math.inf, math.inf, *(y for table in tables for y in (table.bbox[1], table.bbox[3]))})
+    words = page.filter(lambda obj: _outside(obj, tables)).extract_words()
     pieces = []
     for top, bottom in itertools.pairwise(cuts):
         pieces += [_rows(table) for table in tables if table.bbox[1] == top]
-        band = page.filter(lambda obj, top=top, bottom=bottom: _in_band(obj, top, bottom, tables))
-        pieces.append(tabbed(laid_out(band.extract_words(), left)))
+        pieces.append(tabbed(laid_out([word for word in words if top <= word["top"] < bottom], page.bbox[0])))
     return "\n\n".join(piece for piece in pieces if piece.strip())
 
 
@@ -226,12 +226,11 @@ def _by_line(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return lines
 
 
-def _in_band(obj: dict[str, Any], top: float, bottom: float, tables: list[Any]) -> bool:
+def _outside(obj: dict[str, Any], tables: list[Any]) -> bool:
     if obj.get("object_type") != "char":
         return True
     middle_x, middle_y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    inside = any(t.bbox[0] <= middle_x <= t.bbox[2] and t.bbox[1] <= middle_y <= t.bbox[3] for t in tables)
-    return not inside and top <= obj["top"] < bottom
+    return not any(t.bbox[0] <= middle_x <= t.bbox[2] and t.bbox[1] <= middle_y <= t.bbox[3] for t in tables)
 
 
 def _rows(table: Any) -> str:
