@@ -452,3 +452,24 @@ def test_ligatures_drawn_as_one_glyph_come_out_as_their_letters(tmp_path: Path) 
     source = tmp_path / "ligatur.pdf"
     source.write_bytes(pdf([(50, 800, r"Penanganan kon\257ik sosial")]))
     assert read_source(source).text == "Penanganan konflik sosial\n"
+
+
+class Terminal(io.StringIO):
+    """Standard error as a person's terminal shows it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("ci", "shown"), [(None, True), ("true", False)])
+def test_the_progress_bar_is_for_a_terminal_and_never_in_ci(
+    monkeypatch: pytest.MonkeyPatch, ci: str | None, shown: bool
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(import_command.sys, "stderr", terminal)
+    for name in ("CI", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    if ci is not None:
+        monkeypatch.setenv("CI", ci)
+    assert list(import_command._progress([Path("a.txt"), Path("b.txt")])) == [Path("a.txt"), Path("b.txt")]
+    assert ("Mengimpor" in terminal.getvalue()) is shown
