@@ -160,7 +160,8 @@ def test_a_draft_whose_body_is_not_in_the_catalogue_goes_to_the_drafts_folder_be
         "Usulan entri katalog baru (1):",
         "  unduhan/iku-dispar.txt:1 → wilayah: instansi tidak ada di content/wilayah.yml; usulan baru",
         f"Lanjutkan: {REVIEW}; tambahkan instansi dan wilayahnya ke content/wilayah.yml (lihat usulan di atas), "
-        f"pindahkan draf ke tempatnya di content/dokumen/, {NEXT}",
+        "pindahkan draf ke tempatnya di content/dokumen/, salin unduhan/iku-dispar.txt ke "
+        f"content/sumber/iku-dispar.txt, {NEXT}",
     ]
     assert (project / "draf" / "iku-dispar.yml").read_text(encoding="utf-8") == expected_draft(text, "iku-dispar.txt")
 

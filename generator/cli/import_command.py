@@ -301,10 +301,13 @@ def _next_step(result: Imported) -> str:
     assert draft is not None
     review = "periksa draf itu dengan dokumen aslinya (setiap `PERIKSA` dan bagian `tidak_dikenali`)"
     if draft.address is None:
+        source = draft.data.get("sumber")
+        named = source.get("berkas") if isinstance(source, dict) else None
+        copy = f", salin {_shown(result.source)} ke content/{spelled_out(named)}" if isinstance(named, str) else ""
         return (
             f"{review}; tambahkan instansi dan wilayahnya ke content/wilayah.yml"
             f"{' (lihat usulan di atas)' if draft.proposals else ''}, pindahkan draf ke tempatnya di "
-            "content/dokumen/, lalu jalankan `iku check`."
+            f"content/dokumen/{copy}, lalu jalankan `iku check`."
         )
     if draft.proposals:
         return f"{review}; tambahkan entri katalog yang diusulkan di atas, lalu jalankan `iku check`."
