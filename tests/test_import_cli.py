@@ -474,3 +474,22 @@ def test_the_progress_bar_is_for_a_terminal_and_never_in_ci(
         monkeypatch.setenv("CI", ci)
     assert list(import_command._progress([Path("a.txt"), Path("b.txt")])) == [Path("a.txt"), Path("b.txt")]
     assert ("Mengimpor" in terminal.getvalue()) is shown
+
+
+def test_a_pdf_s_draft_without_a_place_has_its_text_beside_it_and_says_what_to_copy_where(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "dispar.pdf").write_bytes(pdf([(50, 800, "IKU DINAS PARIWISATA 2025"), *TABLE_PAGE[1:]]))
+    status, out, _ = iku(capsys, "dispar.pdf")
+    assert status == 0
+    assert out.splitlines()[:2] == [
+        "Diimpor: dispar.pdf → draf/dispar.yml",
+        "Ditulis: draf/dispar.txt (sumber yang disebut draf itu)",
+    ]
+    assert "  draf/dispar.txt:1 → wilayah: instansi tidak ada di content/wilayah.yml; usulan baru" in out.splitlines()
+    assert out.splitlines()[-1].endswith(
+        "pindahkan draf ke tempatnya di content/dokumen/, salin draf/dispar.txt ke content/sumber/dispar.txt dan "
+        f"dispar.pdf ke content/sumber/dispar.pdf, {NEXT}"
+    )
+    assert (project / "draf/dispar.txt").read_text(encoding="utf-8") == read_source(project / "dispar.pdf").text
+    assert files_under(project / "content") == files_under(PUBLISHED)

@@ -79,9 +79,8 @@ def import_one(
         # A PDF's draft is transcribed from its extracted text: the text is the source it names, the PDF its original.
         result.draft = import_text(extracted.text, source.with_suffix(".txt").name if pdf else source.name, catalogues)
         destination = draft_destination(result.draft, source.relative_to(root), content_dir, output_dir)
-        sources = {}
-        if output_dir is None and destination.is_relative_to(content_dir / DOCUMENTS_DIR):
-            sources = _sources(result, extracted.text if pdf else None, content_dir)
+        into_content = output_dir is None and destination.is_relative_to(content_dir / DOCUMENTS_DIR)
+        sources = _sources(result, extracted.text if pdf else None, content_dir, destination, into_content)
         _write_all(result, sources, destination, draft_yaml(result.draft))
     except IkuError as error:
         result.error = spelled_out(str(error))
@@ -93,10 +92,14 @@ def import_one(
     return result
 
 
-def _sources(result: Imported, extracted: str | None, content_dir: Path) -> dict[Path, bytes]:
-    """The files the draft's ``sumber`` names in ``content/sumber/``, with their bytes: the text, and a PDF's original.
+def _sources(
+    result: Imported, extracted: str | None, content_dir: Path, destination: Path, into_content: bool
+) -> dict[Path, bytes]:
+    """The files to write with the draft, with their bytes.
 
-    ``extracted`` is a PDF's text (None for a text source, which is its own text).
+    Into ``content/``: the files the draft's ``sumber`` names in ``content/sumber/``, so ``iku check``
+    finds them (the text, and a PDF as ``asli``). Elsewhere: a PDF's extracted text beside the draft,
+    where the summary's line numbers point. ``extracted`` is a PDF's text (None for a text source).
     """
     draft = result.draft
     assert draft is not None
@@ -104,13 +107,18 @@ def _sources(result: Imported, extracted: str | None, content_dir: Path) -> dict
     named = source.get("berkas") if isinstance(source, dict) else None
     if not isinstance(source, dict) or not isinstance(named, str):
         return {}
+    if extracted is not None:
+        source["asli"] = PurePosixPath(named).with_suffix(PDF_SUFFIX).as_posix()
+    if not into_content:
+        if extracted is None:
+            return {}
+        result.text_at = destination.with_suffix(".txt")
+        return {result.text_at: extracted.encode("utf-8")}
     text = _in_sources(named, content_dir)
     if extracted is None:
         return {text: result.source.read_bytes()}
     result.text_at = text
-    original = PurePosixPath(named).with_suffix(PDF_SUFFIX).as_posix()
-    source["asli"] = original
-    return {text: extracted.encode("utf-8"), _in_sources(original, content_dir): result.source.read_bytes()}
+    return {text: extracted.encode("utf-8"), _in_sources(source["asli"], content_dir): result.source.read_bytes()}
 
 
 def _in_sources(named: str, content_dir: Path) -> Path:
@@ -302,8 +310,13 @@ def _next_step(result: Imported) -> str:
     review = "periksa draf itu dengan dokumen aslinya (setiap `PERIKSA` dan bagian `tidak_dikenali`)"
     if draft.address is None:
         source = draft.data.get("sumber")
-        named = source.get("berkas") if isinstance(source, dict) else None
-        copy = f", salin {_shown(result.source)} ke content/{spelled_out(named)}" if isinstance(named, str) else ""
+        named = source if isinstance(source, dict) else {}
+        copies = [
+            f"{_shown(path)} ke content/{spelled_out(named[key])}"
+            for key, path in (("berkas", result.text_at or result.source), ("asli", result.source))
+            if isinstance(named.get(key), str)
+        ]
+        copy = f", salin {' dan '.join(copies)}" if copies else ""
         return (
             f"{review}; tambahkan instansi dan wilayahnya ke content/wilayah.yml"
             f"{' (lihat usulan di atas)' if draft.proposals else ''}, pindahkan draf ke tempatnya di "
