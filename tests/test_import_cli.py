@@ -493,3 +493,17 @@ def test_a_pdf_s_draft_without_a_place_has_its_text_beside_it_and_says_what_to_c
     )
     assert (project / "draf/dispar.txt").read_text(encoding="utf-8") == read_source(project / "dispar.pdf").text
     assert files_under(project / "content") == files_under(PUBLISHED)
+
+
+def test_catalogues_with_problems_are_reported_and_nothing_is_imported(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "iku-senduro.txt").write_text(SENDURO_TEXT, encoding="utf-8")
+    regions = project / "content/wilayah.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace('kode: "35.08"', "kode: 35.08", 1), "utf-8")
+    before = files_under(project)
+    status, out, err = iku(capsys, "iku-senduro.txt")
+    assert (status, out) == (1, "")
+    assert err.splitlines()[0].startswith("content/wilayah.yml:") and "kode: jenis nilai salah" in err
+    assert err.splitlines()[-1] == "1 kesalahan ditemukan di konten."
+    assert files_under(project) == before
