@@ -507,3 +507,14 @@ def test_catalogues_with_problems_are_reported_and_nothing_is_imported(
     assert err.splitlines()[0].startswith("content/wilayah.yml:") and "kode: jenis nilai salah" in err
     assert err.splitlines()[-1] == "1 kesalahan ditemukan di konten."
     assert files_under(project) == before
+
+
+def test_the_summary_lists_findings_in_the_order_of_the_lines_they_point_to() -> None:
+    draft = Draft("iku.txt", {}, PurePosixPath("jawa-timur/lumajang/senduro/2025.yml"))
+    draft.unsure = [Finding(98, "rumus", "pecahan disusun kembali"), Finding(5, "wilayah", "wilayah tidak dikenali")]
+    imported = import_command.Imported(Path("iku.txt"), draft, Path(SENDURO))
+    assert import_command.summary(imported, recognised=False).splitlines()[1:4] == [
+        "Dikenali: 0 bagian",
+        "Kurang yakin, periksa (2):",
+        "  iku.txt:5 → wilayah: wilayah tidak dikenali",
+    ]

@@ -301,7 +301,8 @@ def summary(result: Imported, *, recognised: bool) -> str:
 def _findings(title: str, findings: Sequence[Finding], where: str) -> list[str]:
     if not findings:
         return []
-    return [title, *(f"  {where}:{f.line} → {spelled_out(f.field or '-')}: {spelled_out(f.message)}" for f in findings)]
+    ordered = sorted(findings, key=lambda finding: finding.line)
+    return [title, *(f"  {where}:{f.line} → {spelled_out(f.field or '-')}: {spelled_out(f.message)}" for f in ordered)]
 
 
 def _next_step(result: Imported) -> str:
