@@ -426,7 +426,8 @@ ENGLISH = ("usage:", "positional arguments", "options:", "show this help message
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["new", "--help"], ["check", "--format", "x"], [], ["bogus"], ["check", "--x"]]
+    "args",
+    [["--help"], ["new", "--help"], ["import", "--help"], ["check", "--format", "x"], [], ["bogus"], ["check", "--x"]],
 )
 def test_iku_speaks_bahasa_indonesia_in_help_and_errors(tmp_path: Path, args: list[str]) -> None:
     result = run_iku(*args, cwd=tmp_path)

@@ -1,4 +1,4 @@
-"""The ``iku`` command: check content, scaffold a document, build the site."""
+"""The ``iku`` command: check content, scaffold or import a document, build the site."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
 from ..publishing.site_build import build_site, load_site_config
+from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
 
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.content, args.format)
         if args.command == "new":
             return _new(args.content, args.wilayah, args.periode, args.sumber)
+        if args.command == "import":
+            return import_command(args.sumber, args.content, args.keluaran)
         if args.command == "schema":
             for path in write_schemas(args.content):
                 print(f"Ditulis: {path}")
@@ -104,6 +107,29 @@ def _parser() -> argparse.ArgumentParser:
         help="letak berkas dokumen asli (PDF atau teks) di komputer Anda; disalin ke content/sumber/",
     )
     new.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
+    importing = commands.add_parser(
+        "import",
+        help="buat draf dokumen dari teks atau PDF dokumen IKU yang sudah terbit, untuk diperiksa editor",
+        description="Membaca dokumen IKU yang sudah terbit (teks hasil ekstraksi .txt/.md, atau PDF) dan menulis "
+        "draf berkas konten untuk diperiksa: di content/dokumen/ bila instansi, wilayah dan periodenya dikenali, "
+        f"selain itu di {DRAFTS_DIR}/ (di samping content/). Berkas yang sudah ada tidak pernah ditimpa. "
+        "Setelah memeriksa draf, jalankan `iku check`.",
+    )
+    importing.add_argument(
+        "sumber",
+        type=Path,
+        metavar="BERKAS|FOLDER",
+        help="satu berkas .txt, .md atau .pdf, atau folder: semua berkas itu di dalamnya (termasuk subfolder)",
+    )
+    importing.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
+    importing.add_argument(
+        "--keluaran",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="tulis semua draf ke folder ini (mis. untuk dibandingkan dengan konten yang sudah ada), "
+        "bukan ke content/dokumen/ dan draf/",
+    )
     schema = commands.add_parser("schema", help="tulis ulang JSON Schema untuk editor di content/schema/")
     schema.add_argument("--content", type=Path, default=Path("content"), metavar="FOLDER", help=CONTENT_HELP)
     build = commands.add_parser(
