@@ -518,3 +518,24 @@ def test_the_summary_lists_findings_in_the_order_of_the_lines_they_point_to() ->
         "Kurang yakin, periksa (2):",
         "  iku.txt:5 → wilayah: wilayah tidak dikenali",
     ]
+
+
+def test_the_five_seeds_import_in_one_command_to_their_addresses_and_pass_the_check(tmp_path: Path) -> None:
+    # The editor's loop on a region's documents: import the folder, then `iku check`.
+    seeds = Path(__file__).parent / "fixtures" / "seeds"
+    shutil.copytree(PUBLISHED, tmp_path / "content")
+    published = sorted(str(path.relative_to(tmp_path)) for path in (tmp_path / "content" / "dokumen").rglob("*.yml"))
+    hand_made = {name: (tmp_path / name).read_text(encoding="utf-8") for name in published}
+    for name in published:
+        (tmp_path / name).unlink()
+    shutil.copytree(seeds, tmp_path / "unduhan")
+    result = run_iku("import", "unduhan", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    table = result.stdout[result.stdout.index("Ringkasan impor") :]
+    decree = next(line for line in table.splitlines() if "002_" in line)
+    appendix_rows = hand_made[next(name for name in published if "keputusan" in name)].count("- id:")
+    assert decree.split()[1:5] == ["Bupati", "Lumajang", "?", str(appendix_rows)]
+    imported = sorted(str(path.relative_to(tmp_path)) for path in (tmp_path / "content" / "dokumen").rglob("*.yml"))
+    assert imported == published
+    check = run_iku("check", cwd=tmp_path)
+    assert (check.returncode, check.stdout.splitlines()[-1]) == (0, "Konten valid: 5 dokumen, 21 regulasi.")

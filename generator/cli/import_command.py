@@ -373,9 +373,12 @@ def _period(data: dict[str, Any]) -> str:
 
 
 def _indicator_count(data: dict[str, Any]) -> int:
+    """Indicators in the document's tables, or in its appendix's tables for a decree."""
+    holders = [data, *_dicts(data.get("lampiran"))]
     return sum(
         len(row.get("indikator") or [])
-        for table in _dicts(data.get("tabel_indikator"))
+        for holder in holders
+        for table in _dicts(holder.get("tabel_indikator"))
         for row in _dicts(table.get("baris"))
     )
 
