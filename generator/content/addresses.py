@@ -52,7 +52,7 @@ REGULATIONS_DIR = "regulasi"
 # regulation, a provinsi's documents) is cut into numbered pages of at most this many entries,
 # so no page grows with the portal. Entries keep their order, so page k holds the same
 # entries until documents are added before them.
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 def page_path(parts: Iterable[str]) -> str:
