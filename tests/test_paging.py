@@ -255,4 +255,5 @@ def test_a_second_page_meets_wcag_21_aa(paged_portal: Portal, browser: Browser, 
     with reading(browser, paged_portal, viewport=DESKTOP) as reader:
         reader.open(page)
         violations = axe_violations(reader)
+        reader.screenshot("halaman-2-" + page.strip("/").replace("/", "-"))
         assert violations == [], f"axe found violations on {page}:\n" + described(violations)
