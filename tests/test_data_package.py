@@ -162,7 +162,7 @@ def test_the_schema_declares_codes_as_text_years_as_integers_and_lists_as_arrays
         # A region code that lost its dots, as a spreadsheet would save it.
         ("target.csv", ",35.24.16,", ",35.2416,", ["constraint-error", 2, "kode_wilayah"]),
         ("indikator.csv", "\ufeffdokumen,", "\ufeffjudul,", ["incorrect-label", None, "dokumen"]),
-        ("target.json", '"kolom_ke": 3,', '"kolom_ke": "tiga",', ["type-error", 4, "kolom_ke"]),
+        ("target.json", '"kolom_ke":3,', '"kolom_ke":"tiga",', ["type-error", 4, "kolom_ke"]),
         ("target.csv", ",7,,,Persentase Desa yang", ",7,,,,", ["constraint-error", 2, "indikator"]),
     ],
     ids=["code-as-number", "renamed-column", "text-in-integer-column", "required-value-missing"],

@@ -155,3 +155,16 @@ def test_the_csv_opens_as_utf8_in_spreadsheets(real_site: Site) -> None:
     raw: bytes = (real_site.root / "data" / "indikator.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfdokumen,url_dokumen,")
     assert Path(real_site.root / "data" / "indikator.json").read_bytes().startswith(b"[\n")
+
+
+def test_json_downloads_carry_no_indentation_and_tables_hold_one_record_a_line(real_site: Site) -> None:
+    """Every document's JSON is published again beside each of its versions: indentation made it half as large."""
+    for loaded in CONTENT.documents:
+        raw = (real_site.root / "/".join(document_key(loaded.document)) / "dokumen.json").read_text(encoding="utf-8")
+        value = json.loads(raw)
+        assert raw == json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    for table in ("indikator.json", "target.json"):
+        lines = (real_site.root / "data" / table).read_text(encoding="utf-8").splitlines()
+        records = json.loads("\n".join(lines))
+        assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(records) + 2
+        assert [json.loads(line.removesuffix(",")) for line in lines[1:-1]] == records

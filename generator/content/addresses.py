@@ -48,6 +48,11 @@ SHORT_COMMIT = 12
 DOWNLOAD_YAML = "dokumen.yml"
 DATA_DIR = "data"
 REGULATIONS_DIR = "regulasi"
+# A list that grows with the documents (one indicator across bodies, the documents citing a
+# regulation, a provinsi's documents) is cut into numbered pages of at most this many entries,
+# so no page grows with the portal. Entries keep their order, so page k holds the same
+# entries until documents are added before them.
+PAGE_SIZE = 50
 
 
 def page_path(parts: Iterable[str]) -> str:
@@ -58,6 +63,11 @@ def page_path(parts: Iterable[str]) -> str:
 def link(parts: Iterable[str], anchor: str | None = None) -> str:
     """A root-relative Markdown link MkDocs resolves and validates."""
     return "/" + page_path(parts) + (f"#{anchor}" if anchor else "")
+
+
+def numbered_page(parts: Key, number: int) -> Key:
+    """Page ``number`` (from 1) of the list at ``parts``: page 1 is the list's own address, page k ``…/k/``."""
+    return parts if number == 1 else (*parts, str(number))
 
 
 def file_link(parts: Iterable[str], name: str) -> str:

@@ -2,8 +2,8 @@
 
 ``/perbandingan/`` lists every indicator used by more than one body and the rules that
 grouped differently printed names; each group has its own page,
-``/perbandingan/<group>/``, with one table per provinsi. A page so grows with the
-bodies that share one indicator, never with the whole portal.
+``/perbandingan/<group>/``, with one table per provinsi. Both are cut into numbered
+pages (:mod:`generator.pages.paging`), so no page grows with the number of documents.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..content.checks import IndicatorEntry, document_key, indicator_entries, region_key
 from ..content.model import Decree, IkuDocument
 from .comparison import BODY_WORDS, LEADING_WORDS, SAME_MEASURE, SPELLING, ComparisonKeys, Reading, Rule, key_anchors
-from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
+from .paging import numbered_pages
+from .view import DATA_DIR, HOME, Link, Page, SiteView, link
 
 COMPARISON = "perbandingan"
 RULE_ORDER = {rule: index for index, rule in enumerate(Rule)}
@@ -81,10 +82,20 @@ class ComparisonView:
     def pages(self) -> list[Page]:
         groups, single_count = self.groups()
         crumbs = [HOME, Link("Perbandingan", link((COMPARISON,)))]
-        pages = [self._index(groups, single_count)]
+        pages = self._index(groups, single_count)
         for group in groups:
-            context = {"title": " / ".join(group.names), "crumbs": crumbs, "group": group}
-            pages.append(Page(page_path((COMPARISON, group.slug)), "comparison_group.md.j2", context))
+            # Rows stay in the group's order (by provinsi, then document); each page heads the
+            # provinsi whose rows it holds, so a provinsi's table may continue on the next page.
+            rows = [(province, row) for province in group.provinces for row in province.rows]
+            for numbered in numbered_pages((COMPARISON, group.slug), rows, self.site.page_size):
+                context = {
+                    "title": " / ".join(group.names) + numbered.paging.title_suffix,
+                    "crumbs": crumbs,
+                    "group": group,
+                    "provinces": _regrouped(numbered.entries),
+                    "paging": numbered.paging,
+                }
+                pages.append(Page(numbered.path, "comparison_group.md.j2", context))
         return pages
 
     def groups(self) -> tuple[list[ComparisonGroup], int]:
@@ -129,15 +140,14 @@ class ComparisonView:
             has_targets=bool(by_year),
         )
 
-    def _index(self, groups: list[ComparisonGroup], single_count: int) -> Page:
+    def _index(self, groups: list[ComparisonGroup], single_count: int) -> list[Page]:
         same_measure = [
             (self.keys.written_form(found), self.keys.written_form(standard), why)
             for found, (standard, why) in SAME_MEASURE.items()
         ]
         context = {
-            "title": "Perbandingan indikator",
             "crumbs": [HOME],
-            "groups": groups,
+            "group_count": len(groups),
             "single_count": single_count,
             "spelling": sorted(SPELLING.items()),
             "same_measure": sorted(same_measure),
@@ -145,4 +155,26 @@ class ComparisonView:
             "leading_words": sorted(LEADING_WORDS),
             "data_url": link((DATA_DIR,)),
         }
-        return Page(page_path((COMPARISON,)), "comparison.md.j2", context)
+        return [
+            Page(
+                numbered.path,
+                "comparison.md.j2",
+                {
+                    **context,
+                    "title": "Perbandingan indikator" + numbered.paging.title_suffix,
+                    "groups": numbered.entries,
+                    "paging": numbered.paging,
+                },
+            )
+            for numbered in numbered_pages((COMPARISON,), groups, self.site.page_size)
+        ]
+
+
+def _regrouped(rows: list[tuple[ProvinceRows, ComparisonRow]]) -> list[ProvinceRows]:
+    """One page's rows under their provinsi again, in order."""
+    provinces: list[ProvinceRows] = []
+    for province, row in rows:
+        if not provinces or provinces[-1].anchor != province.anchor:
+            provinces.append(ProvinceRows(province.title, province.anchor, []))
+        provinces[-1].rows.append(row)
+    return provinces

@@ -2,10 +2,12 @@
 
 A citizen reaches any document in two clicks without JavaScript: the home page lists
 the provinsi (click 1), and each provinsi's list (``/daftar-dokumen/<provinsi>/``)
-names every document of every body in each of its kabupaten/kota (click 2). The list
-is split by provinsi so that no page holds the whole country: a page grows with one
-provinsi's documents only. With JavaScript, the home page's search box opens the
-site search with the name typed.
+names every document of every body in each of its kabupaten/kota (click 2; on a list of
+more than one page, the page where its kabupaten/kota starts is one click more). The list
+is split by provinsi so that no page holds the whole country, and a provinsi's list is cut
+into numbered pages (:mod:`generator.pages.paging`), each naming the page every
+kabupaten/kota starts on, so no page grows with the number of documents. With
+JavaScript, the home page's search box opens the site search with the name typed.
 
 Documents are listed by what every kind has (title, kind, period, region), so any
 body's documents appear here, whatever the body.
@@ -16,8 +18,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..content.addresses import numbered_page
 from ..content.checks import document_key, region_key
 from ..content.model import Decree, IkuDocument
+from .paging import numbered_pages
 from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
 
 DIRECTORY = "daftar-dokumen"
@@ -71,7 +75,7 @@ class Directory:
             regencies = [self._regency((province.id, regency.id)) for regency in province.kabupaten]
             regencies.sort(key=lambda regency: regency.title.casefold())
             if any(regency.documents for regency in regencies):
-                pages.append(self._province_page(key, regencies))
+                pages += self._province_pages(key, regencies)
         return pages
 
     def provinces(self) -> list[ProvinceEntry]:
@@ -119,14 +123,45 @@ class Directory:
         context = {"title": "Daftar dokumen", "crumbs": [HOME], "provinces": provinces}
         return Page(page_path((DIRECTORY,)), "directory.md.j2", context)
 
-    def _province_page(self, key: tuple[str, ...], regencies: list[RegencyEntries]) -> Page:
+    def _province_pages(self, key: tuple[str, ...], regencies: list[RegencyEntries]) -> list[Page]:
+        """The provinsi's list, cut into numbered pages; a kabupaten/kota without documents takes one line."""
         name = self.site.region_name(key) or key[0]
+        lines = [(regency, entry) for regency in regencies for entry in (regency.documents or [None])]
+        numbered = list(numbered_pages((DIRECTORY, *key), lines, self.site.page_size))
+        # Where each kabupaten/kota starts, for the index a list of more than one page carries.
+        starts: dict[str, Link] = {}
+        for page in numbered:
+            for regency, _ in page.entries:
+                url = link(numbered_page((DIRECTORY, *key), page.paging.number), regency.anchor)
+                starts.setdefault(regency.anchor, Link(regency.title, url, str(page.paging.number)))
         context = {
-            "title": f"Daftar dokumen {name}",
             "crumbs": [HOME, Link("Daftar dokumen", link((DIRECTORY,)))],
             "province": name,
             "province_url": link(key),
-            "regencies": regencies,
             "document_count": sum(len(regency.documents) for regency in regencies),
+            "regency_starts": list(starts.values()),
         }
-        return Page(page_path((DIRECTORY, *key)), "directory_province.md.j2", context)
+        return [
+            Page(
+                page.path,
+                "directory_province.md.j2",
+                {
+                    **context,
+                    "title": f"Daftar dokumen {name}{page.paging.title_suffix}",
+                    "regencies": _regrouped(page.entries),
+                    "paging": page.paging,
+                },
+            )
+            for page in numbered
+        ]
+
+
+def _regrouped(lines: list[tuple[RegencyEntries, DocumentEntry | None]]) -> list[RegencyEntries]:
+    """One page's lines under their kabupaten/kota again, in order."""
+    regencies: list[RegencyEntries] = []
+    for regency, entry in lines:
+        if not regencies or regencies[-1].anchor != regency.anchor:
+            regencies.append(RegencyEntries(regency.title, regency.anchor, regency.url, []))
+        if entry is not None:
+            regencies[-1].documents.append(entry)
+    return regencies

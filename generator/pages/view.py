@@ -19,6 +19,7 @@ from ..content.addresses import (
     DATA_DIR,
     DOWNLOAD_JSON,
     DOWNLOAD_YAML,
+    PAGE_SIZE,
     REGULATIONS_DIR,
     SHORT_COMMIT,
     Key,
@@ -67,6 +68,7 @@ from .document_view import (
     item_views,
     target_table_rows,
 )
+from .paging import numbered_pages
 
 # Kept importable from here: other modules and tests read them from the view.
 __all__ = ["DATA_DIR", "DOWNLOAD_JSON", "DOWNLOAD_YAML", "MONTHS", "file_link", "indonesian_date", "link", "page_path"]
@@ -275,8 +277,12 @@ class ListingGroup:
 class SiteView:
     """Builds the view of every page from validated content."""
 
-    def __init__(self, content: Content, site_name: str, site_url: str, repo_url: str | None = None) -> None:
+    def __init__(
+        self, content: Content, site_name: str, site_url: str, repo_url: str | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
         self.content = content
+        self.page_size = page_size
+        """Entries per page of a list that grows with the documents (:mod:`generator.pages.paging`)."""
         self.site_name = site_name
         self.site_url = site_url.rstrip("/") + "/"
         self.repo_url = repo_url.rstrip("/") if repo_url else None
@@ -617,13 +623,17 @@ class SiteView:
             )
         ]
         for view in views:
-            context = {
-                "title": view.label,
-                "crumbs": [HOME, Link("Regulasi", link(("regulasi",)))],
-                "regulation": view,
-                "cited_by": sorted(cited_by.get(view.id, []), key=lambda item: item.url),
-            }
-            pages.append(Page(page_path(("regulasi", view.id)), "regulation.md.j2", context))
+            citing = sorted(cited_by.get(view.id, []), key=lambda item: item.url)
+            for numbered in numbered_pages((REGULATIONS_DIR, view.id), citing, self.page_size):
+                context = {
+                    "title": view.label + numbered.paging.title_suffix,
+                    "crumbs": [HOME, Link("Regulasi", link((REGULATIONS_DIR,)))],
+                    "regulation": view,
+                    "cited_by": numbered.entries,
+                    "cited_count": len(citing),
+                    "paging": numbered.paging,
+                }
+                pages.append(Page(numbered.path, "regulation.md.j2", context))
         return pages
 
 

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..content.addresses import PAGE_SIZE
 from ..content.errors import IkuError
 from ..content.formulas import katex_dist
 from ..content.load import symlink_within
@@ -43,6 +44,9 @@ the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
 class IkuPluginConfig(base.Config):
     content_dir = c.Dir(exists=True, default="content")
     """The folder holding ``wilayah.yml``, ``regulasi.yml``, ``glosarium.yml`` and ``dokumen/``."""
+    page_size = c.Type(int, default=PAGE_SIZE)
+    """Entries per page of a list that grows with the documents (a comparison, a regulation's
+    "cited by", a provinsi's documents); tests set a small one to see lists cut into pages."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -61,7 +65,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         try:
-            self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url, repo_url)
+            if self.config.page_size < 1:
+                raise PluginError(f"page_size plugin iku harus paling sedikit 1, bukan {self.config.page_size}")
+            self.output = generate(
+                Path(self.config.content_dir), config.site_name, config.site_url, repo_url, self.config.page_size
+            )
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None
