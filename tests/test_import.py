@@ -377,3 +377,34 @@ def test_each_variant_changes_the_seeds_it_is_meant_for(variant: str, seeds_chan
     texts = {seed[:3]: (SEEDS / seed).read_text(encoding="utf-8") for seed in sorted(HAND_MADE)}
     changed = [seed for seed, text in texts.items() if VARIANTS_OF_SEEDS[variant](text).rstrip() != text.rstrip()]
     assert changed == seeds_changed
+
+
+@pytest.mark.parametrize(
+    ("title", "address", "wilayah"),
+    [
+        (
+            "SEKRETARIS DINAS PERHUBUNGAN PROVINSI JAWA TIMUR",
+            "jawa-timur/dinas-perhubungan/sekretaris/2025.yml",
+            {"provinsi": "jawa-timur", "instansi": "dinas-perhubungan", "jabatan": "sekretaris"},
+        ),
+        (
+            "DINAS PERHUBUNGAN PROVINSI JAWA TIMUR",
+            "jawa-timur/dinas-perhubungan/2025.yml",
+            {"provinsi": "jawa-timur", "instansi": "dinas-perhubungan"},
+        ),
+        (
+            "BADAN PENDAPATAN DAERAH PROVINSI JAWA TIMUR",
+            "jawa-timur/badan-pendapatan-daerah/2025.yml",
+            {"provinsi": "jawa-timur", "instansi": "badan-pendapatan-daerah"},
+        ),
+    ],
+)
+def test_a_position_is_told_from_its_body_and_a_provinsi_body_from_a_kabupaten_one(
+    title: str, address: str, wilayah: dict[str, str]
+) -> None:
+    # A position's IKU names the position before its body; matched to the body alone, it would
+    # be published on the body's page.
+    bodies = load_catalogues(FIXTURES / "bodies")
+    text = (VARIANTS / "sekretaris-dinas-provinsi.txt").read_text(encoding="utf-8")
+    draft = import_text(text.replace("SEKRETARIS DINAS PERHUBUNGAN PROVINSI JAWA TIMUR", title, 1), "iku.txt", bodies)
+    assert (str(draft.address), draft.data["wilayah"]) == (address, wilayah)

@@ -81,6 +81,12 @@ _BODY = re.compile(r"\b(dinas|badan|inspektorat|sekretariat|satuan|kantor|rumah 
 def match_owner(names: list[str], catalogues: Catalogues) -> Owner | None:
     """The kecamatan, body or position named in the title block or the ``Instansi`` line, if any is named."""
     all_places = list(places(catalogues.regions))
+    # A position's document names the position before its body ("Sekretaris Dinas …"): looked for
+    # first, or the body alone would match and the position's IKU would land on the body's page.
+    for name in names:
+        position = _position(normalised(name), all_places)
+        if position:
+            return position
     for name in names:
         text = normalised(name)
         regency = _regency(text, all_places)
@@ -132,6 +138,26 @@ def _district(name: str, regency: Place | str | None, all_places: list[Place]) -
     return Owner(_within(regency, "kecamatan"), None, "", proposal)
 
 
+def _position(text: str, all_places: list[Place]) -> Owner | None:
+    """The position whose full name (its body's region included) the text names, if any."""
+    for place in all_places:
+        if place.level == "jabatan" and any(
+            " " in name and re.search(rf"(?:^|\s){re.escape(name)}(?:\s|$)", text) for name in _names(place)
+        ):
+            return _owner(place)
+    return None
+
+
+def _owner(place: Place) -> Owner:
+    """A body's or a position's ``wilayah`` block and address, from its place in the catalogue."""
+    levels = ("provinsi", "kabupaten") if len(place.key) > 2 + (place.level == "jabatan") else ("provinsi",)
+    wilayah = dict(zip(levels, place.key, strict=False))
+    wilayah["instansi"] = place.key[len(levels)]
+    if place.level == "jabatan":
+        wilayah["jabatan"] = place.key[-1]
+    return Owner(wilayah, place.key, f"{place.name} ({'/'.join(place.key)})", "")
+
+
 def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Owner:
     for place in all_places:
         if place.level not in ("instansi", "jabatan"):
@@ -141,12 +167,7 @@ def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Ow
         names = _names(place)
         short = {_without_region(name) for name in names}
         if text in names or _without_region(text) in short:
-            levels = ("provinsi", "kabupaten") if len(place.key) > 2 + (place.level == "jabatan") else ("provinsi",)
-            wilayah = dict(zip(levels, place.key, strict=False))
-            wilayah["instansi"] = place.key[len(levels)]
-            if place.level == "jabatan":
-                wilayah["jabatan"] = place.key[-1]
-            return Owner(wilayah, place.key, f"{place.name} ({'/'.join(place.key)})", "")
+            return _owner(place)
     where = regency.name if isinstance(regency, Place) else (regency or "wilayahnya")
     body = _without_region(text)
     proposal = (

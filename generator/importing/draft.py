@@ -13,6 +13,7 @@ from ..content.addresses import period_key
 from ..content.model import Period
 from ..content.validate import UNPLACED_SECTION
 from .catalogue_match import Catalogues, match_owner
+from .decree import is_decree, read_decree
 from .document import period_of, read_iku
 from .lines import joined, read_lines
 from .notes import Finding, Notes
@@ -48,11 +49,8 @@ def import_text(text: str, source_name: str, catalogues: Catalogues) -> Draft:
     """Read a document's text into a draft; every non-blank line lands in a field or in ``unrecognised``."""
     lines = read_lines(text)
     notes = Notes()
-    from .decree import is_decree, read_decree
-
     if is_decree(lines):
         data, key = read_decree(lines, notes, catalogues)
-        address = PurePosixPath(*key[:2], "keputusan-" + re.sub(r"/", "-", data["nomor"]) + ".yml") if key else None
         data["sumber"] = {"berkas": source_path(source_name)}
         address = PurePosixPath(*key, f"keputusan-{_file_safe(data['nomor'])}.yml") if key else None
     else:
