@@ -2,11 +2,14 @@
 
 One SQLite database in ``.cache/formulas/`` (standard library, one file that CI can
 cache), each rendering compressed with zlib: a run reads all its formulas in a few
-queries and writes what it rendered in one transaction per batch. At 20,000 formulas this
-writes three times faster than one file per formula and takes half the space (18 MB). Two processes may share the folder (test workers, CI shards on
-one runner): SQLite's write-ahead log lets them read while one writes, and each write
-is a transaction, so a reader never sees half a rendering. A cache that cannot be read
-or written only costs time: the formulas are rendered again.
+queries and writes what it rendered in one transaction per batch. At 20,000 formulas
+this writes three times faster than one file per formula, reads as fast, and takes
+less than half the space (18 MB instead of 40 MB in 20,000 files).
+
+Two processes may share the folder (test workers, CI shards on one runner): SQLite's
+write-ahead log lets them read while one writes, and each write is a transaction, so a
+reader never sees half a rendering. A cache that cannot be read or written only costs
+time: the formulas are rendered again.
 """
 
 from __future__ import annotations
