@@ -2,10 +2,13 @@
 
 This module is the only place that knows how formulas are rendered: with the KaTeX
 pinned in ``package.json`` (``node_modules/katex``), in one long-lived ``node``
-process (``katex_worker.js``) that reads formulas on its stdin and answers on its
-stdout. Nothing is read from a shared folder: the command, the KaTeX code and the
-cache (``.cache/formulas/`` in the project folder, keyed by KaTeX's version, the
-options and the formula) all belong to the project, so whoever can write ``/tmp``
+process (``katex_worker.js``) that reads batches of formulas on its stdin and answers
+each batch in one line on its stdout. A run hands over all its formulas at once
+(:func:`render_formulas`); each is then rendered once, kept in memory for the rest of
+the run and in the project cache (:mod:`.formula_cache`) for the next runs. Nothing
+is read from a shared folder: the command, the KaTeX code and the cache
+(``.cache/formulas/`` in the project folder, keyed by KaTeX's version, the worker,
+the options and the formula) all belong to the project, so whoever can write ``/tmp``
 on a shared runner cannot change what a formula renders to.
 
 A formula is bounded before and after KaTeX: it may not define macros (the one way
@@ -145,7 +148,8 @@ _Key = tuple[str, bool]
 # time once the run outgrew it); past MAX_REMEMBERED it is emptied before a new batch
 # (a long `mkdocs serve` session), never in the middle of one.
 _remembered: dict[_Key, Markup | FormulaError] = {}
-MAX_REMEMBERED = 100_000
+MAX_REMEMBERED = 50_000
+"""Renderings kept in memory: about 7 KB each, so at most some 350 MB, past any run's needs."""
 BATCH_FORMULAS = 500
 """Formulas sent to KaTeX in one message: large enough that a round trip costs nothing per formula."""
 BATCH_CHARACTERS = 100_000
@@ -173,15 +177,15 @@ def _render_all(keys: list[_Key]) -> dict[_Key, Markup | FormulaError]:
         rendered: dict[str, str] = {}
         for batch in _batches(missing):
             for key, answer in _worker_render(batch).items():
-                if isinstance(answer, str):
-                    rendered[digests[key]] = answer
                 results[key] = answer if isinstance(answer, FormulaError) else _checked(answer)
+                if isinstance(results[key], Markup):
+                    rendered[digests[key]] = str(answer)
         cache.put_many(rendered)
     for key in wanted:
         if key not in results:
             results[key] = _checked(stored[digests[key]])
         # A formula stopped for taking too long may render next time (the machine was busy).
-        if not (isinstance(results[key], FormulaError) and results[key].message == _TOO_SLOW):
+        if not isinstance(results[key], _TooSlow):
             _remembered[key] = results[key]
     return results
 
@@ -199,7 +203,15 @@ def _batches(keys: list[_Key]) -> Iterator[list[_Key]]:
         yield batch
 
 
-_TOO_SLOW = "rumus terlalu lama dirender"
+class _TooSlow(FormulaError):
+    """KaTeX did not answer in time: refused in this run, not remembered."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "rumus terlalu lama dirender",
+            found=f"lebih dari {RENDER_TIMEOUT_SECONDS:g} detik",
+            hint="sederhanakan rumusnya",
+        )
 
 
 def _worker_render(batch: list[_Key]) -> dict[_Key, str | FormulaError]:
@@ -210,11 +222,7 @@ def _worker_render(batch: list[_Key]) -> dict[_Key, str | FormulaError]:
         if len(batch) > 1:
             # One formula held up the batch: one by one, only that one is refused.
             return {key: answer for one in batch for key, answer in _worker_render([one]).items()}
-        return {
-            batch[0]: FormulaError(
-                _TOO_SLOW, found=f"lebih dari {RENDER_TIMEOUT_SECONDS:g} detik", hint="sederhanakan rumusnya"
-            )
-        }
+        return {batch[0]: _TooSlow()}
     return {key: _answer(answer) for key, answer in zip(batch, answers, strict=True)}
 
 
