@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import zlib
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -277,7 +278,7 @@ def test_rendering_writes_nothing_to_the_temp_folder_and_caches_inside_the_proje
     shown = render_elsewhere(latex, temp)
     assert list(temp.iterdir()) == []
     # The other test worker may cache its own formulas meanwhile: only this one's unique number counts.
-    with sqlite3.connect(CACHE_DIR / DATABASE) as database:
+    with closing(sqlite3.connect(CACHE_DIR / DATABASE)) as database:
         cached = [zlib.decompress(html).decode("utf-8") for (html,) in database.execute("SELECT html FROM rendering")]
     assert [text for text in cached if str(number) in text] == [shown]
     assert CACHE_DIR.is_relative_to(REPO) and KATEX_PACKAGE.is_relative_to(REPO)

@@ -37,12 +37,11 @@ class FormulaCache:
     def __enter__(self) -> FormulaCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("CREATE TABLE IF NOT EXISTS rendering (key TEXT PRIMARY KEY, html BLOB NOT NULL)")
-            self.connection = connection
+            self.connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("CREATE TABLE IF NOT EXISTS rendering (key TEXT PRIMARY KEY, html BLOB NOT NULL)")
         except (OSError, sqlite3.Error):
-            self.connection = None
+            self.__exit__(None, None, None)
         return self
 
     def __exit__(
