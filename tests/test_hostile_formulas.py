@@ -11,8 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import zlib
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from conftest import FIXTURES, REPO, build_site, content_report, edit, lay_out_p
 import generator
 from generator.content import formulas
 from generator.content.errors import FormulaError
+from generator.content.formula_cache import DATABASE
 from generator.content.formulas import CACHE_DIR, KATEX_PACKAGE, render_formula
 from generator.publishing.page_check import markdown_leftover
 
@@ -271,11 +275,11 @@ def test_rendering_writes_nothing_to_the_temp_folder_and_caches_inside_the_proje
     temp.mkdir()
     number = int(hashlib.sha256(str(tmp_path).encode()).hexdigest(), 16)
     latex = rf"\text{{cache {number}}} \times 100\%"
-    before = set(CACHE_DIR.glob("*")) if CACHE_DIR.exists() else set()
     shown = render_elsewhere(latex, temp)
     assert list(temp.iterdir()) == []
     # The other test worker may cache its own formulas meanwhile: only this one's unique number counts.
-    cached = [path.read_text(encoding="utf-8") for path in set(CACHE_DIR.glob("*.html")) - before]
+    with closing(sqlite3.connect(CACHE_DIR / DATABASE)) as database:
+        cached = [zlib.decompress(html).decode("utf-8") for (html,) in database.execute("SELECT html FROM rendering")]
     assert [text for text in cached if str(number) in text] == [shown]
     assert CACHE_DIR.is_relative_to(REPO) and KATEX_PACKAGE.is_relative_to(REPO)
 
@@ -456,12 +460,12 @@ def test_a_formula_that_takes_too_long_is_refused_and_the_next_one_renders(
     monkeypatch.setattr(formulas, "CACHE_DIR", tmp_path / "cache")
     monkeypatch.setattr(formulas, "RENDER_TIMEOUT_SECONDS", 0.5)
     monkeypatch.setattr(formulas, "WORKER", stuck)
-    formulas._render.cache_clear()
+    formulas.forget_renderings()
     formulas._worker().close()
     with pytest.raises(FormulaError) as caught:
         render_formula(r"\text{lama}")
     assert (caught.value.message, caught.value.found) == ("rumus terlalu lama dirender", "lebih dari 0.5 detik")
     # The stuck process is gone; the next formula gets a fresh worker.
     monkeypatch.undo()
-    formulas._render.cache_clear()
+    formulas.forget_renderings()
     assert "lama" in render_formula(r"\text{lama}")

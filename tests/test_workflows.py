@@ -98,7 +98,23 @@ def test_pull_requests_are_checked_tested_built_strictly_and_link_checked() -> N
     assert ".venv/bin/iku links --site-dir site" in runs
     used = {step["uses"].split("@")[0]: step.get("with", {}) for step in steps("checks.yml", "check") if "uses" in step}
     assert used["actions/setup-node"]["cache"] == "npm"
-    assert used["actions/cache"]["path"] == "~/.cache/pip"
+    caches = [step["with"]["path"] for step in steps("checks.yml", "check") if "actions/cache@" in step.get("uses", "")]
+    assert caches == ["~/.cache/pip", ".cache"]
+
+
+FORMULA_CACHE_KEY = "formulas-${{ hashFiles('package-lock.json', 'generator/content/katex_worker.js') }}-"
+
+
+@pytest.mark.parametrize(("name", "job"), [("checks.yml", "check"), ("pages.yml", "build")])
+def test_rendered_formulas_are_cached_between_runs_keyed_on_katex_and_its_worker(name: str, job: str) -> None:
+    job_steps = steps(name, job)
+    formulas = next(index for index, step in enumerate(job_steps) if step.get("with", {}).get("path") == ".cache")
+    cache = job_steps[formulas]
+    assert cache["uses"].split("@")[0] == "actions/cache"
+    assert cache["with"]["restore-keys"] == FORMULA_CACHE_KEY
+    assert cache["with"]["key"] == FORMULA_CACHE_KEY + "${{ github.run_id }}"
+    # Restored before anything renders a formula.
+    assert formulas < next(index for index, step in enumerate(job_steps) if step.get("name") == "Pasang")
 
 
 def test_main_is_built_for_its_pages_address_and_deployed() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .addresses import (
 )
 from .anchors import is_reserved
 from .errors import FormulaError, Problem
-from .formulas import formula_hint, render_formula
+from .formulas import formula_hint, render_formula, render_formulas
 from .kinds import (
     IndicatorEntry,
     document_key,
@@ -74,6 +75,8 @@ def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> 
     # Two files for one address are reported as such; where each belongs follows from that.
     keys = Counter(document_key(loaded.document) for loaded in content.documents)
     problems.extend(_check_glossary(content))
+    # KaTeX gets every formula of the run at once, in batches; each document's check below looks its own up.
+    render_formulas(latex for loaded in content.documents for _, latex in _formulas_within_bounds(loaded))
     for loaded in content.documents:
         if loaded.original is None:
             problems.append(_missing_original(loaded))
@@ -331,17 +334,9 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
 
 def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
     """Every formula renders, and all of them together keep the page and the check small."""
-    written = rendered = 0
-    for loc, indicator in indicators_with_locs(loaded.document):
-        latex = indicator.rumus.latex if indicator.rumus is not None else None
-        if latex is None:
-            continue
-        loc = (*loc, "rumus", "latex")
-        written += len(latex)
-        if written > MAX_DOCUMENT_FORMULA_CHARACTERS:
-            found = f"lebih dari {MAX_DOCUMENT_FORMULA_CHARACTERS} karakter rumus sampai di sini"
-            yield _formulas_too_large(loaded, loc, found)
-            return
+    rendered = checked = 0
+    for loc, latex in _formulas_within_bounds(loaded):
+        checked += 1
         try:
             rendered += len(render_formula(latex).encode("utf-8"))
         except FormulaError as error:
@@ -350,6 +345,27 @@ def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
         if rendered > MAX_DOCUMENT_FORMULA_HTML:
             yield _formulas_too_large(loaded, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
             return
+    beyond = next(itertools.islice(_formulas(loaded), checked, None), None)
+    if beyond is not None:
+        found = f"lebih dari {MAX_DOCUMENT_FORMULA_CHARACTERS} karakter rumus sampai di sini"
+        yield _formulas_too_large(loaded, beyond[0], found)
+
+
+def _formulas(loaded: LoadedDocument) -> Iterator[tuple[Loc, str]]:
+    """Each formula written in ``loaded`` (``rumus.latex``), with where it is."""
+    for loc, indicator in indicators_with_locs(loaded.document):
+        if indicator.rumus is not None and indicator.rumus.latex is not None:
+            yield (*loc, "rumus", "latex"), indicator.rumus.latex
+
+
+def _formulas_within_bounds(loaded: LoadedDocument) -> Iterator[tuple[Loc, str]]:
+    """The formulas of ``loaded`` up to the one that takes its written total past the bound."""
+    written = 0
+    for loc, latex in _formulas(loaded):
+        written += len(latex)
+        if written > MAX_DOCUMENT_FORMULA_CHARACTERS:
+            return
+        yield loc, latex
 
 
 def _formulas_too_large(loaded: LoadedDocument, loc: Loc, found: str) -> Problem:

@@ -2,10 +2,13 @@
 
 This module is the only place that knows how formulas are rendered: with the KaTeX
 pinned in ``package.json`` (``node_modules/katex``), in one long-lived ``node``
-process (``katex_worker.js``) that reads formulas on its stdin and answers on its
-stdout. Nothing is read from a shared folder: the command, the KaTeX code and the
-cache (``.cache/formulas/`` in the project folder, keyed by KaTeX's version, the
-options and the formula) all belong to the project, so whoever can write ``/tmp``
+process (``katex_worker.js``) that reads batches of formulas on its stdin and answers
+each batch in one line on its stdout. A run hands over all its formulas at once
+(:func:`render_formulas`); each is then rendered once, kept in memory for the rest of
+the run and in the project cache (:mod:`.formula_cache`) for the next runs. Nothing
+is read from a shared folder: the command, the KaTeX code and the cache
+(``.cache/formulas/`` in the project folder, keyed by KaTeX's version, the worker,
+the options and the formula) all belong to the project, so whoever can write ``/tmp``
 on a shared runner cannot change what a formula renders to.
 
 A formula is bounded before and after KaTeX: it may not define macros (the one way
@@ -24,7 +27,8 @@ import re
 import select
 import shutil
 import subprocess
-import tempfile
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from markupsafe import Markup
@@ -32,6 +36,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from pylatexenc.latexwalker import LatexMacroNode
 
 from .errors import FormulaError, SetupError
+from .formula_cache import FormulaCache
 from .printable import INVISIBLE_CHARACTERS, spelled_out
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -76,10 +81,12 @@ def katex_dist() -> Path:
     return KATEX_PACKAGE / "dist"
 
 
-def render_formula(latex: str) -> Markup:
-    """Render ``latex`` in display mode; raise :class:`FormulaError` saying what is wrong and where.
+def render_formula(latex: str, *, display: bool = True) -> Markup:
+    """Render ``latex`` (in display mode unless ``display`` is false); raise :class:`FormulaError`
+    saying what is wrong and where.
 
     The error's ``position`` is an index into ``latex`` as written, when KaTeX names one.
+    A formula :func:`render_formulas` rendered earlier in the run is not rendered again.
     """
     comment = BARE_PERCENT.search(latex)
     if comment is not None:
@@ -90,58 +97,148 @@ def render_formula(latex: str) -> Markup:
         )
     # KaTeX output is one line; a newline in the source would reach the MathML
     # annotation and split the HTML block Markdown has to keep whole.
-    source, positions = _single_spaced(latex)
-    try:
-        return _render(source)
-    except FormulaError as error:
-        if error.position is None:
-            raise
-        raise error.at(positions[min(error.position, len(positions) - 1)]) from None
+    key = (_single_spaced(latex), display)
+    result = _remembered[key] if key in _remembered else _render_all([key])[key]
+    if isinstance(result, Markup):
+        return result
+    if result.position is None:
+        raise result
+    positions = _written_positions(latex)
+    raise result.at(positions[min(result.position, len(positions) - 1)])
 
 
-def _single_spaced(latex: str) -> tuple[str, list[int]]:
-    """``latex`` with each run of whitespace made one space, and where each character was."""
-    words = list(re.finditer(r"\S+", latex))
-    source = " ".join(word[0] for word in words)
+def render_formulas(latexes: Iterable[str], *, display: bool = True) -> None:
+    """Render every formula of ``latexes`` not yet rendered in this run, in batches.
+
+    Call it once with all the formulas a run needs: each later :func:`render_formula`
+    of one of them is a dictionary look-up, and errors are raised there, where the
+    caller knows which file and field the formula comes from.
+    """
+    _render_all([(_single_spaced(latex), display) for latex in latexes if BARE_PERCENT.search(latex) is None])
+
+
+def _single_spaced(latex: str) -> str:
+    """``latex`` with each run of whitespace made one space, as KaTeX is given it."""
+    return " ".join(WORD.findall(latex))
+
+
+def _written_positions(latex: str) -> list[int]:
+    """Where each character of ``_single_spaced(latex)`` was in ``latex`` (needed for errors only)."""
     positions: list[int] = []
-    for word in words:
+    for word in WORD.finditer(latex):
         if positions:
             positions.append(word.start() - 1)
         positions.extend(range(word.start(), word.end()))
-    return source, positions or [0]
+    return positions or [0]
+
+
+WORD = re.compile(r"\S+")
 
 
 # A `%` not escaped by an odd number of backslashes: TeX drops everything after it.
 BARE_PERCENT = re.compile(r"(?:^|[^\\])(?:\\\\)*(%)")
 
 
-# The same formula recurs across kecamatan ("Nilai IKM"); checking and rendering
-# each distinct one once per run keeps the cost per page flat.
-@functools.lru_cache(maxsize=8192)
-def _render(source: str) -> Markup:
-    cached = _cache_file(source)
-    try:
-        html = cached.read_text("utf-8")
-    except OSError:
-        html = _worker_render(source)
-        _store(cached, html)
-    _check_output(html)
-    return Markup(" ".join(html.splitlines()))
+_Key = tuple[str, bool]
+"""A formula as KaTeX reads it (single-spaced) and whether it is rendered in display mode."""
+
+# The same formula recurs across kecamatan ("Nilai IKM") and each run asks for every
+# formula twice (the check, then the page). Everything a run asked for is kept, so no
+# order of asking can make it miss (an LRU cache smaller than the run missed every
+# time once the run outgrew it); past MAX_REMEMBERED it is emptied before a new batch
+# (a long `mkdocs serve` session), never in the middle of one.
+_remembered: dict[_Key, Markup | FormulaError] = {}
+MAX_REMEMBERED = 50_000
+"""Renderings kept in memory: about 7 KB each, so at most some 350 MB, past any run's needs."""
+BATCH_FORMULAS = 500
+"""Formulas sent to KaTeX in one message: large enough that a round trip costs nothing per formula."""
+BATCH_CHARACTERS = 100_000
+"""Characters of LaTeX in one message, so that one batch of long formulas stays a small message."""
 
 
-def _worker_render(source: str) -> str:
-    try:
-        answer = _worker().render(source)
-    except TimeoutError:
-        raise FormulaError(
+def forget_renderings() -> None:
+    """Forget what this process rendered (the project cache stays): for tests and benchmarks."""
+    _remembered.clear()
+
+
+def _render_all(keys: list[_Key]) -> dict[_Key, Markup | FormulaError]:
+    """Each of ``keys`` rendered and checked: from memory, the project cache, or KaTeX in batches."""
+    results = {key: _remembered[key] for key in keys if key in _remembered}
+    wanted = [key for key in dict.fromkeys(keys) if key not in results]
+    if not wanted:
+        return results
+    if len(_remembered) + len(wanted) > MAX_REMEMBERED:
+        _remembered.clear()
+    salt = [katex_version(), _worker_digest()]
+    digests = {key: _cache_key(salt, key) for key in wanted}
+    with FormulaCache(CACHE_DIR) as cache:
+        stored = cache.get_many(list(digests.values()))
+        missing = [key for key in wanted if digests[key] not in stored]
+        rendered: dict[str, str] = {}
+        for batch in _batches(missing):
+            for key, answer in _worker_render(batch).items():
+                results[key] = answer if isinstance(answer, FormulaError) else _checked(answer)
+                if isinstance(results[key], Markup):
+                    rendered[digests[key]] = str(answer)
+        cache.put_many(rendered)
+    for key in wanted:
+        if key not in results:
+            results[key] = _checked(stored[digests[key]])
+        # A formula stopped for taking too long may render next time (the machine was busy).
+        if not isinstance(results[key], _TooSlow):
+            _remembered[key] = results[key]
+    return results
+
+
+def _batches(keys: list[_Key]) -> Iterator[list[_Key]]:
+    batch: list[_Key] = []
+    characters = 0
+    for key in keys:
+        if batch and (len(batch) == BATCH_FORMULAS or characters + len(key[0]) > BATCH_CHARACTERS):
+            yield batch
+            batch, characters = [], 0
+        batch.append(key)
+        characters += len(key[0])
+    if batch:
+        yield batch
+
+
+class _TooSlow(FormulaError):
+    """KaTeX did not answer in time: refused in this run, not remembered."""
+
+    def __init__(self) -> None:
+        super().__init__(
             "rumus terlalu lama dirender",
             found=f"lebih dari {RENDER_TIMEOUT_SECONDS:g} detik",
             hint="sederhanakan rumusnya",
-        ) from None
+        )
+
+
+def _worker_render(batch: list[_Key]) -> dict[_Key, str | FormulaError]:
+    """KaTeX's HTML (stripped) or error for each formula of ``batch``, in one round trip."""
+    try:
+        answers = _worker().render([{"latex": source, "displayMode": display} for source, display in batch])
+    except TimeoutError:
+        if len(batch) > 1:
+            # One formula held up the batch: one by one, only that one is refused.
+            return {key: answer for one in batch for key, answer in _worker_render([one]).items()}
+        return {batch[0]: _TooSlow()}
+    return {key: _answer(answer) for key, answer in zip(batch, answers, strict=True)}
+
+
+def _answer(answer: dict[str, object]) -> str | FormulaError:
     if "error" in answer:
         position = answer.get("position")
-        raise FormulaError(_katex_message(str(answer["error"])), position if isinstance(position, int) else None)
+        return FormulaError(_katex_message(str(answer["error"])), position if isinstance(position, int) else None)
     return str(answer["html"]).strip()
+
+
+def _checked(html: str) -> Markup | FormulaError:
+    try:
+        _check_output(html)
+    except FormulaError as error:
+        return error
+    return Markup(" ".join(html.splitlines()))
 
 
 def _check_output(html: str) -> None:
@@ -174,9 +271,13 @@ OUTPUT_LENGTH = re.compile(r'[:"]\s*(-?\d+(?:\.\d+)?)em[;"]')
 SVG_TAG = re.compile(r"<svg\b[^>]*>")
 
 
-def _cache_file(source: str) -> Path:
-    key = json.dumps([katex_version(), _worker_digest(), KATEX_OPTIONS, source], ensure_ascii=False)
-    return CACHE_DIR / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.html"
+def _cache_key(salt: list[str], key: _Key) -> str:
+    """The rendering's address in the project cache: KaTeX's version and the worker (``salt``),
+    the options and the formula."""
+    source, display = key
+    options = {**KATEX_OPTIONS, "displayMode": display}
+    text = json.dumps([*salt, options, source], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @functools.cache
@@ -184,19 +285,8 @@ def _worker_digest() -> str:
     return hashlib.sha256(WORKER.read_bytes()).hexdigest()
 
 
-def _store(path: Path, html: str) -> None:
-    """Keep a rendering for the next run; a folder that cannot be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as temporary:
-            temporary.write(html)
-        os.replace(temporary.name, path)
-    except OSError:
-        return
-
-
 class _Worker:
-    """One ``node`` process running ``katex_worker.js``: a formula in, its rendering out."""
+    """One ``node`` process running ``katex_worker.js``: a batch of formulas in, their renderings out."""
 
     def __init__(self) -> None:
         node = shutil.which("node")
@@ -209,25 +299,35 @@ class _Worker:
         env = {key: value for key, value in os.environ.items() if not key.startswith("NODE_")}
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
-    def render(self, source: str) -> dict[str, object]:
+    def render(self, formulas: list[dict[str, str | bool]]) -> list[dict[str, object]]:
+        """KaTeX's answer for each of ``formulas``; ``TimeoutError`` when they take too long."""
         stdin, stdout = self.process.stdin, self.process.stdout
         assert stdin is not None and stdout is not None, "the worker is started with pipes"
         try:
-            stdin.write(json.dumps({"latex": source}).encode("utf-8") + b"\n")
+            stdin.write(json.dumps({"formulas": formulas}).encode("utf-8") + b"\n")
             stdin.flush()
         except BrokenPipeError:
             raise self._stopped() from None
-        # One answer per question: after each readline nothing is left buffered.
-        ready, _, _ = select.select([stdout], [], [], RENDER_TIMEOUT_SECONDS)
-        if not ready:
-            self.close()
-            raise TimeoutError
-        line = stdout.readline()
-        if not line:
-            raise self._stopped()
-        answer = json.loads(line)
+        answer = json.loads(self._read_line(stdout.fileno(), time.monotonic() + RENDER_TIMEOUT_SECONDS))
         assert isinstance(answer, dict), "katex_worker.js answers with an object"
-        return answer
+        results = answer["results"]
+        assert isinstance(results, list) and len(results) == len(formulas), "one result per formula"
+        return results
+
+    def _read_line(self, fd: int, deadline: float) -> bytes:
+        # Read from the descriptor itself: a large answer arrives in pieces, and a buffered
+        # readline would wait for the rest past the deadline.
+        chunks: list[bytes] = []
+        while not chunks or not chunks[-1].endswith(b"\n"):
+            ready, _, _ = select.select([fd], [], [], max(deadline - time.monotonic(), 0))
+            if not ready:
+                self.close()
+                raise TimeoutError
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                raise self._stopped()
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _stopped(self) -> SetupError:
         self.close()

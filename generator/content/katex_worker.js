@@ -1,9 +1,11 @@
 // Renders formulas with the project's pinned KaTeX for generator/content/formulas.py.
 //
-// One long-lived process: one JSON request per line on stdin ({"latex": "..."}),
-// one JSON answer per line on stdout ({"html": "..."} or {"error": "...", "position": n}).
-// argv[2] is the KaTeX package folder, argv[3] the options as JSON; nothing is read
-// from or written to any other place, so no shared folder can change what renders.
+// One long-lived process, fed in batches: one JSON request per line on stdin
+// ({"formulas": [{"latex": "...", "displayMode": true}, ...]}), one JSON answer per
+// line on stdout ({"results": [...]}, in the same order, each {"html": "..."} or
+// {"error": "...", "position": n}). argv[2] is the KaTeX package folder, argv[3] the
+// options as JSON; nothing is read from or written to any other place, so no shared
+// folder can change what renders.
 "use strict";
 
 const readline = require("readline");
@@ -11,11 +13,12 @@ const readline = require("readline");
 const katex = require(process.argv[2]);
 const options = JSON.parse(process.argv[3]);
 
-function render(latex) {
+function render(formula) {
     try {
         // A fresh macros object per formula: KaTeX writes \gdef into it, and one
         // formula must never change how the next one renders.
-        return {html: katex.renderToString(latex, {...options, macros: {}})};
+        const displayMode = formula.displayMode ?? options.displayMode;
+        return {html: katex.renderToString(formula.latex, {...options, displayMode, macros: {}})};
     } catch (error) {
         if (error instanceof katex.ParseError) {
             return {error: error.message, position: error.position ?? null};
@@ -26,5 +29,6 @@ function render(latex) {
 
 const lines = readline.createInterface({input: process.stdin, crlfDelay: Infinity});
 lines.on("line", (line) => {
-    process.stdout.write(JSON.stringify(render(JSON.parse(line).latex)) + "\n");
+    const results = JSON.parse(line).formulas.map(render);
+    process.stdout.write(JSON.stringify({results}) + "\n");
 });

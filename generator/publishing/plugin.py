@@ -25,16 +25,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..content.addresses import PAGE_SIZE
-from ..content.errors import IkuError
+from ..content.errors import ContentError, IkuError
 from ..content.formulas import katex_dist
 from ..content.load import symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.licence import licence_notice
 from .build import Output, generate
+from .markdown_formulas import formula_problems
 from .page_check import markdown_leftover
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
+FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
@@ -81,7 +83,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # Generated pages write content text in the form only this extension reads back.
         # Every abbreviation on every page (generated or written by hand) gets its expansion,
         # searched for outside Markdown's placeholders (generator.publishing.markdown_abbr, after abbr).
-        for extension in (LITERAL_EXTENSION, "abbr", "generator.publishing.markdown_abbr"):
+        # Hand-written pages write formulas as markdown-katex reads them ($`…`$, ```math), rendered
+        # like the content's (generator.publishing.markdown_formulas).
+        for extension in (LITERAL_EXTENSION, FORMULA_EXTENSION, "abbr", "generator.publishing.markdown_abbr"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
@@ -102,6 +106,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                     f"{linked.relative_to(docs).as_posix()} di {docs.name}/ adalah tautan simbolik; "
                     "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
                 )
+        self._check_formulas(files, docs)
         content = Path(self.config.content_dir)
         for path, markdown in self.output.pages.items():
             file = File.generated(config, path, content=markdown)
@@ -147,6 +152,21 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
         return output
+
+    @staticmethod
+    def _check_formulas(files: Files, docs: Path) -> None:
+        """Every formula of the hand-written pages renders (in one batch), or the build stops naming each wrong one."""
+        pages = [
+            (Path(docs.name, file.src_uri), Path(file.abs_src_path).read_text(encoding="utf-8"))
+            for file in files.documentation_pages()
+            if file.abs_src_path is not None
+        ]
+        try:
+            problems = formula_problems(pages)
+        except IkuError as error:
+            raise PluginError(str(error)) from None
+        if problems:
+            raise PluginError(str(ContentError(problems)))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
