@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..content.addresses import SEARCH_PAGE
 from ..content.checks import document_key, region_key
 from ..content.model import Decree, IkuDocument
 from .view import DATA_DIR, HOME, Link, Page, SiteView, link, page_path
@@ -112,6 +113,8 @@ class Directory:
             "comparison_url": link(("perbandingan",)),
             "regulations_url": link(("regulasi",)),
             "data_url": link((DATA_DIR,)),
+            # An address for the form's action, not a Markdown link: the home page is the site's root.
+            "search_url": f"{SEARCH_PAGE}/",
         }
         return Page(page_path(()), "home.md.j2", context)
 

@@ -31,6 +31,7 @@ from ..content.provenance import last_commit_date
 from ..pages.licence import licence_notice
 from .build import Output, generate
 from .page_check import markdown_leftover
+from .search_index import build_search_index
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
@@ -139,6 +140,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The search index is read from the pages as written: only once they all are.
+        try:
+            build_search_index(Path(config.site_dir))
+        except IkuError as error:
+            raise PluginError(str(error)) from None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
