@@ -12,8 +12,12 @@ without the markup that libraries write where no template can mark it (``EXCLUDE
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..content.errors import SetupError
 
@@ -39,6 +43,8 @@ UNUSED = (
     "wasm.unknown.pagefind",
 )
 TIMEOUT_SECONDS = 600
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+"""What a Pagefind file starts with once un-gzipped (Pagefind's own check that it was decompressed)."""
 
 
 def pagefind_executable() -> Path:
@@ -67,3 +73,24 @@ def build_search_index(site: Path) -> None:
         raise SetupError(f"indeks pencarian tidak dapat dibuat: Pagefind gagal (status {result.returncode}): {output}")
     for name in UNUSED:
         (site / BUNDLE_DIR / name).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page as the index holds it: what a search can find in it and what a result shows."""
+
+    url: str
+    """The page's address as results link it: a path from the site's root."""
+    content: str
+    meta: dict[str, str]
+    anchors: list[dict[str, Any]]
+
+
+def indexed_pages(site: Path) -> list[IndexedPage]:
+    """Every page in the index of ``site`` (one fragment each), in the order of their addresses."""
+    pages = []
+    for fragment in sorted((site / BUNDLE_DIR / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE)
+        record = json.loads(data)
+        pages.append(IndexedPage(record["url"], record["content"], record["meta"], record["anchors"]))
+    return sorted(pages, key=lambda page: page.url)

@@ -1,33 +1,15 @@
 // The search page: Pagefind's own UI, in Bahasa Indonesia (its labels follow <html lang="id">).
 // Nothing of the index is fetched before a search starts: when the reader types, or at once for
 // the words in the address (`?q=`), which is how the home page's name box and shared links open it.
+// A document's result lists the places in it that match, each linked to its anchor, and names its
+// body, region and period (data-pagefind-meta in document.md.j2, shown as the result's tags).
 (function () {
   "use strict";
-  var box = document.getElementById("iku-pencarian");
-  if (!box || !window.PagefindUI) return;
-
-  function escaped(text) {
-    var span = document.createElement("span");
-    span.textContent = text;
-    return span.innerHTML;
-  }
-
-  // A document page names its body, region and period (data-pagefind-meta, document.md.j2):
-  // they head the result's excerpt, so that two bodies' documents of the same name are told apart.
-  function describe(result) {
-    var meta = result.meta || {};
-    var parts = [meta.instansi, meta.wilayah, meta.periode ? "periode " + meta.periode : ""].filter(Boolean);
-    if (parts.length) {
-      result.excerpt = '<span class="iku-hasil-pemilik">' + escaped(parts.join(" · ")) + "</span> " + result.excerpt;
-    }
-    return result;
-  }
-
+  if (!document.getElementById("iku-pencarian") || !window.PagefindUI) return;
   var ui = new window.PagefindUI({
     element: "#iku-pencarian",
     showSubResults: true,
     showImages: false,
-    processResult: describe,
     translations: {
       placeholder: "Nama kecamatan, instansi, wilayah atau indikator",
       search_label: "Cari di portal ini",
