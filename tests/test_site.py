@@ -244,7 +244,8 @@ def test_search_indexes_the_indonesian_text(real_site: Site) -> None:
     pages = {page.url: page for page in indexed_pages(real_site.root)}
     document = pages["/jawa-timur/lumajang/lumajang/2020/"]
     assert "nilai-ikm-kecamatan" in {anchor["id"] for anchor in document.anchors}
-    assert "Nilai IKM" in document.content
+    # An abbreviation is indexed with its expansion (its title) before it.
+    assert "Nilai Indeks Kepuasan Masyarakat. IKM" in document.content
     html = real_site.html("")
     assert '<html lang="id"' in html
 

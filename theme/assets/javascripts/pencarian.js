@@ -15,6 +15,12 @@
       search_label: "Cari di portal ini",
     },
   });
+  // The box is labelled by the page's own label (docs/pencarian.md), not by a tooltip.
+  var box = document.querySelector("#iku-pencarian .pagefind-ui__search-input");
+  if (box) {
+    box.id = "iku-pencarian-kotak";
+    box.removeAttribute("title");
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
