@@ -25,11 +25,12 @@ SUMBERJAMBE = "jawa-timur/jember/sumberjambe/2022/"
 DOCUMENTS = (SENDURO, MANTUP, LUMAJANG, SUMBERJAMBE)
 # A query and documents it must find that hold the word only in another form (or, for an
 # abbreviation, only as the abbreviation): what each shows is checked on the page itself below.
-OTHER_FORMS = {
+OTHER_FORMS: dict[str, tuple[dict[str, str], str]] = {
     "berdaya": ({SENDURO: "pemberdayaan"}, "berdaya"),
     "layanan": ({SENDURO: "pelayanan", MANTUP: "pelayanan", LUMAJANG: "pelayanan"}, "layanan"),
-    "ketentraman": ({LUMAJANG: "ketentraman", SUMBERJAMBE: "ketentraman"}, None),
-    "ketenteraman": ({MANTUP: "ketenteraman"}, None),
+    # Two spellings, two stems: the standard one is indexed beside the other (markdown_spelling.py).
+    "ketentraman": ({MANTUP: "ketenteraman"}, "ketentraman"),
+    "ketenteraman": ({LUMAJANG: "ketentraman", SUMBERJAMBE: "ketentraman"}, "ketenteraman"),
     "indeks kepuasan masyarakat": ({LUMAJANG: "ikm", MANTUP: "ikm"}, "indeks"),
 }
 # Commands of the formulas' TeX source, which the pages hold in MathML annotations.
@@ -94,8 +95,7 @@ def test_the_documents_hold_the_other_forms_only(real_site: Site) -> None:
                 math.decompose()
             shown = words(page.select_one("article").get_text(" "))
             assert form in shown, (query, document)
-            if absent is not None:
-                assert absent not in shown, (query, document)
+            assert absent not in shown, (query, document)
 
 
 @pytest.mark.parametrize("query", OTHER_FORMS)

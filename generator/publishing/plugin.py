@@ -28,6 +28,7 @@ from ..content.errors import IkuError
 from ..content.formulas import katex_dist
 from ..content.load import symlink_within
 from ..content.provenance import last_commit_date
+from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
 from .build import Output, generate
 from .page_check import markdown_leftover
@@ -35,6 +36,7 @@ from .search_index import build_search_index
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
+SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
@@ -74,10 +76,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # Generated pages write content text in the form only this extension reads back.
         # Every abbreviation on every page (generated or written by hand) gets its expansion,
         # searched for outside Markdown's placeholders (generator.publishing.markdown_abbr, after abbr).
-        for extension in (LITERAL_EXTENSION, "abbr", "generator.publishing.markdown_abbr"):
+        # Words printed in another spelling are marked with the standard one, for search (markdown_spelling).
+        for extension in (LITERAL_EXTENSION, "abbr", "generator.publishing.markdown_abbr", SPELLING_EXTENSION):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
+        # The search page reads a query's words in their standard spelling (theme/pencarian.html).
+        config.extra["ejaan_baku"] = dict(SPELLING)
         # Every page's footer names the licences (theme/partials/copyright.html links the details).
         config.copyright = licence_notice()
         return config

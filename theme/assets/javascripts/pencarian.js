@@ -6,10 +6,20 @@
 (function () {
   "use strict";
   if (!document.getElementById("iku-pencarian") || !window.PagefindUI) return;
+  // A word of the query in another spelling ("ketentraman") is searched in the standard one
+  // ("ketenteraman"), under which the pages index both (generator/publishing/markdown_spelling.py).
+  var spellings = document.getElementById("iku-ejaan-baku");
+  var standard = spellings ? JSON.parse(spellings.textContent) : {};
+  function inStandardSpelling(term) {
+    return term.replace(/[\p{L}\p{N}]+/gu, function (word) {
+      return standard[word.toLowerCase()] || word;
+    });
+  }
   var ui = new window.PagefindUI({
     element: "#iku-pencarian",
     showSubResults: true,
     showImages: false,
+    processTerm: inStandardSpelling,
     translations: {
       placeholder: "Nama kecamatan, instansi, wilayah atau indikator",
       search_label: "Cari di portal ini",
