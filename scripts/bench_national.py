@@ -738,6 +738,13 @@ class Downloads:
     first_result: str
 
 
+def body_size(request: Any) -> int:
+    """Bytes of a response's body as sent (gzipped or not); chromium reports none for a worker's own script."""
+    response = request.response()
+    length = int(response.headers.get("content-length", "0")) if response is not None else 0
+    return request.sizes()["responseBodySize"] or length
+
+
 def reader_downloads(site: Path, document: tuple[str, ...], name: str) -> Downloads:
     """What a reader downloads opening ``document``'s page (nothing cached), then the search page, then
     searching there for ``name`` (typed into the box); and the first result's address."""
@@ -750,7 +757,7 @@ def reader_downloads(site: Path, document: tuple[str, ...], name: str) -> Downlo
         (Path(served) / PREFIX.rstrip("/")).symlink_to(site)
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
-        page.on("requestfinished", lambda request: fetched.append((request.url, request.sizes()["responseBodySize"])))
+        page.on("requestfinished", lambda request: fetched.append((request.url, body_size(request))))
 
         def total(since: int) -> tuple[int, int, int]:
             part = fetched[since:]
