@@ -19,8 +19,10 @@ KaTeX (``transform.ToMath``). Then, in one run, it times
 
 and prints wall and CPU seconds and peak memory of each step for both tools and their
 ratio, then the site size (in all and per document), the largest page, one document
-page's HTML and the bytes one search downloads (Material's ``search_index.json``,
-fetched on every page load).
+page's HTML and, in Debian's chromium (as the browser tests drive it), the bytes a reader
+downloads: opening one document page, then the search page, then one search for a
+kecamatan's name (Pagefind's index: the chunks holding the word and the fragments of the
+results shown), and whether that kecamatan's document is the first result.
 
 The portal runs from a scratch copy of the project (``generator/``, ``theme/``,
 ``docs/``, ``mkdocs.yml``; ``node_modules`` linked) whose ``content/`` is the corpus, in
@@ -708,10 +710,9 @@ class SiteFacts:
     files: int
     largest_page: tuple[str, int]
     document_page: int
-    search: int | None
 
 
-def site_facts(site: Path, document: tuple[str, ...], search: Path | None) -> SiteFacts:
+def site_facts(site: Path, document: tuple[str, ...]) -> SiteFacts:
     total = count = 0
     largest = ("", 0)
     for path in files(site):
@@ -721,7 +722,66 @@ def site_facts(site: Path, document: tuple[str, ...], search: Path | None) -> Si
         if path.suffix == ".html" and size > largest[1]:
             largest = (str(path.relative_to(site)), size)
     page = site / "/".join(document) / "index.html"
-    return SiteFacts(total, count, largest, page.stat().st_size, search.stat().st_size if search else None)
+    return SiteFacts(total, count, largest, page.stat().st_size)
+
+
+@dataclasses.dataclass(frozen=True)
+class Downloads:
+    """Bytes over the wire (text gzipped, as GitHub Pages sends it) and what was fetched."""
+
+    document_page: int
+    document_files: int
+    document_index: int
+    """Of the document page's bytes, those of the search index (none: it loads only on a search)."""
+    search_page: int
+    search: int
+    search_files: int
+    search_index: int
+    first_result: str
+
+
+def body_size(request: Any) -> int:
+    """Bytes of a response's body as sent (gzipped or not); chromium reports none for a worker's own script."""
+    response = request.response()
+    length = int(response.headers.get("content-length", "0")) if response is not None else 0
+    return request.sizes()["responseBodySize"] or length
+
+
+def reader_downloads(site: Path, document: tuple[str, ...], name: str) -> Downloads:
+    """What a reader downloads opening ``document``'s page (nothing cached), then the search page, then
+    searching there for ``name`` (typed into the box); and the first result's address."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from browsing import PREFIX, SHOWN_RESULTS, pages_server
+    from playwright.sync_api import sync_playwright
+
+    fetched: list[tuple[str, int]] = []
+    with tempfile.TemporaryDirectory(prefix="iku-bench-served-") as served, sync_playwright() as playwright:
+        (Path(served) / PREFIX.rstrip("/")).symlink_to(site)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: fetched.append((request.url, body_size(request))))
+
+        def total(since: int) -> tuple[int, int, int]:
+            part = fetched[since:]
+            index = sum(size for url, size in part if "/pagefind/" in url and "/pagefind-ui." not in url)
+            return sum(size for _, size in part), len(part), index
+
+        with pages_server(Path(served)) as server:
+            page.goto(server.site_url + "/".join(document) + "/")
+            page.wait_for_load_state("networkidle")
+            opening = total(0)
+            mark = len(fetched)
+            page.goto(server.site_url + "pencarian/")
+            page.wait_for_load_state("networkidle")
+            search_page = total(mark)[0]
+            mark = len(fetched)
+            page.locator(".pagefind-ui__search-input").fill(name)
+            page.wait_for_function(SHOWN_RESULTS, arg=name)
+            page.wait_for_load_state("networkidle")
+            searching = total(mark)
+            first = page.locator(".pagefind-ui__result .pagefind-ui__result-link").first.get_attribute("href") or ""
+        browser.close()
+    return Downloads(*opening, search_page, *searching, first.removeprefix("/" + PREFIX))
 
 
 def bench(count: int, root: Path, only_corpus: bool = False) -> None:
@@ -783,8 +843,8 @@ def bench(count: int, root: Path, only_corpus: bool = False) -> None:
         print(f"| {name} | {ours.wall:.1f} | {ours.cpu:.1f} | {ours.peak_mib:.0f} | {hugo_cells} | {ratio} |")
 
     documents = len(corpus.documents)
-    ours = site_facts(project / "site", changed, project / "site" / "search" / "search_index.json")
-    theirs = site_facts(hugo / "public", changed, None)
+    ours = site_facts(project / "site", changed)
+    theirs = site_facts(hugo / "public", changed)
     print()
     print("| site | portal | Hugo |")
     print("| --- | ---: | ---: |")
@@ -796,9 +856,20 @@ def bench(count: int, root: Path, only_corpus: bool = False) -> None:
         f"| {theirs.largest_page[1]:,} `{theirs.largest_page[0]}` |"
     )
     print(f"| one document page (HTML) | {ours.document_page:,} | {theirs.document_page:,} |")
-    assert ours.search is not None
-    print(f"| bytes one search downloads (search_index.json, fetched on every page) | {ours.search:,} | — |")
-    print(f"| opening one document page: page + search index | {ours.document_page + ours.search:,} | — |")
+    key, data = next((key, data) for key, data in corpus.documents if "kecamatan" in data["wilayah"])
+    name = data["instansi"]["nama"].removeprefix("Kecamatan ")
+    got = reader_downloads(project / "site", key, name)
+    wanted = "/".join(key) + "/"
+    print(
+        f"| opening one document page: bytes downloaded (files), of them search index | "
+        f"{got.document_page:,} ({got.document_files}), {got.document_index:,} | — |"
+    )
+    print(f"| then the search page (Pagefind's UI) | {got.search_page:,} | — |")
+    print(
+        f"| one search for a kecamatan's name ({name}): bytes downloaded (files), of them search index | "
+        f"{got.search:,} ({got.search_files}), {got.search_index:,} | — |"
+    )
+    print(f"| its document first | {'yes' if got.first_result == wanted else f'no: {got.first_result}'} | — |")
     print(f"\nN = {count:,} done in {time.perf_counter() - started:.0f} s", flush=True)
 
 

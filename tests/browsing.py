@@ -33,8 +33,8 @@ PHONE = {"width": 360, "height": 740}
 
 SEARCH_QUERY = "IKM"
 # One page of each kind a reader meets, as a path under the site's address. The search results
-# are the home page with the search dialog showing the results for SEARCH_QUERY: the tests type
-# it into the search box; Material also opens the dialog with ``?q=`` (as Lighthouse loads it).
+# are the search page showing the results for SEARCH_QUERY: the tests reach it by the header's
+# magnifier and type the query; ``?q=`` opens it with the results (as Lighthouse loads it).
 PAGE_TYPES = {
     "beranda": "",
     "daftar-dokumen": "daftar-dokumen/",
@@ -51,10 +51,19 @@ PAGE_TYPES = {
     "perbandingan-indikator": "perbandingan/ikm/",
     "data": "data/",
     "tentang-iku": "tentang-iku/",
-    "pencarian": f"?q={SEARCH_QUERY}",
+    "pencarian": f"pencarian/?q={SEARCH_QUERY}",
     "404": "halaman-yang-tidak-ada/",
 }
 MISSING = PAGE_TYPES["404"]
+# Whether the search page shows its results for a query: the count (or that nothing was found) names
+# the query, and every result shown has its link (Pagefind's UI shows a placeholder until it has).
+SHOWN_RESULTS = """query => {
+  const message = document.querySelector('.pagefind-ui__message');
+  if (!message || !message.innerText.includes(query)) return false;
+  const results = [...document.querySelectorAll('.pagefind-ui__result')];
+  if (/tidak ditemukan|Tidak ada hasil/.test(message.innerText)) return true;
+  return results.length > 0 && results.every(result => result.querySelector('.pagefind-ui__result-link'));
+}"""
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".yml", ".map"}
 
 
@@ -211,9 +220,7 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """A PNG of the whole page (or of what is on screen) at ``SCREENSHOTS/<name>.png``, for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"
-    # The open search dialog covers the screen and locks the page behind it: only the screen is a picture of it.
-    searching = page.evaluate("document.getElementById('__search')?.checked === true")
-    page.screenshot(path=str(path), full_page=full_page and not searching)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
@@ -238,15 +245,26 @@ class Reader:
             self.open(PAGE_TYPES[page_type])
 
     def search(self, query: str) -> None:
-        """Type ``query`` into the search box as a reader does and wait until the results have settled."""
-        magnifier = self.page.locator('label.md-header__button[for="__search"]')
-        if magnifier.is_visible():  # on a phone the search box hides behind this button
-            magnifier.click()
-            self.settle()
-        box = self.page.locator("input.md-search__input")
+        """Open the search page by the header's magnifier, type ``query`` into its box as a reader does
+        and wait until the results for all of it have shown."""
+        self.page.locator("header").get_by_role("link", name="Cari", exact=True).click()
+        self.page.wait_for_url(self.portal.url("pencarian/"))
+        box = self.page.locator(".pagefind-ui__search-input")
         box.click()
         box.press_sequentially(query)
-        self.page.locator(".md-search-result__item").first.wait_for()
+        self.wait_for_results(query)
+
+    def wait_for_results(self, query: str) -> None:
+        """Wait until the search page shows the results for ``query`` (Pagefind's UI fills each one in as it loads)."""
+        self.page.wait_for_function(SHOWN_RESULTS, arg=query)
+        self.settle()
+
+    def show_every_result(self) -> None:
+        """Ask for more results ("Muat lebih banyak hasil") until the search page shows them all."""
+        more = self.page.locator(".pagefind-ui__button")
+        while more.is_visible():
+            more.click()
+            self.page.wait_for_function(SHOWN_RESULTS, arg="")
         self.settle()
 
     def settle(self) -> None:

@@ -108,8 +108,9 @@ def visible_text(tag: Tag) -> str:
     copy = BeautifulSoup(str(tag), "html.parser")
     for hidden in copy.select(".katex-html, .headerlink"):
         hidden.decompose()
-    # An abbreviation is inline text; get_text(" ") would put spaces around it.
-    for abbreviation in copy.select("abbr"):
+    # An abbreviation, or a word marked with its standard spelling for search, is inline text;
+    # get_text(" ") would put spaces around it.
+    for abbreviation in copy.select("abbr, span[data-ejaan-baku]"):
         abbreviation.unwrap()
     copy.smooth()
     return " ".join(copy.get_text(" ").split())

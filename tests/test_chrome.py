@@ -15,10 +15,9 @@ REPO_URL = "https://github.com/portal-iku/portal-iku"
 SITE_URL = "https://portal-iku.github.io/portal-iku/"
 DOCUMENT = "jawa-timur/lamongan/mantup/2021-2026/"
 DECREE = "jawa-timur/lumajang/keputusan/kepbup-lumajang-188-45-326-427-12-2019/"
-# Every page type as a built file (the search results are the home page; a missing address gets 404.html).
+# Every page type as a built file (the search results are the search page; a missing address gets 404.html).
 PAGE_FILES = {
-    name: "404.html" if name == "404" else "index.html" if path.startswith("?") else path + "index.html"
-    for name, path in PAGE_TYPES.items()
+    name: "404.html" if name == "404" else path.partition("?")[0] + "index.html" for name, path in PAGE_TYPES.items()
 } | {"aksesibilitas": "aksesibilitas/index.html", "cara-memperbaiki": "cara-memperbaiki/index.html"}
 # Words Material's labels are in when they are left untranslated.
 ENGLISH = {

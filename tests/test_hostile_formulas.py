@@ -331,7 +331,7 @@ def test_an_abbreviation_never_matches_inside_markdowns_placeholders(abbreviatio
 
 def test_an_abbreviation_of_digits_still_marks_only_itself() -> None:
     html = convert(PAGE, {"46": "Empat puluh enam"})
-    assert '# <abbr tabindex="0" title="Empat puluh enam">46</abbr> 42' in html
+    assert '# <abbr data-pagefind-index-attrs="title" tabindex="0" title="Empat puluh enam">46</abbr> 42' in html
     assert html.count("<abbr") == 1
 
 

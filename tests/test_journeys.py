@@ -6,7 +6,7 @@ localhost, and ends with no console error, no failed request and no request to a
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browsing import DESKTOP, MISSING, PAGE_TYPES, PHONE, Portal, Reader, Watch, reading
@@ -57,8 +57,9 @@ def folded(text: str) -> str:
 
 
 def site_path(portal: Portal, url: str) -> str:
-    """The path of ``url`` under the site's address, without query or fragment."""
-    parts = urlsplit(url)
+    """The path of ``url`` (absolute, or a path as search results link) under the site's address,
+    without query or fragment."""
+    parts = urlsplit(urljoin(portal.site_url, url))
     return f"{parts.scheme}://{parts.netloc}{parts.path}".removeprefix(portal.site_url)
 
 
@@ -124,13 +125,14 @@ def test_a_citizen_on_a_phone_searches_ikm_and_reads_the_indicator_and_its_formu
         reader.open("")
         reader.search("IKM")
         reader.screenshot("perjalanan-warga-1-hasil-pencarian", full_page=False)
-        # The first result shown that is an indicator (not a document, a section or another page).
-        results = page.locator(".md-search-result__link:visible")
+        # The first result shown that is an indicator (not a document, a section or another page):
+        # a page's results list the places in it that match, each linked to its anchor.
+        results = page.locator(".pagefind-ui__result-link:visible")
         hrefs = [results.nth(index).get_attribute("href") or "" for index in range(results.count())]
         wanted = [href for href in hrefs if urlsplit(href).fragment in INDICATORS.get(site_path(portal, href), {})]
         assert wanted, f"no search result for IKM is an indicator: {hrefs}"
-        page.locator(f".md-search-result__link[href='{wanted[0]}']").click()
-        page.wait_for_url(wanted[0])
+        page.locator(f".pagefind-ui__result-link[href='{wanted[0]}']").click()
+        page.wait_for_url(urljoin(portal.site_url, wanted[0]))
         document_path, anchor = site_path(portal, page.url), urlsplit(page.url).fragment
         heading = f"[id='{anchor}']"
         assert page.locator(heading).evaluate("h => h.matches(':target')")
@@ -196,10 +198,9 @@ def test_a_citizen_reaches_a_kecamatans_document_from_the_home_page_in_two_click
     with reading(browser, portal, java_script_enabled=javascript, **SCREENS[screen]) as reader:
         page = reader.page
         reader.open("")
-        # The search box needs Material's search: without JavaScript it is not offered at all.
+        # The search box needs JavaScript: without it, it is not offered at all.
         assert page.get_by_label(SEARCH_BOX).is_visible() == javascript
         for step, (name, path, title) in enumerate(TWO_CLICKS, start=1):
-            # Material loads its search index after the page; leaving before it arrives would abort it.
             page.wait_for_load_state("networkidle")
             page.locator("article").get_by_role("link", name=name, exact=True).click()
             page.wait_for_url(portal.url(path))
@@ -221,13 +222,12 @@ def test_a_citizen_types_a_kecamatans_name_on_the_home_page_and_opens_its_docume
         reader.open("")
         page.get_by_label(SEARCH_BOX).fill("Senduro")
         page.locator("article form[role=search]").get_by_role("button", name="Cari").click()
-        page.wait_for_url(portal.url("?q=Senduro"))
-        # Material's search opens with the name typed and its results.
-        page.locator(".md-search-result__item").first.wait_for()
-        reader.settle()
-        assert page.locator("input.md-search__input").input_value() == "Senduro"
+        page.wait_for_url(portal.url("pencarian/?q=Senduro"))
+        # The search page opens with the name typed and its results.
+        reader.wait_for_results("Senduro")
+        assert page.locator(".pagefind-ui__search-input").input_value() == "Senduro"
         reader.screenshot(f"perjalanan-cari-nama-{screen}", full_page=False)
-        results = page.locator(".md-search-result__link:visible")
+        results = page.locator(".pagefind-ui__result .pagefind-ui__result-link:visible")
         hrefs = [results.nth(index).get_attribute("href") or "" for index in range(results.count())]
         assert site_path(portal, hrefs[0]) == document, hrefs  # the kecamatan's document comes first
         results.first.click()

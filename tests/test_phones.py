@@ -139,7 +139,7 @@ def test_on_a_desktop_the_summary_table_is_a_table(portal: Portal, browser: Brow
 JS_CONTROLS = {
     "Salin tautan": "article button.iku-copy >> nth=0",
     "Salin kutipan": "article button.iku-copy >> nth=-1",
-    "pencarian": ".md-search",
+    "pencarian": "header .iku-cari-tombol",
     "mode gelap/terang": "[data-md-component=palette]",
 }
 

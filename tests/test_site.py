@@ -20,6 +20,7 @@ from generator.content.checks import document_key, indicators_with_locs
 from generator.content.load import load_content
 from generator.content.model import Decree, IkuContent, IkuDocument, ListItem
 from generator.pages.view import indonesian_date
+from generator.publishing.search_index import indexed_pages
 
 CONTENT = load_content(REPO / "content")
 DOCUMENTS = {"/".join(document_key(d.document)): d.document for d in CONTENT.documents}
@@ -238,10 +239,13 @@ def test_navigation_pages_lead_from_home_to_each_document(real_site: Site) -> No
 
 
 def test_search_indexes_the_indonesian_text(real_site: Site) -> None:
-    index = json.loads((real_site.root / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["pipeline"] == ["trimmer"]
-    locations = {doc["location"] for doc in index["docs"] if "IKM" in doc["text"] or "IKM" in doc["title"]}
-    assert "jawa-timur/lumajang/lumajang/2020/#nilai-ikm-kecamatan" in locations
+    entry = json.loads((real_site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]  # one index, stemmed as Indonesian
+    pages = {page.url: page for page in indexed_pages(real_site.root)}
+    document = pages["/jawa-timur/lumajang/lumajang/2020/"]
+    assert "nilai-ikm-kecamatan" in {anchor["id"] for anchor in document.anchors}
+    # An abbreviation is indexed with its expansion (its title) before it.
+    assert "Nilai Indeks Kepuasan Masyarakat. IKM" in document.content
     html = real_site.html("")
     assert '<html lang="id"' in html
 

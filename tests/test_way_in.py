@@ -52,7 +52,7 @@ def test_the_home_page_leads_to_each_provinsis_list_of_documents(real_site: Site
     ]
     assert [a["href"] for a in table.select("a")] == ["daftar-dokumen/jawa-timur/"]
     form = page.select_one("article form[role=search]")
-    assert form["action"] == "./" and form["method"] == "get"
+    assert form["action"] == "pencarian/" and form["method"] == "get"  # the search page, with ?q=
     box = form.select_one("input[name=q]")
     assert visible_text(form.select_one(f"label[for={box['id']}]")).startswith("Cari dokumen menurut nama")
 

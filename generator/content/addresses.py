@@ -27,15 +27,18 @@ SITE_SECTIONS = frozenset(
         "daftar-dokumen",
         "data",
         "glosarium",
+        "pagefind",
+        "pencarian",
         "perbandingan",
         "regulasi",
         "schema",
-        "search",
         "sumber",
         "tentang",
         "tentang-iku",
     }
 )
+# The search page (docs/pencarian.md); its index is in the site's "pagefind" folder.
+SEARCH_PAGE = "pencarian"
 # A kabupaten's or provinsi's decrees live in this folder beside its kecamatan, kabupaten and bodies.
 DECREES_FOLDER = "keputusan"
 # A document's period is the last part of its address; a jabatan beside them must not look like one.

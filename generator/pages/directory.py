@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..content.addresses import numbered_page
+from ..content.addresses import SEARCH_PAGE, numbered_page
 from ..content.checks import document_key, region_key
 from ..content.model import Decree, IkuDocument
 from .paging import numbered_pages
@@ -116,6 +116,8 @@ class Directory:
             "comparison_url": link(("perbandingan",)),
             "regulations_url": link(("regulasi",)),
             "data_url": link((DATA_DIR,)),
+            # An address for the form's action, not a Markdown link: the home page is the site's root.
+            "search_url": f"{SEARCH_PAGE}/",
         }
         return Page(page_path(()), "home.md.j2", context)
 

@@ -103,6 +103,8 @@ class FocusableAbbreviations(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter("abbr"):
             element.set("tabindex", "0")
+            # Search finds an abbreviation by its expansion too ("indeks kepuasan masyarakat": IKM).
+            element.set("data-pagefind-index-attrs", "title")
 
 
 class AbbrFocusExtension(Extension):

@@ -29,14 +29,17 @@ from ..content.errors import ContentError, IkuError
 from ..content.formulas import katex_dist
 from ..content.load import symlink_within
 from ..content.provenance import last_commit_date
+from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
 from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .page_check import markdown_leftover
+from .search_index import build_search_index
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
 FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
+SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
@@ -85,10 +88,19 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # searched for outside Markdown's placeholders (generator.publishing.markdown_abbr, after abbr).
         # Hand-written pages write formulas as markdown-katex reads them ($`…`$, ```math), rendered
         # like the content's (generator.publishing.markdown_formulas).
-        for extension in (LITERAL_EXTENSION, FORMULA_EXTENSION, "abbr", "generator.publishing.markdown_abbr"):
+        # Words printed in another spelling are marked with the standard one, for search (markdown_spelling).
+        for extension in (
+            LITERAL_EXTENSION,
+            FORMULA_EXTENSION,
+            "abbr",
+            "generator.publishing.markdown_abbr",
+            SPELLING_EXTENSION,
+        ):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = self.output.glossary
+        # The search page reads a query's words in their standard spelling (theme/pencarian.html).
+        config.extra["ejaan_baku"] = dict(SPELLING)
         # Every page's footer names the licences (theme/partials/copyright.html links the details).
         config.copyright = licence_notice()
         return config
@@ -152,6 +164,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The search index is read from the pages as written: only once they all are.
+        try:
+            build_search_index(Path(config.site_dir))
+        except IkuError as error:
+            raise PluginError(str(error)) from None
 
     @staticmethod
     def _check_formulas(files: Files, docs: Path) -> None:
