@@ -722,7 +722,7 @@ def site_facts(site: Path, document: tuple[str, ...], search: Path | None) -> Si
     return SiteFacts(total, count, largest, page.stat().st_size, search.stat().st_size if search else None)
 
 
-def bench(count: int, root: Path) -> None:
+def bench(count: int, root: Path, only_corpus: bool = False) -> None:
     print(f"\n## N = {count:,} documents", flush=True)
     started = time.perf_counter()
     corpus = synthesise(root / "content", count)
@@ -735,6 +735,10 @@ def bench(count: int, root: Path) -> None:
         f"{corpus.distinct_formulas:,} distinct; written in {time.perf_counter() - started:.1f} s",
         flush=True,
     )
+    if only_corpus:
+        project = project_copy(root, corpus.content)
+        print(f"corpus only: the project is {project} (run `iku check` there)", flush=True)
+        return
     hugo = root / "hugo"
     hugo_site(hugo, corpus)
     project = project_copy(root, corpus.content)
@@ -801,7 +805,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000], metavar="N", help="e.g. 100 1000 7300")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora and sites here and keep them")
+    parser.add_argument(
+        "--only-corpus", action="store_true", help="with --keep: write the corpus and its project copy, time nothing"
+    )
     args = parser.parse_args(argv)
+    if args.only_corpus and args.keep is None:
+        parser.error("--only-corpus needs --keep")
     print(f"Hugo: {subprocess.run([hugo_binary(), 'version'], capture_output=True, text=True).stdout.strip()}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     for count in args.documents:
@@ -809,7 +818,7 @@ def main(argv: list[str] | None = None) -> None:
             root = args.keep / str(count)
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir(parents=True)
-            bench(count, root)
+            bench(count, root, args.only_corpus)
         else:
             with tempfile.TemporaryDirectory(prefix="iku-bench-") as tmp:
                 bench(count, Path(tmp))

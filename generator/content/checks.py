@@ -73,6 +73,7 @@ def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> 
     decree_ids = {d.document.id for d in content.documents if d.document.jenis == "keputusan"}
     # Two files for one address are reported as such; where each belongs follows from that.
     keys = Counter(document_key(loaded.document) for loaded in content.documents)
+    index = RegionIndex.of(content.regions)
     problems.extend(_check_glossary(content))
     for loaded in content.documents:
         if loaded.original is None:
@@ -85,7 +86,7 @@ def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> 
                 )
             )
         problems.extend(_check_pdf(loaded))
-        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, content.regions))
+        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, index))
         if region_problems or keys[document_key(loaded.document)] > 1:
             problems.extend(region_problems)
         else:
@@ -200,23 +201,38 @@ def _check_glossary(content: Content) -> Iterator[Problem]:
 _WITHIN = {"kabupaten": "provinsi", "kecamatan": "kabupaten", "instansi": "{}", "jabatan": "{}"}
 
 
-def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class RegionIndex:
+    """The catalogue's places by address and by folder, built once so each document is checked in constant time."""
+
+    known: dict[tuple[str, ...], Place]
+    siblings: dict[tuple[tuple[str, ...], str], list[Place]]
+
+    @classmethod
+    def of(cls, regions: RegionCatalogue) -> RegionIndex:
+        known: dict[tuple[str, ...], Place] = {}
+        for place in places(regions):
+            # Of two places at one address (reported as such), the first declared is the one meant.
+            known.setdefault(place.key, place)
+        siblings: dict[tuple[tuple[str, ...], str], list[Place]] = {}
+        for place in known.values():
+            siblings.setdefault((place.key[:-1], place.level), []).append(place)
+        return cls(known, siblings)
+
+
+def _check_region(loaded: LoadedDocument, index: RegionIndex) -> Iterator[Problem]:
     """Each place named in `wilayah` exists, each within the one before it."""
-    known: dict[tuple[str, ...], Place] = {}
-    for place in places(regions):
-        # Of two places at one address (reported as such), the first declared is the one meant.
-        known.setdefault(place.key, place)
+    known = index.known
     key: tuple[str, ...] = ()
     for loc, value in kind_of(loaded.document).owner_fields(loaded.document):
         level = str(loc[-1])
-        siblings = [p for p in known.values() if p.key[:-1] == key and p.level == level]
         if (*key, value) not in known or known[(*key, value)].level != level:
             if not key:
                 within = "content/wilayah.yml"
             else:
                 above = known[key]
                 within = f"{above.level} `{above.key[-1]}`"
-            entries = [place.entry for place in siblings]
+            entries = [place.entry for place in index.siblings.get((key, level), [])]
             yield _unknown_region(loaded, level, value, entries, within)
             return
         key = (*key, value)

@@ -18,6 +18,7 @@ from .errors import ContentError, Problem
 from .kinds import KINDS
 from .loaded import Content, LoadedDocument, Original, RefusedOriginal
 from .model import Glossary, RegionCatalogue, RegulationCatalogue, Source
+from .parse_cache import ParseCache
 from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .versions import ContentHistory, VersionReader
@@ -107,23 +108,26 @@ def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str =
     return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
-def load_content(content_dir: Path, *, versions: bool = False) -> Content:
+def load_content(content_dir: Path, *, versions: bool = False, cache: ParseCache | None = None) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every problem.
 
     With ``versions``, each document's history lists its versions, read back from git
     and compared (what a build publishes); without, only the commits that touched it.
+    Files parsed in an earlier run are taken from ``cache`` (by default the project's
+    ``.cache/check/``) instead of being parsed again; everything else runs every time.
     """
+    cache = cache or ParseCache()
     problems: list[Problem] = []
-    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems)
-    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
-    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems)
+    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache)
+    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache)
+    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache)
     history = read_history(content_dir)
     paths, unread = content_files(content_dir)
     problems.extend(unread)
     cited: set[str] | None = set()
     documents = []
     for path in paths:
-        loaded = _load_document(path, content_dir, history, problems, regions)
+        loaded = _load_document(path, content_dir, history, problems, regions, cache)
         if loaded is not None and isinstance(loaded.original, Original):
             documents.append(loaded)
             cited = cited if cited is None else cited | _cited(loaded.document.sumber)
@@ -224,18 +228,20 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def _read(path: Path, content_dir: Path) -> YamlFile | list[Problem]:
+def _read(path: Path, content_dir: Path, cache: ParseCache) -> YamlFile | list[Problem]:
     # A symbolic link in a pull request could make the build read (and echo in its
     # errors) any file on the machine that builds it.
     if not path.resolve().is_relative_to(content_dir.resolve()):
         message = "berkas ini tautan simbolik ke luar folder content"
         hint = "simpan isi berkasnya langsung di content/, bukan sebagai tautan"
         return [Problem(display_path(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
-    return read_yaml(path, display_path(path))
+    return read_yaml(path, display_path(path), cache.parse)
 
 
-def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) -> tuple[YamlFile, ModelT] | None:
-    source = _read(path, path.parent)
+def _load_catalogue(
+    path: Path, model: type[ModelT], problems: list[Problem], cache: ParseCache
+) -> tuple[YamlFile, ModelT] | None:
+    source = _read(path, path.parent, cache)
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -252,8 +258,9 @@ def _load_document(
     history: RepositoryHistory,
     problems: list[Problem],
     regions: tuple[YamlFile, RegionCatalogue] | None,
+    cache: ParseCache,
 ) -> LoadedDocument | None:
-    source = _read(path, content_dir)
+    source = _read(path, content_dir, cache)
     if isinstance(source, list):
         problems.extend(source)
         return None

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +66,25 @@ ContentLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|false)$"), 
 
 @dataclass(frozen=True)
 class YamlFile:
-    """A parsed YAML file: its data and the node tree that remembers positions."""
+    """A parsed YAML file: its data and the node tree that remembers positions.
+
+    A file whose data comes from the parse cache has no tree until a position is asked
+    for; it is composed then from ``text``, which parsed without a problem before.
+    """
 
     path: Path
     data: Any
-    root: yaml.Node
+    root: yaml.Node | None = field(default=None, repr=False, compare=False)
+    text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def tree(self) -> yaml.Node:
+        """The node tree: ``root``, or composed from ``text`` the first time it is needed."""
+        if self.root is None:
+            # Frozen for its readers; composing once is an implementation detail.
+            object.__setattr__(self, "root", _compose(self.text or ""))
+        assert self.root is not None
+        return self.root
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``loc``, or of its nearest parent."""
@@ -108,13 +122,13 @@ class YamlFile:
 
     def written(self, loc: Sequence[str | int]) -> str | None:
         """The text of the scalar at exactly ``loc`` as written in the file (``35.10``, not 35.1), if there is one."""
-        node: yaml.Node | None = self.root
+        node: yaml.Node | None = self.tree
         for part in loc:
             node = _child(node, part) if node is not None else None
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
     def _node(self, loc: Sequence[str | int]) -> yaml.Node:
-        node = self.root
+        node = self.tree
         for part in loc:
             child = _child(node, part)
             if child is None:
@@ -131,7 +145,7 @@ class YamlFile:
 
     def locate_key(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Like :meth:`locate`, but for a mapping key: the position of the key itself."""
-        parent = self.root
+        parent = self.tree
         for part in loc[:-1]:
             child = _child(parent, part)
             if child is None:
@@ -142,6 +156,19 @@ class YamlFile:
                 if key.value == loc[-1]:
                     return key.start_mark.line + 1, key.start_mark.column + 1
         return self.locate(loc)
+
+
+def _compose(text: str) -> yaml.Node:
+    loader = ContentLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        root = None
+    finally:
+        loader.dispose()
+    # Only text that parsed before comes here; should it not, positions fall back to the top of the file.
+    top = yaml.Mark("", 0, 0, 0, None, None)
+    return root if root is not None else yaml.MappingNode("tag:yaml.org,2002:map", [], top, top)
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -162,13 +189,16 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
-    """Parse ``path``; on failure return its problems, naming ``display``, instead of raising."""
+def read_yaml(
+    path: Path, display: Path, parse: Callable[[bytes, Path], YamlFile | list[Problem]] | None = None
+) -> YamlFile | list[Problem]:
+    """Parse ``path`` (with ``parse``, by default :func:`parse_yaml`); on failure return its problems,
+    naming ``display``, instead of raising."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
-    return parse_yaml(raw, display)
+    return (parse or parse_yaml)(raw, display)
 
 
 def parse_yaml(raw: bytes, display: Path) -> YamlFile | list[Problem]:
