@@ -10,7 +10,8 @@ The cache can never hide a problem: only a file that parsed without any problem 
 and everything after parsing (validation, every check within and across files) runs on
 the data again in every run. Positions are not kept: a file read from the cache composes
 its node tree again only when a problem in it needs a line and column. An entry that
-cannot be read, or is not what a parse gives, is ignored and written again.
+cannot be read, does not match the checksum on its first line, or is not what a parse
+gives, is ignored and written again.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def parser_digest() -> str:
 class ParseCache:
     """Parsed content files by the SHA-256 of their bytes, in ``folder``."""
 
-    def __init__(self, folder: Path = CACHE_DIR) -> None:
-        self.root = folder
-        self.folder = folder / parser_digest()
+    def __init__(self, folder: Path | None = None) -> None:
+        self.root = folder or CACHE_DIR
+        self.folder = self.root / parser_digest()
         self._pruned = False
 
     def parse(self, raw: bytes, display: Path) -> YamlFile | list[Problem]:
@@ -71,20 +72,30 @@ class ParseCache:
     @staticmethod
     def _read(entry: Path) -> dict[str, Any] | None:
         try:
-            data = json.loads(entry.read_bytes())
-        except (OSError, ValueError):
+            written = entry.read_bytes()
+        except OSError:
+            return None
+        # The first line is the SHA-256 of the rest: an entry cut short or damaged is not read.
+        check, _, payload = written.partition(b"\n")
+        if check != hashlib.sha256(payload).hexdigest().encode():
+            return None
+        try:
+            # Without NaN and infinities JSON gives back only what _is_plain accepts.
+            data = json.loads(payload, parse_constant=_refuse)
+        except ValueError:
             return None
         # A parse of a content file that passes is always a mapping; anything else is not ours.
-        return data if isinstance(data, dict) and _is_plain(data) else None
+        return data if isinstance(data, dict) else None
 
     def _write(self, entry: Path, data: dict[str, Any]) -> None:
         try:
             self._prune()
             self.folder.mkdir(parents=True, exist_ok=True)
             # Written beside the entry and renamed into place: a reader never sees half an entry.
+            payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, ensure_ascii=False, allow_nan=False)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
             os.replace(temporary, entry)
         except OSError:
             # A cache that cannot be written (a read-only checkout) only costs the next run time.
@@ -100,6 +111,10 @@ class ParseCache:
         for folder in self.root.iterdir():
             if folder != self.folder and _DIGEST_FOLDER.match(folder.name) and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _refuse(constant: str) -> float:
+    raise ValueError(constant)
 
 
 def _is_plain(data: object) -> bool:

@@ -162,6 +162,9 @@ def _compose(text: str) -> yaml.Node:
     loader = ContentLoader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            # Constructing reshapes some nodes (merge keys); the tree is then the one _parse gave.
+            loader.construct_document(root)
     except yaml.YAMLError:
         root = None
     finally:
