@@ -65,9 +65,13 @@ class ParseCache:
             # A cached entry was parsed from these very bytes, which therefore decode.
             return YamlFile(display, data, text=raw.decode("utf-8"))
         parsed = parse_yaml(raw, display)
-        if isinstance(parsed, YamlFile) and _is_plain(parsed.data):
+        if not isinstance(parsed, YamlFile):
+            return parsed
+        if _is_plain(parsed.data):
             self._write(entry, parsed.data)
-        return parsed
+        # The node tree takes ten times the memory of the data; a file's positions are wanted only
+        # for its problems, so every file is held like one read from the cache.
+        return YamlFile(display, parsed.data, text=raw.decode("utf-8"))
 
     @staticmethod
     def _read(entry: Path) -> dict[str, Any] | None:
