@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..content.errors import ContentError, IkuError
-from ..content.load import load_content
+from ..content.load import check_content_folder
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
@@ -129,7 +129,7 @@ def _check(content_dir: Path, output: str) -> int:
     if not content_dir.is_dir():
         raise IkuError(f"folder konten {content_dir} tidak ada")
     try:
-        content = load_content(content_dir)
+        content, documents = check_content_folder(content_dir)
     except ContentError as error:
         # Annotations and JSON are read by tools from stdout; the text report is for people, on stderr.
         stream = sys.stderr if output == "text" else sys.stdout
@@ -138,7 +138,7 @@ def _check(content_dir: Path, output: str) -> int:
     if output == "json":
         sys.stdout.write(WRITERS["json"]([], []))
     else:
-        print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
+        print(f"Konten valid: {len(documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
     return 0
 
 

@@ -22,16 +22,16 @@ from .anchors import is_reserved
 from .errors import FormulaError, Problem
 from .formulas import formula_hint, render_formula
 from .kinds import (
+    AnyDocument,
     IndicatorEntry,
     document_key,
     former_keys,
     indicator_entries,
     indicators_with_locs,
-    kind_of,
     region_key,
     regulation_refs,
 )
-from .loaded import Content, LoadedDocument, RefusedOriginal
+from .loaded import Checked, Content, RefusedOriginal
 from .model import District, Province, Regency, RegionCatalogue
 from .validate import did_you_mean
 from .yaml_source import YamlFile, field_path
@@ -62,20 +62,26 @@ MAX_DOCUMENT_FORMULA_CHARACTERS = 50_000
 MAX_DOCUMENT_FORMULA_HTML = 1_000_000
 
 
-def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> list[Problem]:
+def check_content(
+    content: Content, documents: Sequence[Checked] | None = None, unchecked: frozenset[str] = frozenset()
+) -> list[Problem]:
     """Every cross-file problem in ``content``; an empty list means it can be published.
 
-    ``unchecked`` names the catalogues (``regions``, ``regulations``, ``glossary``) that could
-    not be read and stand empty in ``content``: references to them are not checked.
+    ``documents`` are those of ``content`` unless given: documents read with their model, or
+    only as the facts of a file unchanged since it passed every check of its own. Each one's
+    own problems are reported in its turn. ``unchecked`` names the catalogues (``regions``,
+    ``regulations``, ``glossary``) that could not be read and stand empty in ``content``:
+    references to them are not checked.
     """
+    documents = content.documents if documents is None else documents
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
-    decree_ids = {d.document.id for d in content.documents if d.document.jenis == "keputusan"}
+    decree_ids = {d.facts.decree_id for d in documents if d.facts.decree_id is not None}
     # Two files for one address are reported as such; where each belongs follows from that.
-    keys = Counter(document_key(loaded.document) for loaded in content.documents)
+    keys = Counter(loaded.facts.key for loaded in documents)
     index = RegionIndex.of(content.regions)
     problems.extend(_check_glossary(content))
-    for loaded in content.documents:
+    for loaded in documents:
         if loaded.original is None:
             problems.append(_missing_original(loaded))
         elif isinstance(loaded.original, RefusedOriginal):
@@ -87,28 +93,32 @@ def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> 
             )
         problems.extend(_check_pdf(loaded))
         region_problems = [] if "regions" in unchecked else list(_check_region(loaded, index))
-        if region_problems or keys[document_key(loaded.document)] > 1:
+        if region_problems or keys[loaded.facts.key] > 1:
             problems.extend(region_problems)
         else:
             problems.extend(_check_file_location(loaded))
         if "regulations" not in unchecked:
             problems.extend(_check_regulations(loaded, regulation_ids))
-        problems.extend(_check_indicators(loaded))
-        problems.extend(_check_formulas(loaded))
-        decree_ref = getattr(loaded.document, "keputusan", None)
+        problems.extend(loaded.own_problems)
+        decree_ref = loaded.facts.decree_ref
         if decree_ref is not None and decree_ref not in decree_ids:
             message = "keputusan tidak ditemukan di content/dokumen"
             hint = did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya", cutoff=REFERENCE_CUTOFF)
             problems.append(
                 loaded.source.problem(("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint)
             )
-    problems.extend(_check_unique_addresses(content))
-    problems.extend(_check_former_addresses(content))
+    problems.extend(_check_unique_addresses(content, documents))
+    problems.extend(_check_former_addresses(content, documents))
     return problems
 
 
-def _missing_original(loaded: LoadedDocument) -> Problem:
-    berkas = loaded.document.sumber.berkas
+def document_problems(source: YamlFile, document: AnyDocument) -> list[Problem]:
+    """The problems of a valid document that need nothing but the document: its indicators and formulas."""
+    return [*_check_indicators(source, document), *_check_formulas(source, document)]
+
+
+def _missing_original(loaded: Checked) -> Problem:
+    berkas = loaded.facts.berkas
     return loaded.source.problem(
         ("sumber", "berkas"),
         "berkas sumber tidak ditemukan di dalam folder content",
@@ -118,9 +128,9 @@ def _missing_original(loaded: LoadedDocument) -> Problem:
     )
 
 
-def _check_pdf(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_pdf(loaded: Checked) -> Iterator[Problem]:
     """The original PDF, when one is named, is in content/sumber/ and is a PDF."""
-    asli = loaded.document.sumber.asli
+    asli = loaded.facts.asli
     if asli is None:
         return
     if loaded.pdf is None:
@@ -220,11 +230,11 @@ class RegionIndex:
         return cls(known, siblings)
 
 
-def _check_region(loaded: LoadedDocument, index: RegionIndex) -> Iterator[Problem]:
+def _check_region(loaded: Checked, index: RegionIndex) -> Iterator[Problem]:
     """Each place named in `wilayah` exists, each within the one before it."""
     known = index.known
     key: tuple[str, ...] = ()
-    for loc, value in kind_of(loaded.document).owner_fields(loaded.document):
+    for loc, value in loaded.facts.owner_fields:
         level = str(loc[-1])
         if (*key, value) not in known or known[(*key, value)].level != level:
             if not key:
@@ -238,23 +248,22 @@ def _check_region(loaded: LoadedDocument, index: RegionIndex) -> Iterator[Proble
         key = (*key, value)
 
 
-def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_file_location(loaded: Checked) -> Iterator[Problem]:
     """A document's file lies where its content puts its page: provinsi/kabupaten/kecamatan/periode.yml
     for an IKU document (or …/instansi/jabatan/periode.yml), under its region's folder for a decree.
     Otherwise a file moved (or copied) without its content following publishes at an address no
     editor looks for."""
-    document = loaded.document
-    kind = kind_of(document)
-    key = document_key(document)
+    facts = loaded.facts
+    key = facts.key
     folders = loaded.relative_path.split("/")[1:-1]
-    fields = kind.owner_fields(document)
-    if kind.file_named_by_address:
-        fields.append((kind.last_field, kind.last_part(document)))
+    fields = list(facts.owner_fields)
+    if facts.file_named_by_address:
+        fields.append((facts.last_field, facts.last_part))
         parts = [*folders, loaded.relative_path.rsplit("/", 1)[-1].removesuffix(".yml")]
         move = f"content/dokumen/{'/'.join(p for p in key)}.yml"
     else:
         parts = folders[: len(fields)]
-        move = f"content/dokumen/{'/'.join(kind.owner(document))}/"
+        move = f"content/dokumen/{'/'.join(facts.owner)}/"
     aligned = len(parts) == len(fields)
     for index, (loc, value) in enumerate(fields):
         folder = parts[index] if aligned else ""
@@ -265,7 +274,7 @@ def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
             return
 
 
-def _unknown_region(loaded: LoadedDocument, level: str, ref: str, siblings: Sequence[object], within: str) -> Problem:
+def _unknown_region(loaded: Checked, level: str, ref: str, siblings: Sequence[object], within: str) -> Problem:
     message = f"{level} tidak ditemukan di {within}"
     expected = f"id {level} dari content/wilayah.yml"
     return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', region_hint(level, ref, siblings))
@@ -304,8 +313,8 @@ def region_hint(level: str, written: object, candidates: Sequence[object]) -> st
     return f"tambahkan dulu {level} ini ke content/wilayah.yml"
 
 
-def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
-    for loc, ref in regulation_refs(loaded.document):
+def _check_regulations(loaded: Checked, known: set[str]) -> Iterator[Problem]:
+    for loc, ref in loaded.facts.regulation_refs:
         if ref not in known:
             hint = did_you_mean(
                 ref, known, "tambahkan dulu regulasinya ke content/regulasi.yml", cutoff=REFERENCE_CUTOFF
@@ -314,10 +323,10 @@ def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Prob
             yield loaded.source.problem(loc, message, "id sebuah regulasi", f'"{ref}"', hint)
 
 
-def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_indicators(source: YamlFile, document: AnyDocument) -> Iterator[Problem]:
     first: dict[str, Loc] = {}
-    period = getattr(loaded.document, "periode", None)
-    for loc, indicator in indicators_with_locs(loaded.document):
+    period = getattr(document, "periode", None)
+    for loc, indicator in indicators_with_locs(document):
         # Former ids stay anchors on the page, so they share the namespace of current ids.
         anchors = [((*loc, "id"), indicator.id)] + [
             ((*loc, "id_lama", index), old) for index, old in enumerate(indicator.id_lama)
@@ -326,17 +335,17 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
             if anchor in first:
                 message = f"id sudah dipakai di {field_path(first[anchor])}"
                 hint = "setiap indikator dalam satu dokumen perlu id yang berbeda"
-                yield loaded.source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
+                yield source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
             first.setdefault(anchor, anchor_loc)
             if is_reserved(anchor):
                 message = "id ini dipakai untuk bagian halaman"
                 hint = "pilih id dari nama indikatornya, mis. `nilai-ikm`"
-                yield loaded.source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)
+                yield source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)
         if period is not None:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
                 if not period.mulai <= target.tahun <= last:
-                    yield loaded.source.problem(
+                    yield source.problem(
                         (*loc, "target", index, "tahun"),
                         "tahun target di luar periode dokumen",
                         f"tahun {period.mulai}" if last == period.mulai else f"tahun {period.mulai}–{last}",
@@ -345,10 +354,10 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                     )
 
 
-def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_formulas(source: YamlFile, document: AnyDocument) -> Iterator[Problem]:
     """Every formula renders, and all of them together keep the page and the check small."""
     written = rendered = 0
-    for loc, indicator in indicators_with_locs(loaded.document):
+    for loc, indicator in indicators_with_locs(document):
         latex = indicator.rumus.latex if indicator.rumus is not None else None
         if latex is None:
             continue
@@ -356,30 +365,30 @@ def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
         written += len(latex)
         if written > MAX_DOCUMENT_FORMULA_CHARACTERS:
             found = f"lebih dari {MAX_DOCUMENT_FORMULA_CHARACTERS} karakter rumus sampai di sini"
-            yield _formulas_too_large(loaded, loc, found)
+            yield _formulas_too_large(source, loc, found)
             return
         try:
             rendered += len(render_formula(latex).encode("utf-8"))
         except FormulaError as error:
-            yield _formula_problem(loaded, loc, latex, error)
+            yield _formula_problem(source, loc, latex, error)
             continue
         if rendered > MAX_DOCUMENT_FORMULA_HTML:
-            yield _formulas_too_large(loaded, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
+            yield _formulas_too_large(source, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
             return
 
 
-def _formulas_too_large(loaded: LoadedDocument, loc: Loc, found: str) -> Problem:
+def _formulas_too_large(source: YamlFile, loc: Loc, found: str) -> Problem:
     # Rendering stops here: the rest of this document's formulas would only add cost.
     hint = "rumus IKU biasanya satu pecahan pendek; pecah dokumen ini atau sederhanakan rumusnya"
-    return loaded.source.problem(loc, "rumus dalam satu dokumen terlalu besar bersama-sama", found=found, hint=hint)
+    return source.problem(loc, "rumus dalam satu dokumen terlalu besar bersama-sama", found=found, hint=hint)
 
 
-def _formula_problem(loaded: LoadedDocument, loc: Loc, latex: str, error: FormulaError) -> Problem:
+def _formula_problem(source: YamlFile, loc: Loc, latex: str, error: FormulaError) -> Problem:
     found = error.found or latex
     hint = error.hint or formula_hint(error.message)
     if error.position is None:
-        return loaded.source.problem(loc, error.message, found=found, hint=hint)
-    return loaded.source.problem_within(loc, error.position, error.message, found=found, hint=hint)
+        return source.problem(loc, error.message, found=found, hint=hint)
+    return source.problem_within(loc, error.position, error.message, found=found, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -392,7 +401,7 @@ class FormerAddress:
     loc: Loc
 
 
-def former_addresses(content: Content) -> list[FormerAddress]:
+def former_addresses(content: Content, documents: Sequence[Checked] | None = None) -> list[FormerAddress]:
     """Every former address (renamed region, decree or document), each with the page's address now.
 
     A region's former id stands in for its current id in its own page's address and in
@@ -400,10 +409,8 @@ def former_addresses(content: Content) -> list[FormerAddress]:
     the former ids declared times the pages they cover, never with their combinations
     across levels (20 former ids on a provinsi, a kabupaten and a kecamatan made 20,420).
     """
-    pages = [
-        *(place.key for place in places(content.regions)),
-        *(document_key(loaded.document) for loaded in content.documents),
-    ]
+    documents = content.documents if documents is None else documents
+    pages = [*(place.key for place in places(content.regions)), *(loaded.facts.key for loaded in documents)]
     beneath: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for page in pages:
         for depth in range(1, len(page) + 1):
@@ -415,17 +422,16 @@ def former_addresses(content: Content) -> list[FormerAddress]:
             for page in beneath[place.key]:
                 old = (*place.key[:-1], old_id, *page[len(place.key) :])
                 addresses.append(FormerAddress(old, page, content.region_source, loc))
-    for loaded in content.documents:
-        former = kind_of(loaded.document).former_field
-        key = document_key(loaded.document)
-        for index, old in enumerate(former_keys(loaded.document)):
-            addresses.append(FormerAddress(old, key, loaded.source, (*former, index)))
+    for loaded in documents:
+        facts = loaded.facts
+        for index, old in enumerate(facts.former_keys):
+            addresses.append(FormerAddress(old, facts.key, loaded.source, (*facts.former_field, index)))
     return addresses
 
 
-def _check_former_addresses(content: Content) -> Iterator[Problem]:
+def _check_former_addresses(content: Content, documents: Sequence[Checked]) -> Iterator[Problem]:
     """Each former address leads to one page, and all of them together stay within ``MAX_REDIRECTS``."""
-    addresses = former_addresses(content)
+    addresses = former_addresses(content, documents)
     first: dict[tuple[str, ...], FormerAddress] = {}
     for address in addresses:
         # A region's former ids are checked against the site's folders with its ids.
@@ -463,15 +469,13 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
         )
 
 
-def _check_unique_addresses(content: Content) -> Iterator[Problem]:
+def _check_unique_addresses(content: Content, documents: Sequence[Checked]) -> Iterator[Problem]:
     regions = {place.key for place in places(content.regions)}
     first: dict[tuple[str, ...], Path] = {}
-    for loaded in content.documents:
-        document = loaded.document
-        kind = kind_of(document)
-        current, former = kind.last_field, kind.former_field
-        keys = [(current, document_key(document))]
-        keys += [((*former, index), key) for index, key in enumerate(former_keys(document))]
+    for loaded in documents:
+        facts = loaded.facts
+        keys = [(facts.last_field, facts.key)]
+        keys += [((*facts.former_field, index), key) for index, key in enumerate(facts.former_keys)]
         for loc, key in keys:
             if key in first or key in regions:
                 owner = first.get(key, "halaman wilayah")

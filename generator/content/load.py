@@ -13,16 +13,17 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel
 
-from .checks import check_content, region_hint, regions_at
+from .check_cache import CheckCache
+from .checks import check_content, document_problems, region_hint, regions_at
 from .errors import ContentError, Problem
+from .facts import DocumentFacts
 from .kinds import KINDS
-from .loaded import Content, LoadedDocument, Original, RefusedOriginal
-from .model import Glossary, RegionCatalogue, RegulationCatalogue, Source
-from .parse_cache import ParseCache
+from .loaded import Checked, CheckedDocument, Content, LoadedDocument, Original, RefusedOriginal
+from .model import Glossary, RegionCatalogue, RegulationCatalogue
 from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .versions import ContentHistory, VersionReader
-from .yaml_source import MAX_FILE_BYTES, YamlFile, read_yaml
+from .yaml_source import MAX_FILE_BYTES, YamlFile, read_bytes
 
 REGIONS_FILE = "wilayah.yml"
 REGULATIONS_FILE = "regulasi.yml"
@@ -108,7 +109,7 @@ def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str =
     return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
-def load_content(content_dir: Path, *, versions: bool = False, cache: ParseCache | None = None) -> Content:
+def load_content(content_dir: Path, *, versions: bool = False, cache: CheckCache | None = None) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every problem.
 
     With ``versions``, each document's history lists its versions, read back from git
@@ -116,21 +117,38 @@ def load_content(content_dir: Path, *, versions: bool = False, cache: ParseCache
     Files parsed in an earlier run are taken from ``cache`` (by default the project's
     ``.cache/check/``) instead of being parsed again; everything else runs every time.
     """
-    cache = cache or ParseCache()
+    history = read_history(content_dir)
+    content, _ = _load(content_dir, history, cache or CheckCache(), facts=False)
+    return _with_versions(content, history) if versions else content
+
+
+def check_content_folder(content_dir: Path, *, cache: CheckCache | None = None) -> tuple[Content, list[Checked]]:
+    """What ``iku check`` runs: :func:`load_content`'s problems, in the same order, at a cost that grows
+    with what changed. A document file unchanged since it passed every check of its own is read from
+    ``cache`` as its facts only, without parsing or validating it; the checks across files run on all.
+
+    Returns the content (holding the catalogues and the documents read in full) and every document.
+    """
+    # History is only shown on pages; nothing in it is checked.
+    return _load(content_dir, RepositoryHistory({}), cache or CheckCache(), facts=True)
+
+
+def _load(
+    content_dir: Path, history: RepositoryHistory, cache: CheckCache, *, facts: bool
+) -> tuple[Content, list[Checked]]:
     problems: list[Problem] = []
     regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache)
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache)
     glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache)
-    history = read_history(content_dir)
     paths, unread = content_files(content_dir)
     problems.extend(unread)
     cited: set[str] | None = set()
-    documents = []
+    documents: list[Checked] = []
     for path in paths:
-        loaded = _load_document(path, content_dir, history, problems, regions, cache)
+        loaded = _load_document(path, content_dir, history, problems, regions, cache, facts)
         if loaded is not None and isinstance(loaded.original, Original):
             documents.append(loaded)
-            cited = cited if cited is None else cited | _cited(loaded.document.sumber)
+            cited = cited if cited is None else cited | _cited(loaded.facts)
         else:
             # What a document that could not be read cites is unknown, and one citing a missing source
             # (or a refused one) may mean a file that is there under another name: none is called unused then.
@@ -148,13 +166,15 @@ def load_content(content_dir: Path, *, versions: bool = False, cache: ParseCache
         content_dir / REGULATIONS_FILE, RegulationCatalogue.model_construct(regulasi=[])
     )
     glossary = glossary or _stand_in(content_dir / GLOSSARY_FILE, Glossary.model_construct(istilah=[]))
+    full = [loaded for loaded in documents if isinstance(loaded, LoadedDocument)]
     content = Content(
-        content_dir, regions[1], regulations[1], glossary[1], documents, regions[0], regulations[0], glossary[0]
+        content_dir, regions[1], regulations[1], glossary[1], full, regions[0], regulations[0], glossary[0]
     )
-    problems.extend(check_content(content, unchecked=frozenset(_CHECKED_AGAINST[name] for name in unchecked)))
+    not_read = frozenset(_CHECKED_AGAINST[name] for name in unchecked)
+    problems.extend(check_content(content, documents, unchecked=not_read))
     if problems:
         raise ContentError(problems, [_unchecked_note(content_dir, name) for name in unchecked])
-    return _with_versions(content, history) if versions else content
+    return content, documents
 
 
 def _with_versions(content: Content, history: RepositoryHistory) -> Content:
@@ -199,9 +219,9 @@ def _stand_in(path: Path, catalogue: ModelT) -> tuple[YamlFile, ModelT]:
 SOURCES_DIR = "sumber"
 
 
-def _cited(source: Source) -> set[str]:
+def _cited(facts: DocumentFacts) -> set[str]:
     """The files in ``content/sumber/`` a document's ``sumber`` names: the extracted text and the original."""
-    return {source.berkas, *([source.asli] if source.asli else [])}
+    return {facts.berkas, *([facts.asli] if facts.asli else [])}
 
 
 def _uncited_sources(content_dir: Path, cited: set[str]) -> Iterator[Problem]:
@@ -228,20 +248,21 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def _read(path: Path, content_dir: Path, cache: ParseCache) -> YamlFile | list[Problem]:
+def _read(path: Path, content_dir: Path) -> bytes | list[Problem]:
     # A symbolic link in a pull request could make the build read (and echo in its
     # errors) any file on the machine that builds it.
     if not path.resolve().is_relative_to(content_dir.resolve()):
         message = "berkas ini tautan simbolik ke luar folder content"
         hint = "simpan isi berkasnya langsung di content/, bukan sebagai tautan"
         return [Problem(display_path(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
-    return read_yaml(path, display_path(path), cache.parse)
+    return read_bytes(path, display_path(path))
 
 
 def _load_catalogue(
-    path: Path, model: type[ModelT], problems: list[Problem], cache: ParseCache
+    path: Path, model: type[ModelT], problems: list[Problem], cache: CheckCache
 ) -> tuple[YamlFile, ModelT] | None:
-    source = _read(path, path.parent, cache)
+    raw = _read(path, path.parent)
+    source = raw if isinstance(raw, list) else cache.parse(raw, display_path(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -258,9 +279,22 @@ def _load_document(
     history: RepositoryHistory,
     problems: list[Problem],
     regions: tuple[YamlFile, RegionCatalogue] | None,
-    cache: ParseCache,
-) -> LoadedDocument | None:
-    source = _read(path, content_dir, cache)
+    cache: CheckCache,
+    reuse_facts: bool,
+) -> Checked | None:
+    raw = _read(path, content_dir)
+    if isinstance(raw, list):
+        problems.extend(raw)
+        return None
+    relative = path.relative_to(content_dir).as_posix()
+    facts = cache.facts(raw) if reuse_facts else None
+    if facts is not None:
+        original = _original(content_dir, facts.berkas)
+        pdf = _original(content_dir, facts.asli) if facts.asli else None
+        # Decoded, since these very bytes parsed before.
+        source = YamlFile(display_path(path), None, text=raw.decode("utf-8"))
+        return CheckedDocument(source, facts, relative, original, pdf)
+    source = cache.parse(raw, display_path(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -273,17 +307,20 @@ def _load_document(
         hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur"
         problems.append(source.problem(("jenis",), message, expected, found, hint))
         return None
-    problems.extend(placeholders(source))
+    unfilled = placeholders(source)
+    problems.extend(unfilled)
     result = validate(source, model)
     if isinstance(result, list):
         problems.extend(_with_region_hints(result, source, regions[1] if regions else None))
         return None
-    relative = path.relative_to(content_dir).as_posix()
     original = _original(content_dir, result.sumber.berkas)
     pdf = _original(content_dir, result.sumber.asli) if result.sumber.asli else None
     commits = history.of(relative)
     versions = ContentHistory(unavailable=commits.unavailable, truncated=commits.truncated)
-    return LoadedDocument(source, result, relative, original, pdf, versions)
+    loaded = LoadedDocument(source, result, relative, original, pdf, versions, tuple(document_problems(source, result)))
+    if not unfilled and not loaded.own_problems:
+        cache.keep_facts(raw, loaded.facts)
+    return loaded
 
 
 def _with_region_hints(problems: list[Problem], source: YamlFile, regions: RegionCatalogue | None) -> Iterator[Problem]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Problem
+from .facts import DocumentFacts
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
 from .versions import ContentHistory
 from .yaml_source import YamlFile
@@ -43,10 +46,46 @@ class LoadedDocument:
     """The original PDF named by ``sumber.asli``; ``None`` when none is named or it is missing."""
     history: ContentHistory
     """The document's versions when loaded for a build (``load_content(..., versions=True)``)."""
+    own_problems: tuple[Problem, ...] = ()
+    """What is wrong within the document alone (its indicators, its formulas), reported with the
+    checks across files."""
 
     @property
     def path(self) -> Path:
         return self.source.path
+
+    @functools.cached_property
+    def facts(self) -> DocumentFacts:
+        """What the checks across files need of it."""
+        return DocumentFacts.of(self.document)
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    """A document file unchanged since it passed every check of its own: only its facts are read again.
+
+    ``source`` holds the file's text, composed into a tree only if a check across files
+    finds a problem in it.
+    """
+
+    source: YamlFile
+    facts: DocumentFacts
+    relative_path: str
+    original: Original | RefusedOriginal | None
+    pdf: Original | RefusedOriginal | None
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def own_problems(self) -> tuple[Problem, ...]:
+        # Only a document without any is kept as facts.
+        return ()
+
+
+Checked = LoadedDocument | CheckedDocument
+"""A document as the checks across files take it."""
 
 
 @dataclass(frozen=True)

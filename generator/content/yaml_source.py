@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,16 +192,18 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def read_yaml(
-    path: Path, display: Path, parse: Callable[[bytes, Path], YamlFile | list[Problem]] | None = None
-) -> YamlFile | list[Problem]:
-    """Parse ``path`` (with ``parse``, by default :func:`parse_yaml`); on failure return its problems,
-    naming ``display``, instead of raising."""
+def read_yaml(path: Path, display: Path) -> YamlFile | list[Problem]:
+    """Parse ``path``; on failure return its problems, naming ``display``, instead of raising."""
+    raw = read_bytes(path, display)
+    return raw if isinstance(raw, list) else parse_yaml(raw, display)
+
+
+def read_bytes(path: Path, display: Path) -> bytes | list[Problem]:
+    """The bytes of ``path``, or the problem reading it, naming ``display``."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
-    return (parse or parse_yaml)(raw, display)
 
 
 def parse_yaml(raw: bytes, display: Path) -> YamlFile | list[Problem]:

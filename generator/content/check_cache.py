@@ -1,17 +1,27 @@
-"""What each content file parsed to, kept between runs so an unchanged file is not parsed again.
+"""What each content file parsed to and what it showed the checks, kept so an unchanged file costs nothing.
 
 Parsing YAML with its positions is most of what ``iku check`` costs (PyYAML's pure-Python
-parser, about 6 ms per document). A file's parsed data is a function of its bytes and of
-the parser alone, so it is kept under the SHA-256 of the bytes, in a folder named by a
-digest of the parser's code and PyYAML's version (``.cache/check/<digest>/<sha256>.json``,
-in the project, like the formula cache; nothing is read from a shared folder).
+parser, about 6 ms per document), then validating and rendering formulas. Both depend on
+the file's bytes and on the code alone, so what they gave is kept under the SHA-256 of
+the bytes, in a folder named by a digest of everything else they depend on: every file
+of ``generator/`` (model, checks, templates whose anchors indicators may not take, the
+KaTeX worker), the pinned KaTeX's version, and the versions of Python and the libraries
+that read and validate (``.cache/check/<digest>/``, in the project like the formula
+cache; nothing is read from a shared folder). Two entries per file:
 
-The cache can never hide a problem: only a file that parsed without any problem is kept,
-and everything after parsing (validation, every check within and across files) runs on
-the data again in every run. Positions are not kept: a file read from the cache composes
-its node tree again only when a problem in it needs a line and column. An entry that
-cannot be read, does not match the checksum on its first line, or is not what a parse
-gives, is ignored and written again.
+- ``<sha256>.data.json``: the parsed data of a file that parsed without a problem. The
+  build validates it again; positions are not kept, a file read from the cache composes
+  its node tree again only when a problem in it needs a line and column.
+- ``<sha256>.facts.json``: for a document that also passed every check of its own
+  (validation, placeholders, its indicators and formulas), its
+  :class:`~generator.content.facts.DocumentFacts`. ``iku check`` then neither parses nor
+  validates it; every check across files (catalogues, other documents, sources) still
+  runs on every document in every run.
+
+So the cache can never hide a problem: nothing is kept of a file with one, and what is
+kept is what the same code gave for the same bytes. An entry that cannot be read, does not
+match the checksum on its first line, or is not what the code writes is ignored and
+written again.
 """
 
 from __future__ import annotations
@@ -24,44 +34,54 @@ import shutil
 import sys
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from . import errors, printable, yaml_source
 from .errors import Problem
+from .facts import DocumentFacts
 from .yaml_source import YamlFile, parse_yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+GENERATOR = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = GENERATOR.parent
 CACHE_DIR = PROJECT_ROOT / ".cache" / "check"
+KATEX_PACKAGE_FILE = PROJECT_ROOT / "node_modules" / "katex" / "package.json"
+LIBRARIES = ("PyYAML", "pydantic", "pydantic_core", "Markdown", "Jinja2")
 # Only folders this module made are ever removed from the cache folder.
 _DIGEST_FOLDER = re.compile(r"^[0-9a-f]{16}$")
 
 
 @cache
-def parser_digest() -> str:
-    """What the parsed data depends on besides the bytes: the parser's code, PyYAML's and Python's versions."""
+def code_digest() -> str:
+    """What parsing and the checks of one file depend on besides its bytes."""
     digest = hashlib.sha256()
-    for module in (yaml_source, errors, printable, sys.modules[__name__]):
-        digest.update(Path(str(module.__file__)).read_bytes())
-    digest.update(f"{yaml.__version__}\0{sys.version}".encode())
+    for path in sorted(GENERATOR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(GENERATOR).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    try:
+        digest.update(KATEX_PACKAGE_FILE.read_bytes())
+    except OSError:
+        digest.update(b"no katex")
+    for library in LIBRARIES:
+        digest.update(f"{library} {metadata.version(library)}\0".encode())
+    digest.update(sys.version.encode())
     return digest.hexdigest()[:16]
 
 
-class ParseCache:
-    """Parsed content files by the SHA-256 of their bytes, in ``folder``."""
+class CheckCache:
+    """Parsed data and document facts of content files by the SHA-256 of their bytes, in ``folder``."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.root = folder or CACHE_DIR
-        self.folder = self.root / parser_digest()
+        self.folder = self.root / code_digest()
         self._pruned = False
 
     def parse(self, raw: bytes, display: Path) -> YamlFile | list[Problem]:
         """Like :func:`~generator.content.yaml_source.parse_yaml`, without parsing a file seen before."""
-        entry = self.folder / f"{hashlib.sha256(raw).hexdigest()}.json"
+        entry = self._entry(raw, "data")
         data = self._read(entry)
-        if data is not None:
+        if isinstance(data, dict):
             # A cached entry was parsed from these very bytes, which therefore decode.
             return YamlFile(display, data, text=raw.decode("utf-8"))
         parsed = parse_yaml(raw, display)
@@ -73,8 +93,19 @@ class ParseCache:
         # for its problems, so every file is held like one read from the cache.
         return YamlFile(display, parsed.data, text=raw.decode("utf-8"))
 
+    def facts(self, raw: bytes) -> DocumentFacts | None:
+        """The facts of the document with these bytes, if it passed every check of its own before."""
+        return DocumentFacts.from_json(self._read(self._entry(raw, "facts")))
+
+    def keep_facts(self, raw: bytes, facts: DocumentFacts) -> None:
+        """Keep ``facts`` of a document with these bytes that has no problem of its own."""
+        self._write(self._entry(raw, "facts"), facts.to_json())
+
+    def _entry(self, raw: bytes, kind: str) -> Path:
+        return self.folder / f"{hashlib.sha256(raw).hexdigest()}.{kind}.json"
+
     @staticmethod
-    def _read(entry: Path) -> dict[str, Any] | None:
+    def _read(entry: Path) -> object:
         try:
             written = entry.read_bytes()
         except OSError:
@@ -85,18 +116,16 @@ class ParseCache:
             return None
         try:
             # Without NaN and infinities JSON gives back only what _is_plain accepts.
-            data = json.loads(payload, parse_constant=_refuse)
+            return json.loads(payload, parse_constant=_refuse)
         except ValueError:
             return None
-        # A parse of a content file that passes is always a mapping; anything else is not ours.
-        return data if isinstance(data, dict) else None
 
     def _write(self, entry: Path, data: dict[str, Any]) -> None:
         try:
             self._prune()
             self.folder.mkdir(parents=True, exist_ok=True)
-            # Written beside the entry and renamed into place: a reader never sees half an entry.
             payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+            # Written beside the entry and renamed into place: a reader never sees half an entry.
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
@@ -106,7 +135,7 @@ class ParseCache:
             return
 
     def _prune(self) -> None:
-        """Remove what an earlier parser left, once per run: it can never be read again."""
+        """Remove what earlier code left, once per run: it can never be read again."""
         if self._pruned:
             return
         self._pruned = True
