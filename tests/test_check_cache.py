@@ -207,7 +207,7 @@ def test_a_corrupt_entry_is_ignored_and_written_again(
     parsed = _parsed(monkeypatch)
     _, documents = check_content_folder(good_content, cache=cache)
     assert len(parsed) == 5
-    assert [type(document) for document in documents] == [LoadedDocument, LoadedDocument]
+    assert len(documents) == 2
     assert all(entry.read_bytes() != written for entry in entries)
 
 

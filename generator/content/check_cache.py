@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sys
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -125,11 +123,8 @@ class CheckCache:
             self._prune()
             self.folder.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
-            # Written beside the entry and renamed into place: a reader never sees half an entry.
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-            os.replace(temporary, entry)
+            # Half an entry (a run stopped while writing, two runs writing at once) fails its checksum.
+            entry.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
         except OSError:
             # A cache that cannot be written (a read-only checkout) only costs the next run time.
             return

@@ -127,7 +127,7 @@ def check_content_folder(content_dir: Path, *, cache: CheckCache | None = None) 
     with what changed. A document file unchanged since it passed every check of its own is read from
     ``cache`` as its facts only, without parsing or validating it; the checks across files run on all.
 
-    Returns the content (holding the catalogues and the documents read in full) and every document.
+    Returns the content (its catalogues; no document is held whole) and every document's facts.
     """
     # History is only shown on pages; nothing in it is checked.
     return _load(content_dir, RepositoryHistory({}), cache or CheckCache(), facts=True)
@@ -320,6 +320,9 @@ def _load_document(
     loaded = LoadedDocument(source, result, relative, original, pdf, versions, tuple(document_problems(source, result)))
     if not unfilled and not loaded.own_problems:
         cache.keep_facts(raw, loaded.facts)
+    if reuse_facts:
+        text = YamlFile(source.path, None, text=source.text)
+        return CheckedDocument(text, loaded.facts, relative, original, pdf, loaded.own_problems)
     return loaded
 
 

@@ -62,7 +62,9 @@ class LoadedDocument:
 
 @dataclass(frozen=True)
 class CheckedDocument:
-    """A document file unchanged since it passed every check of its own: only its facts are read again.
+    """A document as ``iku check`` holds it: its facts, not its model. Read from the cache when the
+    file is unchanged since it passed every check of its own; otherwise validated, checked and
+    then reduced to this, so that memory does not grow with whole documents.
 
     ``source`` holds the file's text, composed into a tree only if a check across files
     finds a problem in it.
@@ -73,15 +75,13 @@ class CheckedDocument:
     relative_path: str
     original: Original | RefusedOriginal | None
     pdf: Original | RefusedOriginal | None
+    own_problems: tuple[Problem, ...] = ()
+    """What is wrong within the document alone: nothing for one read from the cache, which keeps
+    only documents without such problems."""
 
     @property
     def path(self) -> Path:
         return self.source.path
-
-    @property
-    def own_problems(self) -> tuple[Problem, ...]:
-        # Only a document without any is kept as facts.
-        return ()
 
 
 Checked = LoadedDocument | CheckedDocument
