@@ -137,18 +137,20 @@ def _load(
     content_dir: Path, history: RepositoryHistory, cache: CheckCache, *, facts: bool
 ) -> tuple[Content, list[Checked]]:
     problems: list[Problem] = []
-    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache)
-    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache)
-    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache)
-    paths, unread = content_files(content_dir)
+    paths = _Paths(content_dir)
+    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache, paths)
+    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache, paths)
+    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache, paths)
+    files, unread = content_files(content_dir)
     problems.extend(unread)
     cited: set[str] | None = set()
     documents: list[Checked] = []
-    for path in paths:
-        loaded = _load_document(path, content_dir, history, problems, regions, cache, facts)
+    for path in files:
+        loaded = _load_document(path, content_dir, history, problems, regions, cache, paths, facts)
         if loaded is not None and isinstance(loaded.original, Original):
             documents.append(loaded)
-            cited = cited if cited is None else cited | _cited(loaded.facts)
+            if cited is not None:
+                cited |= _cited(loaded.facts)
         else:
             # What a document that could not be read cites is unknown, and one citing a missing source
             # (or a refused one) may mean a file that is there under another name: none is called unused then.
@@ -248,21 +250,46 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def _read(path: Path, content_dir: Path) -> bytes | list[Problem]:
+class _Paths:
+    """:func:`display_path` and the resolved path of each file of one run, each folder resolved once:
+    a run reads thousands of files in a few hundred folders."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content = content_dir.resolve()
+        self._cwd = Path.cwd().resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def _folder(self, folder: Path) -> Path:
+        resolved = self._folders.get(folder)
+        if resolved is None:
+            resolved = self._folders[folder] = folder.resolve()
+        return resolved
+
+    def resolved(self, path: Path) -> Path:
+        return path.resolve() if path.is_symlink() else self._folder(path.parent) / path.name
+
+    def shown(self, path: Path) -> Path:
+        try:
+            return (self._folder(path.parent) / path.name).relative_to(self._cwd)
+        except ValueError:
+            return path
+
+
+def _read(path: Path, paths: _Paths) -> bytes | list[Problem]:
     # A symbolic link in a pull request could make the build read (and echo in its
     # errors) any file on the machine that builds it.
-    if not path.resolve().is_relative_to(content_dir.resolve()):
+    if not paths.resolved(path).is_relative_to(paths.content):
         message = "berkas ini tautan simbolik ke luar folder content"
         hint = "simpan isi berkasnya langsung di content/, bukan sebagai tautan"
-        return [Problem(display_path(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
-    return read_bytes(path, display_path(path))
+        return [Problem(paths.shown(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
+    return read_bytes(path, paths.shown(path))
 
 
 def _load_catalogue(
-    path: Path, model: type[ModelT], problems: list[Problem], cache: CheckCache
+    path: Path, model: type[ModelT], problems: list[Problem], cache: CheckCache, paths: _Paths
 ) -> tuple[YamlFile, ModelT] | None:
-    raw = _read(path, path.parent)
-    source = raw if isinstance(raw, list) else cache.parse(raw, display_path(path))
+    raw = _read(path, paths)
+    source = raw if isinstance(raw, list) else cache.parse(raw, paths.shown(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -280,9 +307,10 @@ def _load_document(
     problems: list[Problem],
     regions: tuple[YamlFile, RegionCatalogue] | None,
     cache: CheckCache,
+    paths: _Paths,
     reuse_facts: bool,
 ) -> Checked | None:
-    raw = _read(path, content_dir)
+    raw = _read(path, paths)
     if isinstance(raw, list):
         problems.extend(raw)
         return None
@@ -292,9 +320,9 @@ def _load_document(
         original = _original(content_dir, facts.berkas)
         pdf = _original(content_dir, facts.asli) if facts.asli else None
         # Decoded, since these very bytes parsed before.
-        source = YamlFile(display_path(path), None, text=raw.decode("utf-8"))
+        source = YamlFile(paths.shown(path), None, text=raw.decode("utf-8"))
         return CheckedDocument(source, facts, relative, original, pdf)
-    source = cache.parse(raw, display_path(path))
+    source = cache.parse(raw, paths.shown(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
