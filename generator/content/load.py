@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,13 +14,15 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel
 
+from .addresses import DECREES_FOLDER, Key
 from .check_cache import CheckCache
 from .checks import check_content, document_problems, region_hint, regions_at
-from .errors import ContentError, Problem
+from .errors import ContentError, IkuError, Problem
 from .facts import DocumentFacts
 from .kinds import KINDS
 from .loaded import Checked, CheckedDocument, Content, LoadedDocument, Original, RefusedOriginal
-from .model import Glossary, RegionCatalogue, RegulationCatalogue
+from .model import SLUG_PATTERN, Glossary, RegionCatalogue, RegulationCatalogue
+from .printable import spelled_out
 from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .versions import ContentHistory, VersionReader
@@ -99,6 +102,38 @@ def _walk(folder: Path, documents: list[Path], problems: list[Problem]) -> None:
             problems.append(_unread(entry, "berkas ini bukan dokumen dan tidak dibaca", "berkas .yml", hint=hint))
 
 
+def preview_scope(content_dir: Path, written: str) -> Key:
+    """The place an editor's preview shows, written as its address (``jawa-timur/lumajang``,
+    ``jawa-timur/lumajang/dinas-kesehatan``); an :class:`IkuError` when it has no folder of documents."""
+    example = "tulis wilayah seperti alamat halamannya, mis. jawa-timur/lumajang"
+    parts = tuple(written.strip().strip("/").split("/"))
+    if not all(re.fullmatch(SLUG_PATTERN, part) for part in parts):
+        raise IkuError(f"wilayah pratinjau {spelled_out(written)!r} bukan alamat; {example}")
+    folder = content_dir / DOCUMENTS_DIR / "/".join(parts)
+    if not folder.is_dir() or symlink_within(content_dir, folder) is not None:
+        raise IkuError(f"tidak ada folder dokumen {display_path(folder).as_posix()}/; {example}")
+    return parts
+
+
+def _scoped_files(content_dir: Path, scope: Key) -> tuple[list[Path], list[Problem]]:
+    """The documents under one place's folder, and the decrees of the places above it (a document there
+    may name one): directly in their folders or in their ``keputusan/``."""
+    documents: list[Path] = []
+    problems: list[Problem] = []
+    root = content_dir / DOCUMENTS_DIR
+    _walk(root.joinpath(*scope), documents, problems)
+    for depth in range(1, len(scope)):
+        above = root.joinpath(*scope[:depth])
+        for folder in (above, above / DECREES_FOLDER):
+            if folder.is_dir() and not folder.is_symlink():
+                documents += [
+                    entry
+                    for entry in sorted(folder.iterdir())
+                    if entry.name.endswith(DOCUMENT_SUFFIX) and entry.is_file() and not entry.is_symlink()
+                ]
+    return sorted(documents), problems
+
+
 def _linked_folder(path: Path) -> Problem:
     message = "folder ini tautan simbolik; isinya tidak dibaca"
     hint = "simpan dokumennya langsung di content/dokumen/, bukan sebagai tautan ke folder lain"
@@ -109,16 +144,20 @@ def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str =
     return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
-def load_content(content_dir: Path, *, versions: bool = False, cache: CheckCache | None = None) -> Content:
+def load_content(
+    content_dir: Path, *, versions: bool = False, cache: CheckCache | None = None, scope: Key | None = None
+) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every problem.
 
     With ``versions``, each document's history lists its versions, read back from git
     and compared (what a build publishes); without, only the commits that touched it.
     Files parsed in an earlier run are taken from ``cache`` (by default the project's
     ``.cache/check/``) instead of being parsed again; everything else runs every time.
+    With ``scope`` (from :func:`preview_scope`), only the documents of one place are read:
+    what an editor's preview shows.
     """
     history = read_history(content_dir)
-    content, _ = _load(content_dir, history, cache or CheckCache(), facts=False)
+    content, _ = _load(content_dir, history, cache or CheckCache(), facts=False, scope=scope)
     return _with_versions(content, history) if versions else content
 
 
@@ -134,14 +173,14 @@ def check_content_folder(content_dir: Path, *, cache: CheckCache | None = None) 
 
 
 def _load(
-    content_dir: Path, history: RepositoryHistory, cache: CheckCache, *, facts: bool
+    content_dir: Path, history: RepositoryHistory, cache: CheckCache, *, facts: bool, scope: Key | None = None
 ) -> tuple[Content, list[Checked]]:
     problems: list[Problem] = []
     paths = _Paths(content_dir)
     regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache, paths)
     regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache, paths)
     glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache, paths)
-    files, unread = content_files(content_dir)
+    files, unread = content_files(content_dir) if scope is None else _scoped_files(content_dir, scope)
     problems.extend(unread)
     cited: set[str] | None = set()
     documents: list[Checked] = []
@@ -156,8 +195,9 @@ def _load(
             # (or a refused one) may mean a file that is there under another name: none is called unused then.
             documents.extend([loaded] if loaded is not None else [])
             cited = None
-    # A document file that was not read (misnamed, a link to a folder) may be what cites a source.
-    if cited is not None and not unread:
+    # A document file that was not read (misnamed, a link to a folder) may be what cites a source;
+    # in a preview, the documents of other places are.
+    if cited is not None and not unread and scope is None:
         problems.extend(_uncited_sources(content_dir, cited))
     catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
     unchecked = [name for name, loaded in catalogues.items() if loaded is None]

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from ..content.errors import IkuError
 from ..content.formulas import katex_dist
-from ..content.load import symlink_within
+from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.licence import licence_notice
 from .build import Output, generate
@@ -43,6 +43,8 @@ the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
 class IkuPluginConfig(base.Config):
     content_dir = c.Dir(exists=True, default="content")
     """The folder holding ``wilayah.yml``, ``regulasi.yml``, ``glosarium.yml`` and ``dokumen/``."""
+    wilayah = c.Optional(c.Type(str))
+    """An editor's preview (``iku serve --wilayah``): the address of the one place whose documents are built."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -60,8 +62,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         repo_url = config.repo_url or None
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
+        content = Path(self.config.content_dir)
         try:
-            self.output = generate(Path(self.config.content_dir), config.site_name, config.site_url, repo_url)
+            scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
+            self.output = generate(content, config.site_name, config.site_url, repo_url, scope)
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None

@@ -31,6 +31,8 @@ class SiteConfig:
 
     site_dir: Path
     site_url: str
+    content_dir: Path
+    """The folder the ``iku`` plugin reads."""
 
 
 def load_site_config(config_file: Path) -> SiteConfig:
@@ -39,7 +41,9 @@ def load_site_config(config_file: Path) -> SiteConfig:
         config = load_config(str(config_file))
     except (ConfigurationError, OSError) as error:
         raise IkuError(f"{config_file} tidak dapat dibaca: {error}") from None
-    return SiteConfig(Path(config.site_dir), str(config.site_url or ""))
+    plugin = config.plugins.get("iku")
+    content = Path(plugin.config.content_dir) if plugin is not None else Path("content")
+    return SiteConfig(Path(config.site_dir), str(config.site_url or ""), content)
 
 
 STAGING = "baru"
