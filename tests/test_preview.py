@@ -127,3 +127,11 @@ def test_the_preview_builds_the_place_s_pages_and_no_other(tmp_path: Path) -> No
         "jawa-timur/lumajang/dinkes/2024",
         "jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020",
     ]
+
+
+def test_a_place_left_in_the_shell_does_not_shrink_the_built_site(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    built = run_iku("build", cwd=tmp_path, env={"IKU_WILAYAH": "jawa-timur/lumajang/dinas-kesehatan"})
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "jawa-timur" / "lumajang" / "contoh" / "2021-2023" / "index.html").is_file()
+    assert (tmp_path / "site" / "jawa-timur" / "badan-pendapatan-daerah" / "2024-2026" / "index.html").is_file()

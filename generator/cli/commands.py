@@ -13,13 +13,11 @@ from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
-from ..publishing.site_build import build_site, load_site_config
+from ..publishing.site_build import PREVIEW_VARIABLE, build_site, load_site_config
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
 
 CONTENT_HELP = "folder konten (bawaan: content)"
-# mkdocs.yml hands it to the plugin's `wilayah` option.
-PREVIEW_VARIABLE = "IKU_WILAYAH"
 
 # argparse writes its own words (usage, section titles, -h, its errors) through gettext,
 # which has no Indonesian catalogue; editors read every line of `iku` in Bahasa Indonesia.

@@ -20,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -35,6 +35,7 @@ from .page_check import markdown_leftover
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
+LOG = get_plugin_logger(__name__)
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -66,6 +67,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         try:
             scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
             self.output = generate(content, config.site_name, config.site_url, repo_url, scope)
+            if scope is not None:
+                LOG.info(f"Pratinjau {'/'.join(scope)}: hanya dokumen di sana yang dibangun, bukan seluruh situs")
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None
