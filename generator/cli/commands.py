@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 from ..content.errors import ContentError, IkuError
-from ..content.load import load_content
+from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
-from ..publishing.site_build import build_site, load_site_config
+from ..publishing.site_build import PREVIEW_VARIABLE, build_site, load_site_config
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.content):
                 print(f"Ditulis: {path}")
             return 0
+        if args.command == "serve":
+            return _serve(args.config_file, args.wilayah, args.dev_addr)
         config = load_site_config(args.config_file)
         site_dir = args.site_dir or config.site_dir
         if args.command == "links":
@@ -141,6 +145,22 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder keluaran (bawaan: dari mkdocs.yml)"
     )
+    serve = commands.add_parser(
+        "serve", help="pratinjau situs di komputer Anda (mkdocs serve), dimuat ulang setiap kali berkas disimpan"
+    )
+    serve.add_argument(
+        "--wilayah",
+        default=None,
+        metavar="ALAMAT",
+        help="hanya dokumen satu wilayah atau instansi, seperti alamat halamannya (jawa-timur/lumajang, "
+        "jawa-timur/lumajang/dinas-kesehatan): mulai cepat berapa pun banyaknya dokumen",
+    )
+    serve.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    serve.add_argument(
+        "--dev-addr", default=None, metavar="ALAMAT:PORT", help="alamat pratinjau (bawaan: 127.0.0.1:8000)"
+    )
     links = commands.add_parser("links", help="periksa setiap tautan dan jangkar internal di situs yang sudah dibangun")
     links.add_argument(
         "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
@@ -155,7 +175,7 @@ def _check(content_dir: Path, output: str) -> int:
     if not content_dir.is_dir():
         raise IkuError(f"folder konten {content_dir} tidak ada")
     try:
-        content = load_content(content_dir)
+        content, documents = check_content_folder(content_dir)
     except ContentError as error:
         # Annotations and JSON are read by tools from stdout; the text report is for people, on stderr.
         stream = sys.stderr if output == "text" else sys.stdout
@@ -164,8 +184,27 @@ def _check(content_dir: Path, output: str) -> int:
     if output == "json":
         sys.stdout.write(WRITERS["json"]([], []))
     else:
-        print(f"Konten valid: {len(content.documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
+        print(f"Konten valid: {len(documents)} dokumen, {len(content.regulations.regulasi)} regulasi.")
     return 0
+
+
+def _serve(config_file: Path, region: str | None, address: str | None) -> int:
+    environment = dict(os.environ)
+    if region is not None:
+        # Named before MkDocs starts, so a mistyped place is one line, not a server that fails on every reload.
+        preview_scope(_content_folder(config_file), region)
+        environment[PREVIEW_VARIABLE] = region
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file)]
+    command += ["--dev-addr", address] if address else []
+    try:
+        return subprocess.run(command, env=environment, check=False).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
+def _content_folder(config_file: Path) -> Path:
+    """The content folder the ``iku`` plugin of ``config_file`` reads, relative to the working directory."""
+    return load_site_config(config_file).content_dir
 
 
 def _links(site_dir: Path, site_url: str) -> int:

@@ -23,16 +23,16 @@ from .anchors import is_reserved
 from .errors import FormulaError, Problem
 from .formulas import formula_hint, render_formula, render_formulas
 from .kinds import (
+    AnyDocument,
     IndicatorEntry,
     document_key,
     former_keys,
     indicator_entries,
     indicators_with_locs,
-    kind_of,
     region_key,
     regulation_refs,
 )
-from .loaded import Content, LoadedDocument, RefusedOriginal
+from .loaded import Checked, Content, RefusedOriginal
 from .model import District, Province, Regency, RegionCatalogue
 from .validate import did_you_mean
 from .yaml_source import YamlFile, field_path
@@ -63,21 +63,26 @@ MAX_DOCUMENT_FORMULA_CHARACTERS = 50_000
 MAX_DOCUMENT_FORMULA_HTML = 1_000_000
 
 
-def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> list[Problem]:
+def check_content(
+    content: Content, documents: Sequence[Checked] | None = None, unchecked: frozenset[str] = frozenset()
+) -> list[Problem]:
     """Every cross-file problem in ``content``; an empty list means it can be published.
 
-    ``unchecked`` names the catalogues (``regions``, ``regulations``, ``glossary``) that could
-    not be read and stand empty in ``content``: references to them are not checked.
+    ``documents`` are those of ``content`` unless given: documents read with their model, or
+    only as the facts of a file unchanged since it passed every check of its own. Each one's
+    own problems are reported in its turn. ``unchecked`` names the catalogues (``regions``,
+    ``regulations``, ``glossary``) that could not be read and stand empty in ``content``:
+    references to them are not checked.
     """
+    documents = content.documents if documents is None else documents
     problems = list(_check_catalogue_ids(content))
     regulation_ids = {regulation.id for regulation in content.regulations.regulasi}
-    decree_ids = {d.document.id for d in content.documents if d.document.jenis == "keputusan"}
+    decree_ids = {d.facts.decree_id for d in documents if d.facts.decree_id is not None}
     # Two files for one address are reported as such; where each belongs follows from that.
-    keys = Counter(document_key(loaded.document) for loaded in content.documents)
+    keys = Counter(loaded.facts.key for loaded in documents)
+    index = RegionIndex.of(content.regions)
     problems.extend(_check_glossary(content))
-    # KaTeX gets every formula of the run at once, in batches; each document's check below looks its own up.
-    render_formulas(latex for loaded in content.documents for _, latex in _formulas_within_bounds(loaded))
-    for loaded in content.documents:
+    for loaded in documents:
         if loaded.original is None:
             problems.append(_missing_original(loaded))
         elif isinstance(loaded.original, RefusedOriginal):
@@ -88,29 +93,33 @@ def check_content(content: Content, unchecked: frozenset[str] = frozenset()) -> 
                 )
             )
         problems.extend(_check_pdf(loaded))
-        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, content.regions))
-        if region_problems or keys[document_key(loaded.document)] > 1:
+        region_problems = [] if "regions" in unchecked else list(_check_region(loaded, index))
+        if region_problems or keys[loaded.facts.key] > 1:
             problems.extend(region_problems)
         else:
             problems.extend(_check_file_location(loaded))
         if "regulations" not in unchecked:
             problems.extend(_check_regulations(loaded, regulation_ids))
-        problems.extend(_check_indicators(loaded))
-        problems.extend(_check_formulas(loaded))
-        decree_ref = getattr(loaded.document, "keputusan", None)
+        problems.extend(loaded.own_problems)
+        decree_ref = loaded.facts.decree_ref
         if decree_ref is not None and decree_ref not in decree_ids:
             message = "keputusan tidak ditemukan di content/dokumen"
             hint = did_you_mean(decree_ref, decree_ids, "tambahkan dulu berkas keputusannya", cutoff=REFERENCE_CUTOFF)
             problems.append(
                 loaded.source.problem(("keputusan",), message, "id sebuah keputusan", f'"{decree_ref}"', hint)
             )
-    problems.extend(_check_unique_addresses(content))
-    problems.extend(_check_former_addresses(content))
+    problems.extend(_check_unique_addresses(content, documents))
+    problems.extend(_check_former_addresses(content, documents))
     return problems
 
 
-def _missing_original(loaded: LoadedDocument) -> Problem:
-    berkas = loaded.document.sumber.berkas
+def document_problems(source: YamlFile, document: AnyDocument) -> list[Problem]:
+    """The problems of a valid document that need nothing but the document: its indicators and formulas."""
+    return [*_check_indicators(source, document), *_check_formulas(source, document)]
+
+
+def _missing_original(loaded: Checked) -> Problem:
+    berkas = loaded.facts.berkas
     return loaded.source.problem(
         ("sumber", "berkas"),
         "berkas sumber tidak ditemukan di dalam folder content",
@@ -120,9 +129,9 @@ def _missing_original(loaded: LoadedDocument) -> Problem:
     )
 
 
-def _check_pdf(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_pdf(loaded: Checked) -> Iterator[Problem]:
     """The original PDF, when one is named, is in content/sumber/ and is a PDF."""
-    asli = loaded.document.sumber.asli
+    asli = loaded.facts.asli
     if asli is None:
         return
     if loaded.pdf is None:
@@ -203,45 +212,59 @@ def _check_glossary(content: Content) -> Iterator[Problem]:
 _WITHIN = {"kabupaten": "provinsi", "kecamatan": "kabupaten", "instansi": "{}", "jabatan": "{}"}
 
 
-def _check_region(loaded: LoadedDocument, regions: RegionCatalogue) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class RegionIndex:
+    """The catalogue's places by address and by folder, built once so each document is checked in constant time."""
+
+    known: dict[tuple[str, ...], Place]
+    siblings: dict[tuple[tuple[str, ...], str], list[Place]]
+
+    @classmethod
+    def of(cls, regions: RegionCatalogue) -> RegionIndex:
+        known: dict[tuple[str, ...], Place] = {}
+        for place in places(regions):
+            # Of two places at one address (reported as such), the first declared is the one meant.
+            known.setdefault(place.key, place)
+        siblings: dict[tuple[tuple[str, ...], str], list[Place]] = {}
+        for place in known.values():
+            siblings.setdefault((place.key[:-1], place.level), []).append(place)
+        return cls(known, siblings)
+
+
+def _check_region(loaded: Checked, index: RegionIndex) -> Iterator[Problem]:
     """Each place named in `wilayah` exists, each within the one before it."""
-    known: dict[tuple[str, ...], Place] = {}
-    for place in places(regions):
-        # Of two places at one address (reported as such), the first declared is the one meant.
-        known.setdefault(place.key, place)
+    known = index.known
     key: tuple[str, ...] = ()
-    for loc, value in kind_of(loaded.document).owner_fields(loaded.document):
+    for loc, value in loaded.facts.owner_fields:
         level = str(loc[-1])
-        siblings = [p for p in known.values() if p.key[:-1] == key and p.level == level]
         if (*key, value) not in known or known[(*key, value)].level != level:
             if not key:
                 within = "content/wilayah.yml"
             else:
                 above = known[key]
                 within = f"{above.level} `{above.key[-1]}`"
-            entries = [place.entry for place in siblings]
+            entries = [place.entry for place in index.siblings.get((key, level), [])]
             yield _unknown_region(loaded, level, value, entries, within)
             return
         key = (*key, value)
 
 
-def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_file_location(loaded: Checked) -> Iterator[Problem]:
     """A document's file lies where its content puts its page: provinsi/kabupaten/kecamatan/periode.yml
     for an IKU document (or …/instansi/jabatan/periode.yml), under its region's folder for a decree.
     Otherwise a file moved (or copied) without its content following publishes at an address no
     editor looks for."""
-    document = loaded.document
-    kind = kind_of(document)
-    key = document_key(document)
+    facts = loaded.facts
+    key = facts.key
     folders = loaded.relative_path.split("/")[1:-1]
-    fields = kind.owner_fields(document)
-    if kind.file_named_by_address:
-        fields.append((kind.last_field, kind.last_part(document)))
+    fields = list(facts.owner_fields)
+    if facts.file_named_by_address:
+        fields.append((facts.last_field, facts.last_part))
         parts = [*folders, loaded.relative_path.rsplit("/", 1)[-1].removesuffix(".yml")]
         move = f"content/dokumen/{'/'.join(p for p in key)}.yml"
     else:
         parts = folders[: len(fields)]
-        move = f"content/dokumen/{'/'.join(kind.owner(document))}/"
+        move = f"content/dokumen/{'/'.join(facts.owner)}/"
     aligned = len(parts) == len(fields)
     for index, (loc, value) in enumerate(fields):
         folder = parts[index] if aligned else ""
@@ -252,7 +275,7 @@ def _check_file_location(loaded: LoadedDocument) -> Iterator[Problem]:
             return
 
 
-def _unknown_region(loaded: LoadedDocument, level: str, ref: str, siblings: Sequence[object], within: str) -> Problem:
+def _unknown_region(loaded: Checked, level: str, ref: str, siblings: Sequence[object], within: str) -> Problem:
     message = f"{level} tidak ditemukan di {within}"
     expected = f"id {level} dari content/wilayah.yml"
     return loaded.source.problem(("wilayah", level), message, expected, f'"{ref}"', region_hint(level, ref, siblings))
@@ -291,8 +314,8 @@ def region_hint(level: str, written: object, candidates: Sequence[object]) -> st
     return f"tambahkan dulu {level} ini ke content/wilayah.yml"
 
 
-def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Problem]:
-    for loc, ref in regulation_refs(loaded.document):
+def _check_regulations(loaded: Checked, known: set[str]) -> Iterator[Problem]:
+    for loc, ref in loaded.facts.regulation_refs:
         if ref not in known:
             hint = did_you_mean(
                 ref, known, "tambahkan dulu regulasinya ke content/regulasi.yml", cutoff=REFERENCE_CUTOFF
@@ -301,10 +324,10 @@ def _check_regulations(loaded: LoadedDocument, known: set[str]) -> Iterator[Prob
             yield loaded.source.problem(loc, message, "id sebuah regulasi", f'"{ref}"', hint)
 
 
-def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_indicators(source: YamlFile, document: AnyDocument) -> Iterator[Problem]:
     first: dict[str, Loc] = {}
-    period = getattr(loaded.document, "periode", None)
-    for loc, indicator in indicators_with_locs(loaded.document):
+    period = getattr(document, "periode", None)
+    for loc, indicator in indicators_with_locs(document):
         # Former ids stay anchors on the page, so they share the namespace of current ids.
         anchors = [((*loc, "id"), indicator.id)] + [
             ((*loc, "id_lama", index), old) for index, old in enumerate(indicator.id_lama)
@@ -313,17 +336,17 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
             if anchor in first:
                 message = f"id sudah dipakai di {field_path(first[anchor])}"
                 hint = "setiap indikator dalam satu dokumen perlu id yang berbeda"
-                yield loaded.source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
+                yield source.problem(anchor_loc, message, "id yang belum dipakai", f'"{anchor}"', hint)
             first.setdefault(anchor, anchor_loc)
             if is_reserved(anchor):
                 message = "id ini dipakai untuk bagian halaman"
                 hint = "pilih id dari nama indikatornya, mis. `nilai-ikm`"
-                yield loaded.source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)
+                yield source.problem(anchor_loc, message, "id lain", f'"{anchor}"', hint)
         if period is not None:
             last = period.selesai or period.mulai
             for index, target in enumerate(indicator.target):
                 if not period.mulai <= target.tahun <= last:
-                    yield loaded.source.problem(
+                    yield source.problem(
                         (*loc, "target", index, "tahun"),
                         "tahun target di luar periode dokumen",
                         f"tahun {period.mulai}" if last == period.mulai else f"tahun {period.mulai}–{last}",
@@ -332,54 +355,56 @@ def _check_indicators(loaded: LoadedDocument) -> Iterator[Problem]:
                     )
 
 
-def _check_formulas(loaded: LoadedDocument) -> Iterator[Problem]:
+def _check_formulas(source: YamlFile, document: AnyDocument) -> Iterator[Problem]:
     """Every formula renders, and all of them together keep the page and the check small."""
-    rendered = checked = 0
-    for loc, latex in _formulas_within_bounds(loaded):
-        checked += 1
+    # One batch to KaTeX for the document's formulas; each is then looked up in turn, where its place is known.
+    within = list(_formulas_within_bounds(document))
+    render_formulas(latex for _, latex in within)
+    rendered = 0
+    for loc, latex in within:
         try:
             rendered += len(render_formula(latex).encode("utf-8"))
         except FormulaError as error:
-            yield _formula_problem(loaded, loc, latex, error)
+            yield _formula_problem(source, loc, latex, error)
             continue
         if rendered > MAX_DOCUMENT_FORMULA_HTML:
-            yield _formulas_too_large(loaded, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
+            yield _formulas_too_large(source, loc, f"lebih dari {MAX_DOCUMENT_FORMULA_HTML} byte HTML sampai di sini")
             return
-    beyond = next(itertools.islice(_formulas(loaded), checked, None), None)
+    beyond = next(itertools.islice(_formulas(document), len(within), None), None)
     if beyond is not None:
         found = f"lebih dari {MAX_DOCUMENT_FORMULA_CHARACTERS} karakter rumus sampai di sini"
-        yield _formulas_too_large(loaded, beyond[0], found)
+        yield _formulas_too_large(source, beyond[0], found)
 
 
-def _formulas(loaded: LoadedDocument) -> Iterator[tuple[Loc, str]]:
-    """Each formula written in ``loaded`` (``rumus.latex``), with where it is."""
-    for loc, indicator in indicators_with_locs(loaded.document):
+def _formulas(document: AnyDocument) -> Iterator[tuple[Loc, str]]:
+    """Each formula written in ``document`` (``rumus.latex``), with where it is."""
+    for loc, indicator in indicators_with_locs(document):
         if indicator.rumus is not None and indicator.rumus.latex is not None:
             yield (*loc, "rumus", "latex"), indicator.rumus.latex
 
 
-def _formulas_within_bounds(loaded: LoadedDocument) -> Iterator[tuple[Loc, str]]:
-    """The formulas of ``loaded`` up to the one that takes its written total past the bound."""
+def _formulas_within_bounds(document: AnyDocument) -> Iterator[tuple[Loc, str]]:
+    """The formulas of ``document`` up to the one that takes its written total past the bound."""
     written = 0
-    for loc, latex in _formulas(loaded):
+    for loc, latex in _formulas(document):
         written += len(latex)
         if written > MAX_DOCUMENT_FORMULA_CHARACTERS:
             return
         yield loc, latex
 
 
-def _formulas_too_large(loaded: LoadedDocument, loc: Loc, found: str) -> Problem:
+def _formulas_too_large(source: YamlFile, loc: Loc, found: str) -> Problem:
     # Rendering stops here: the rest of this document's formulas would only add cost.
     hint = "rumus IKU biasanya satu pecahan pendek; pecah dokumen ini atau sederhanakan rumusnya"
-    return loaded.source.problem(loc, "rumus dalam satu dokumen terlalu besar bersama-sama", found=found, hint=hint)
+    return source.problem(loc, "rumus dalam satu dokumen terlalu besar bersama-sama", found=found, hint=hint)
 
 
-def _formula_problem(loaded: LoadedDocument, loc: Loc, latex: str, error: FormulaError) -> Problem:
+def _formula_problem(source: YamlFile, loc: Loc, latex: str, error: FormulaError) -> Problem:
     found = error.found or latex
     hint = error.hint or formula_hint(error.message)
     if error.position is None:
-        return loaded.source.problem(loc, error.message, found=found, hint=hint)
-    return loaded.source.problem_within(loc, error.position, error.message, found=found, hint=hint)
+        return source.problem(loc, error.message, found=found, hint=hint)
+    return source.problem_within(loc, error.position, error.message, found=found, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -392,7 +417,7 @@ class FormerAddress:
     loc: Loc
 
 
-def former_addresses(content: Content) -> list[FormerAddress]:
+def former_addresses(content: Content, documents: Sequence[Checked] | None = None) -> list[FormerAddress]:
     """Every former address (renamed region, decree or document), each with the page's address now.
 
     A region's former id stands in for its current id in its own page's address and in
@@ -400,10 +425,8 @@ def former_addresses(content: Content) -> list[FormerAddress]:
     the former ids declared times the pages they cover, never with their combinations
     across levels (20 former ids on a provinsi, a kabupaten and a kecamatan made 20,420).
     """
-    pages = [
-        *(place.key for place in places(content.regions)),
-        *(document_key(loaded.document) for loaded in content.documents),
-    ]
+    documents = content.documents if documents is None else documents
+    pages = [*(place.key for place in places(content.regions)), *(loaded.facts.key for loaded in documents)]
     beneath: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for page in pages:
         for depth in range(1, len(page) + 1):
@@ -415,17 +438,16 @@ def former_addresses(content: Content) -> list[FormerAddress]:
             for page in beneath[place.key]:
                 old = (*place.key[:-1], old_id, *page[len(place.key) :])
                 addresses.append(FormerAddress(old, page, content.region_source, loc))
-    for loaded in content.documents:
-        former = kind_of(loaded.document).former_field
-        key = document_key(loaded.document)
-        for index, old in enumerate(former_keys(loaded.document)):
-            addresses.append(FormerAddress(old, key, loaded.source, (*former, index)))
+    for loaded in documents:
+        facts = loaded.facts
+        for index, old in enumerate(facts.former_keys):
+            addresses.append(FormerAddress(old, facts.key, loaded.source, (*facts.former_field, index)))
     return addresses
 
 
-def _check_former_addresses(content: Content) -> Iterator[Problem]:
+def _check_former_addresses(content: Content, documents: Sequence[Checked]) -> Iterator[Problem]:
     """Each former address leads to one page, and all of them together stay within ``MAX_REDIRECTS``."""
-    addresses = former_addresses(content)
+    addresses = former_addresses(content, documents)
     first: dict[tuple[str, ...], FormerAddress] = {}
     for address in addresses:
         # A region's former ids are checked against the site's folders with its ids.
@@ -463,15 +485,13 @@ def _check_former_addresses(content: Content) -> Iterator[Problem]:
         )
 
 
-def _check_unique_addresses(content: Content) -> Iterator[Problem]:
+def _check_unique_addresses(content: Content, documents: Sequence[Checked]) -> Iterator[Problem]:
     regions = {place.key for place in places(content.regions)}
     first: dict[tuple[str, ...], Path] = {}
-    for loaded in content.documents:
-        document = loaded.document
-        kind = kind_of(document)
-        current, former = kind.last_field, kind.former_field
-        keys = [(current, document_key(document))]
-        keys += [((*former, index), key) for index, key in enumerate(former_keys(document))]
+    for loaded in documents:
+        facts = loaded.facts
+        keys = [(facts.last_field, facts.key)]
+        keys += [((*facts.former_field, index), key) for index, key in enumerate(facts.former_keys)]
         for loc, key in keys:
             if key in first or key in regions:
                 owner = first.get(key, "halaman wilayah")

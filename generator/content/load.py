@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,15 +14,19 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel
 
-from .checks import check_content, region_hint, regions_at
-from .errors import ContentError, Problem
+from .addresses import DECREES_FOLDER, Key
+from .check_cache import CheckCache
+from .checks import check_content, document_problems, region_hint, regions_at
+from .errors import ContentError, IkuError, Problem
+from .facts import DocumentFacts
 from .kinds import KINDS
-from .loaded import Content, LoadedDocument, Original, RefusedOriginal
-from .model import Glossary, RegionCatalogue, RegulationCatalogue, Source
+from .loaded import Checked, CheckedDocument, Content, LoadedDocument, Original, RefusedOriginal
+from .model import SLUG_PATTERN, Glossary, RegionCatalogue, RegulationCatalogue
+from .printable import spelled_out
 from .provenance import Blobs, RepositoryHistory, read_history
 from .validate import placeholders, shown, validate
 from .versions import ContentHistory, VersionReader
-from .yaml_source import MAX_FILE_BYTES, YamlFile, read_yaml
+from .yaml_source import MAX_FILE_BYTES, YamlFile, read_bytes
 
 REGIONS_FILE = "wilayah.yml"
 REGULATIONS_FILE = "regulasi.yml"
@@ -97,6 +102,38 @@ def _walk(folder: Path, documents: list[Path], problems: list[Problem]) -> None:
             problems.append(_unread(entry, "berkas ini bukan dokumen dan tidak dibaca", "berkas .yml", hint=hint))
 
 
+def preview_scope(content_dir: Path, written: str) -> Key:
+    """The place an editor's preview shows, written as its address (``jawa-timur/lumajang``,
+    ``jawa-timur/lumajang/dinas-kesehatan``); an :class:`IkuError` when it has no folder of documents."""
+    example = "tulis wilayah seperti alamat halamannya, mis. jawa-timur/lumajang"
+    parts = tuple(written.strip().strip("/").split("/"))
+    if not all(re.fullmatch(SLUG_PATTERN, part) for part in parts):
+        raise IkuError(f"wilayah pratinjau {spelled_out(written)!r} bukan alamat; {example}")
+    folder = content_dir / DOCUMENTS_DIR / "/".join(parts)
+    if not folder.is_dir() or symlink_within(content_dir, folder) is not None:
+        raise IkuError(f"tidak ada folder dokumen {display_path(folder).as_posix()}/; {example}")
+    return parts
+
+
+def _scoped_files(content_dir: Path, scope: Key) -> tuple[list[Path], list[Problem]]:
+    """The documents under one place's folder, and the decrees of the places above it (a document there
+    may name one): directly in their folders or in their ``keputusan/``."""
+    documents: list[Path] = []
+    problems: list[Problem] = []
+    root = content_dir / DOCUMENTS_DIR
+    _walk(root.joinpath(*scope), documents, problems)
+    for depth in range(1, len(scope)):
+        above = root.joinpath(*scope[:depth])
+        for folder in (above, above / DECREES_FOLDER):
+            if folder.is_dir() and not folder.is_symlink():
+                documents += [
+                    entry
+                    for entry in sorted(folder.iterdir())
+                    if entry.name.endswith(DOCUMENT_SUFFIX) and entry.is_file() and not entry.is_symlink()
+                ]
+    return sorted(documents), problems
+
+
 def _linked_folder(path: Path) -> Problem:
     message = "folder ini tautan simbolik; isinya tidak dibaca"
     hint = "simpan dokumennya langsung di content/dokumen/, bukan sebagai tautan ke folder lain"
@@ -107,33 +144,60 @@ def _unread(path: Path, message: str, expected: str = "berkas .yml", hint: str =
     return Problem(display_path(path), 1, 1, "", message, expected, hint=hint)
 
 
-def load_content(content_dir: Path, *, versions: bool = False) -> Content:
+def load_content(
+    content_dir: Path, *, versions: bool = False, cache: CheckCache | None = None, scope: Key | None = None
+) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every problem.
 
     With ``versions``, each document's history lists its versions, read back from git
     and compared (what a build publishes); without, only the commits that touched it.
+    Files parsed in an earlier run are taken from ``cache`` (by default the project's
+    ``.cache/check/``) instead of being parsed again; everything else runs every time.
+    With ``scope`` (from :func:`preview_scope`), only the documents of one place are read:
+    what an editor's preview shows.
     """
-    problems: list[Problem] = []
-    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems)
-    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems)
-    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems)
     history = read_history(content_dir)
-    paths, unread = content_files(content_dir)
+    content, _ = _load(content_dir, history, cache or CheckCache(), facts=False, scope=scope)
+    return _with_versions(content, history) if versions else content
+
+
+def check_content_folder(content_dir: Path, *, cache: CheckCache | None = None) -> tuple[Content, list[Checked]]:
+    """What ``iku check`` runs: :func:`load_content`'s problems, in the same order, at a cost that grows
+    with what changed. A document file unchanged since it passed every check of its own is read from
+    ``cache`` as its facts only, without parsing or validating it; the checks across files run on all.
+
+    Returns the content (its catalogues; no document is held whole) and every document's facts.
+    """
+    # History is only shown on pages; nothing in it is checked.
+    return _load(content_dir, RepositoryHistory({}), cache or CheckCache(), facts=True)
+
+
+def _load(
+    content_dir: Path, history: RepositoryHistory, cache: CheckCache, *, facts: bool, scope: Key | None = None
+) -> tuple[Content, list[Checked]]:
+    problems: list[Problem] = []
+    paths = _Paths(content_dir)
+    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, cache, paths)
+    regulations = _load_catalogue(content_dir / REGULATIONS_FILE, RegulationCatalogue, problems, cache, paths)
+    glossary = _load_catalogue(content_dir / GLOSSARY_FILE, Glossary, problems, cache, paths)
+    files, unread = content_files(content_dir) if scope is None else _scoped_files(content_dir, scope)
     problems.extend(unread)
     cited: set[str] | None = set()
-    documents = []
-    for path in paths:
-        loaded = _load_document(path, content_dir, history, problems, regions)
+    documents: list[Checked] = []
+    for path in files:
+        loaded = _load_document(path, content_dir, history, problems, regions, cache, paths, facts)
         if loaded is not None and isinstance(loaded.original, Original):
             documents.append(loaded)
-            cited = cited if cited is None else cited | _cited(loaded.document.sumber)
+            if cited is not None:
+                cited |= _cited(loaded.facts)
         else:
             # What a document that could not be read cites is unknown, and one citing a missing source
             # (or a refused one) may mean a file that is there under another name: none is called unused then.
             documents.extend([loaded] if loaded is not None else [])
             cited = None
-    # A document file that was not read (misnamed, a link to a folder) may be what cites a source.
-    if cited is not None and not unread:
+    # A document file that was not read (misnamed, a link to a folder) may be what cites a source;
+    # in a preview, the documents of other places are.
+    if cited is not None and not unread and scope is None:
         problems.extend(_uncited_sources(content_dir, cited))
     catalogues = {REGIONS_FILE: regions, REGULATIONS_FILE: regulations, GLOSSARY_FILE: glossary}
     unchecked = [name for name, loaded in catalogues.items() if loaded is None]
@@ -144,13 +208,15 @@ def load_content(content_dir: Path, *, versions: bool = False) -> Content:
         content_dir / REGULATIONS_FILE, RegulationCatalogue.model_construct(regulasi=[])
     )
     glossary = glossary or _stand_in(content_dir / GLOSSARY_FILE, Glossary.model_construct(istilah=[]))
+    full = [loaded for loaded in documents if isinstance(loaded, LoadedDocument)]
     content = Content(
-        content_dir, regions[1], regulations[1], glossary[1], documents, regions[0], regulations[0], glossary[0]
+        content_dir, regions[1], regulations[1], glossary[1], full, regions[0], regulations[0], glossary[0]
     )
-    problems.extend(check_content(content, unchecked=frozenset(_CHECKED_AGAINST[name] for name in unchecked)))
+    not_read = frozenset(_CHECKED_AGAINST[name] for name in unchecked)
+    problems.extend(check_content(content, documents, unchecked=not_read))
     if problems:
         raise ContentError(problems, [_unchecked_note(content_dir, name) for name in unchecked])
-    return _with_versions(content, history) if versions else content
+    return content, documents
 
 
 def _with_versions(content: Content, history: RepositoryHistory) -> Content:
@@ -195,9 +261,9 @@ def _stand_in(path: Path, catalogue: ModelT) -> tuple[YamlFile, ModelT]:
 SOURCES_DIR = "sumber"
 
 
-def _cited(source: Source) -> set[str]:
+def _cited(facts: DocumentFacts) -> set[str]:
     """The files in ``content/sumber/`` a document's ``sumber`` names: the extracted text and the original."""
-    return {source.berkas, *([source.asli] if source.asli else [])}
+    return {facts.berkas, *([facts.asli] if facts.asli else [])}
 
 
 def _uncited_sources(content_dir: Path, cited: set[str]) -> Iterator[Problem]:
@@ -224,18 +290,46 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def _read(path: Path, content_dir: Path) -> YamlFile | list[Problem]:
+class _Paths:
+    """:func:`display_path` and the resolved path of each file of one run, each folder resolved once:
+    a run reads thousands of files in a few hundred folders."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content = content_dir.resolve()
+        self._cwd = Path.cwd().resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def _folder(self, folder: Path) -> Path:
+        resolved = self._folders.get(folder)
+        if resolved is None:
+            resolved = self._folders[folder] = folder.resolve()
+        return resolved
+
+    def resolved(self, path: Path) -> Path:
+        return path.resolve() if path.is_symlink() else self._folder(path.parent) / path.name
+
+    def shown(self, path: Path) -> Path:
+        try:
+            return (self._folder(path.parent) / path.name).relative_to(self._cwd)
+        except ValueError:
+            return path
+
+
+def _read(path: Path, paths: _Paths) -> bytes | list[Problem]:
     # A symbolic link in a pull request could make the build read (and echo in its
     # errors) any file on the machine that builds it.
-    if not path.resolve().is_relative_to(content_dir.resolve()):
+    if not paths.resolved(path).is_relative_to(paths.content):
         message = "berkas ini tautan simbolik ke luar folder content"
         hint = "simpan isi berkasnya langsung di content/, bukan sebagai tautan"
-        return [Problem(display_path(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
-    return read_yaml(path, display_path(path))
+        return [Problem(paths.shown(path), 1, 1, "", message, "berkas biasa di dalam content/", hint=hint)]
+    return read_bytes(path, paths.shown(path))
 
 
-def _load_catalogue(path: Path, model: type[ModelT], problems: list[Problem]) -> tuple[YamlFile, ModelT] | None:
-    source = _read(path, path.parent)
+def _load_catalogue(
+    path: Path, model: type[ModelT], problems: list[Problem], cache: CheckCache, paths: _Paths
+) -> tuple[YamlFile, ModelT] | None:
+    raw = _read(path, paths)
+    source = raw if isinstance(raw, list) else cache.parse(raw, paths.shown(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -252,8 +346,23 @@ def _load_document(
     history: RepositoryHistory,
     problems: list[Problem],
     regions: tuple[YamlFile, RegionCatalogue] | None,
-) -> LoadedDocument | None:
-    source = _read(path, content_dir)
+    cache: CheckCache,
+    paths: _Paths,
+    reuse_facts: bool,
+) -> Checked | None:
+    raw = _read(path, paths)
+    if isinstance(raw, list):
+        problems.extend(raw)
+        return None
+    relative = path.relative_to(content_dir).as_posix()
+    facts = cache.facts(raw) if reuse_facts else None
+    if facts is not None:
+        original = _original(content_dir, facts.berkas)
+        pdf = _original(content_dir, facts.asli) if facts.asli else None
+        # Decoded, since these very bytes parsed before.
+        source = YamlFile(paths.shown(path), None, text=raw.decode("utf-8"))
+        return CheckedDocument(source, facts, relative, original, pdf)
+    source = cache.parse(raw, paths.shown(path))
     if isinstance(source, list):
         problems.extend(source)
         return None
@@ -266,17 +375,23 @@ def _load_document(
         hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur"
         problems.append(source.problem(("jenis",), message, expected, found, hint))
         return None
-    problems.extend(placeholders(source))
+    unfilled = placeholders(source)
+    problems.extend(unfilled)
     result = validate(source, model)
     if isinstance(result, list):
         problems.extend(_with_region_hints(result, source, regions[1] if regions else None))
         return None
-    relative = path.relative_to(content_dir).as_posix()
     original = _original(content_dir, result.sumber.berkas)
     pdf = _original(content_dir, result.sumber.asli) if result.sumber.asli else None
     commits = history.of(relative)
     versions = ContentHistory(unavailable=commits.unavailable, truncated=commits.truncated)
-    return LoadedDocument(source, result, relative, original, pdf, versions)
+    loaded = LoadedDocument(source, result, relative, original, pdf, versions, tuple(document_problems(source, result)))
+    if not unfilled and not loaded.own_problems:
+        cache.keep_facts(raw, loaded.facts)
+    if reuse_facts:
+        text = YamlFile(source.path, None, text=source.text)
+        return CheckedDocument(text, loaded.facts, relative, original, pdf, loaded.own_problems)
+    return loaded
 
 
 def _with_region_hints(problems: list[Problem], source: YamlFile, regions: RegionCatalogue | None) -> Iterator[Problem]:

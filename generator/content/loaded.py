@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Problem
+from .facts import DocumentFacts
 from .model import Decree, Glossary, IkuDocument, RegionCatalogue, RegulationCatalogue
 from .versions import ContentHistory
 from .yaml_source import YamlFile
@@ -43,10 +46,46 @@ class LoadedDocument:
     """The original PDF named by ``sumber.asli``; ``None`` when none is named or it is missing."""
     history: ContentHistory
     """The document's versions when loaded for a build (``load_content(..., versions=True)``)."""
+    own_problems: tuple[Problem, ...] = ()
+    """What is wrong within the document alone (its indicators, its formulas), reported with the
+    checks across files."""
 
     @property
     def path(self) -> Path:
         return self.source.path
+
+    @functools.cached_property
+    def facts(self) -> DocumentFacts:
+        """What the checks across files need of it."""
+        return DocumentFacts.of(self.document)
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    """A document as ``iku check`` holds it: its facts, not its model. Read from the cache when the
+    file is unchanged since it passed every check of its own; otherwise validated, checked and
+    then reduced to this, so that memory does not grow with whole documents.
+
+    ``source`` holds the file's text, composed into a tree only if a check across files
+    finds a problem in it.
+    """
+
+    source: YamlFile
+    facts: DocumentFacts
+    relative_path: str
+    original: Original | RefusedOriginal | None
+    pdf: Original | RefusedOriginal | None
+    own_problems: tuple[Problem, ...] = ()
+    """What is wrong within the document alone: nothing for one read from the cache, which keeps
+    only documents without such problems."""
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+
+Checked = LoadedDocument | CheckedDocument
+"""A document as the checks across files take it."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.addresses import PAGE_SIZE
+from ..content.addresses import PAGE_SIZE, Key
 from ..content.kinds import document_key
 from ..content.load import load_content
 from ..pages.portal_view import PortalView
@@ -33,15 +33,23 @@ class Output:
 
 
 def generate(
-    content_dir: Path, site_name: str, site_url: str, repo_url: str | None = None, page_size: int = PAGE_SIZE
+    content_dir: Path,
+    site_name: str,
+    site_url: str,
+    repo_url: str | None = None,
+    *,
+    page_size: int = PAGE_SIZE,
+    scope: Key | None = None,
 ) -> Output:
     """Generate the whole portal; raises an ``IkuError`` on bad content.
 
     ``repo_url`` is the public repository's address: each version in a document's history
     links to its commit there; without it, commits are named but not linked. ``page_size``
-    is how many entries a page of a long list holds (:mod:`generator.pages.paging`).
+    is how many entries a page of a long list holds (:mod:`generator.pages.paging`). With
+    ``scope`` (an editor's preview), only the documents of that place are read, and the
+    portal is generated as if they were all there is.
     """
-    content = load_content(content_dir, versions=True)
+    content = load_content(content_dir, versions=True, scope=scope)
     portal = PortalView(SiteView(content, site_name, site_url, repo_url, page_size))
     files = portal.files()
     files.update(render_redirects(portal.redirects()))

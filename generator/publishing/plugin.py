@@ -20,14 +20,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..content.addresses import PAGE_SIZE
 from ..content.errors import ContentError, IkuError
 from ..content.formulas import katex_dist
-from ..content.load import symlink_within
+from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
@@ -41,6 +41,7 @@ LITERAL_EXTENSION = "generator.pages.markdown_literal"
 FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
+LOG = get_plugin_logger(__name__)
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -52,6 +53,8 @@ class IkuPluginConfig(base.Config):
     page_size = c.Type(int, default=PAGE_SIZE)
     """Entries per page of a list that grows with the documents (a comparison, a regulation's
     "cited by", a provinsi's documents); tests set a small one to see lists cut into pages."""
+    wilayah = c.Optional(c.Type(str))
+    """An editor's preview (``iku serve --wilayah``): the address of the one place whose documents are built."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -69,12 +72,16 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         repo_url = config.repo_url or None
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
+        content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
                 raise PluginError(f"page_size plugin iku harus paling sedikit 1, bukan {self.config.page_size}")
+            scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
             self.output = generate(
-                Path(self.config.content_dir), config.site_name, config.site_url, repo_url, self.config.page_size
+                content, config.site_name, config.site_url, repo_url, page_size=self.config.page_size, scope=scope
             )
+            if scope is not None:
+                LOG.info(f"Pratinjau {'/'.join(scope)}: hanya dokumen di sana yang dibangun, bukan seluruh situs")
             self.katex = katex_dist()
         except IkuError as error:
             raise PluginError(str(error)) from None

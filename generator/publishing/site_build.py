@@ -31,6 +31,8 @@ class SiteConfig:
 
     site_dir: Path
     site_url: str
+    content_dir: Path
+    """The folder the ``iku`` plugin reads."""
 
 
 def load_site_config(config_file: Path) -> SiteConfig:
@@ -39,9 +41,13 @@ def load_site_config(config_file: Path) -> SiteConfig:
         config = load_config(str(config_file))
     except (ConfigurationError, OSError) as error:
         raise IkuError(f"{config_file} tidak dapat dibaca: {error}") from None
-    return SiteConfig(Path(config.site_dir), str(config.site_url or ""))
+    plugin = config.plugins.get("iku")
+    content = Path(plugin.config.content_dir) if plugin is not None else Path("content")
+    return SiteConfig(Path(config.site_dir), str(config.site_url or ""), content)
 
 
+PREVIEW_VARIABLE = "IKU_WILAYAH"
+"""Set by ``iku serve --wilayah``; mkdocs.yml hands it to the plugin's ``wilayah`` option."""
 STAGING = "baru"
 RETIRED = "lama"
 # Signals that end a build from outside: a CI job cancelled, Ctrl-C, a closed terminal.
@@ -94,7 +100,9 @@ def build_site(config_file: Path, site_dir: Path) -> int:
     stopper = _Stopper()
     previous = {signum: signal.signal(signum, stopper) for signum in STOPPING_SIGNALS}
     try:
-        child = subprocess.Popen([*command, "--site-dir", str(staging)])
+        # A preview's place left in the shell would build a site of one place (mkdocs.yml reads it).
+        environment = {key: value for key, value in os.environ.items() if key != PREVIEW_VARIABLE}
+        child = subprocess.Popen([*command, "--site-dir", str(staging)], env=environment)
         stopper.arm(True)
         returncode = child.wait()
         stopper.arm(False)
