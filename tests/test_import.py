@@ -18,6 +18,7 @@ from conftest import FIXTURES, REPO
 
 from generator.content.errors import ContentError
 from generator.content.load import load_content
+from generator.content.validate import UNPLACED_SECTION
 from generator.importing.agreement import agreement
 from generator.importing.catalogue_match import Catalogues, load_catalogues
 from generator.importing.draft import Draft, draft_yaml, import_text
@@ -408,3 +409,31 @@ def test_a_position_is_told_from_its_body_and_a_provinsi_body_from_a_kabupaten_o
     text = (VARIANTS / "sekretaris-dinas-provinsi.txt").read_text(encoding="utf-8")
     draft = import_text(text.replace("SEKRETARIS DINAS PERHUBUNGAN PROVINSI JAWA TIMUR", title, 1), "iku.txt", bodies)
     assert (str(draft.address), draft.data["wilayah"]) == (address, wilayah)
+
+
+@pytest.mark.parametrize("variant", ["as-printed", *sorted(VARIANTS_OF_SEEDS)])
+@pytest.mark.parametrize("seed", sorted(HAND_MADE))
+def test_the_draft_file_reads_back_as_exactly_the_draft(seed: str, variant: str, catalogues: Catalogues) -> None:
+    # The draft's YAML is written with review comments in place; whatever it holds (quotes,
+    # backslashes, colons, `#`, leading dashes) must read back as the values the reader found.
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    draft = import_text(VARIANTS_OF_SEEDS.get(variant, str)(text), seed, catalogues)
+    written = yaml.safe_load(draft_yaml(draft))
+    unplaced = written.pop(UNPLACED_SECTION, [])
+    assert (written, unplaced) == (draft.data, [f"baris {number}: {line}" for number, line in draft.unrecognised])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *["a: b", "# bukan komentar", "- bukan butir", "'kutip' dan \"kutip\"", r"\frac{a}{b} \times 100\%"],
+        *["yes", "1.5", "…", "baris: 2\nbaris 3"],
+    ],
+)
+def test_a_value_that_looks_like_yaml_syntax_is_written_as_text(value: str) -> None:
+    draft = Draft("x.txt", {"judul": value, "tugas": [{"teks": value}]}, None, [], [], [(3, value)], [])
+    assert yaml.safe_load(draft_yaml(draft)) == {
+        "judul": value,
+        "tugas": [{"teks": value}],
+        UNPLACED_SECTION: [f"baris 3: {value}"],
+    }
