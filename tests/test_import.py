@@ -437,3 +437,35 @@ def test_a_value_that_looks_like_yaml_syntax_is_written_as_text(value: str) -> N
         "tugas": [{"teks": value}],
         UNPLACED_SECTION: [f"baris 3: {value}"],
     }
+
+
+def test_a_column_under_an_unknown_heading_is_kept_with_its_heading_for_review(catalogues: Catalogues) -> None:
+    draft = _draft(VARIANTS / "kolom-lain.txt", catalogues)
+    first, second, third = _indicators(draft)
+    assert first["catatan_editor"] == ["Kolom KETERANGAN: dihitung tiap semester"]
+    assert "catatan_editor" not in second
+    assert third["catatan_editor"] == ["Kolom KETERANGAN: 95"]
+    assert [f.line for f in draft.unsure if f.field.endswith("catatan_editor")] == [6, 8]
+
+
+def test_letters_of_a_formula_defined_in_words_in_its_cell_or_below_its_table_become_the_fraction(
+    catalogues: Catalogues,
+) -> None:
+    draft = _draft(VARIANTS / "kolom-lain.txt", catalogues)
+    _, in_cell, below = _indicators(draft)
+    assert below["rumus"] == {"latex": r"\frac{\text{jumlah desa tertib}}{\text{jumlah desa}} \times 100\%"}
+    assert in_cell["rumus"] == {"latex": r"\frac{\text{jumlah aduan selesai}}{\text{jumlah aduan}} \times 100\%"}
+    defined = [
+        f.line for f in draft.unsure if f.message == "huruf rumus diganti dengan definisinya seperti tercetak; periksa"
+    ]
+    assert defined == [7, 11]
+
+
+def test_a_line_a_reader_used_only_in_part_is_listed_whole_for_review(catalogues: Catalogues) -> None:
+    # Row 9 names a goal without an indicator: no indicator holds its note, so the words
+    # "catatan sasaran tanpa indikator" reach no field. The line is listed whole, never dropped.
+    draft = _draft(VARIANTS / "kolom-lain.txt", catalogues)
+    assert draft.unrecognised == [(9, "2\t\tcatatan sasaran tanpa indikator\tMeningkatnya ketertiban")]
+    assert (9, "sebagian isi baris ini tidak masuk draf; baris itu disalin utuh ke bagian ini") in [
+        (finding.line, finding.message) for finding in draft.unsure
+    ]

@@ -408,6 +408,16 @@ def test_a_folder_imports_every_document_in_order_and_one_bad_file_stops_none_of
     )
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", " \t\r\n"])
+def test_an_empty_text_is_refused_and_nothing_written(
+    project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    (project / "kosong.txt").write_text(text, encoding="utf-8")
+    before = files_under(project)
+    assert iku(capsys, "kosong.txt") == (1, "", "Galat: kosong.txt: berkas kosong, tidak ada teks untuk diimpor\n")
+    assert files_under(project) == before
+
+
 def test_a_folder_without_documents_is_told(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "kosong").mkdir()
     (project / "kosong" / "catatan.docx").write_bytes(b"PK")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from ..content.load import REGIONS_FILE, REGULATIONS_FILE, display_path
 from ..content.model import RegionCatalogue, RegulationCatalogue, RegulationKind
 from ..content.validate import validate
 from ..content.yaml_source import read_yaml
+from .coverage import words
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -25,6 +27,11 @@ class Catalogues:
 
     regions: RegionCatalogue
     regulations: RegulationCatalogue
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        """The words of the catalogues: a decree cites a regulation by id, whose title is here."""
+        return set(words(self.regulations.model_dump(mode="json"))) | set(words(self.regions.model_dump(mode="json")))
 
 
 def load_catalogues(content_dir: Path) -> Catalogues:

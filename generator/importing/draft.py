@@ -13,7 +13,9 @@ from ..content.addresses import period_key
 from ..content.model import Period
 from ..content.validate import UNPLACED_SECTION
 from .catalogue_match import Catalogues, match_owner
+from .coverage import partly_placed
 from .decree import is_decree, read_decree
+from .definitions import place_definitions
 from .document import period_of, read_iku
 from .lines import joined, read_lines
 from .notes import Finding, Notes
@@ -56,8 +58,17 @@ def import_text(text: str, source_name: str, catalogues: Catalogues) -> Draft:
     else:
         body, title = read_iku(lines, notes)
         data, address = _iku_fields(body, title, lines, notes, catalogues, source_name)
+        place_definitions(data, lines, notes)
     _unique_ids(data)
-    unrecognised = [(line.number, line.text.strip()) for line in lines if notes.free(line)]
+    unplaced = [line for line in lines if notes.free(line)]
+    for line in partly_placed(lines, notes.used, data, catalogues.words):
+        notes.doubt(
+            line.number,
+            UNRECOGNISED_KEY,
+            "sebagian isi baris ini tidak masuk draf; baris itu disalin utuh ke bagian ini",
+        )
+        unplaced.append(line)
+    unrecognised = [(line.number, line.text.strip()) for line in sorted(unplaced, key=lambda line: line.number)]
     return Draft(source_name, data, address, notes.recognised, notes.unsure, unrecognised, notes.proposals)
 
 

@@ -76,7 +76,11 @@ def read_source(path: Path) -> Extracted:
         raise IkuError(f"{_name(path)}: tidak dapat dibaca ({error.strerror})") from error
     if suffix == PDF_SUFFIX:
         return _read_pdf(path, raw)
-    return Extracted(_lines(_decode(path, raw)))
+    text = _lines(_decode(path, raw))
+    if not text.strip():
+        # A draft of nothing would only hold placeholders: the file is probably not the one meant.
+        raise IkuError(f"{_name(path)}: berkas kosong, tidak ada teks untuk diimpor")
+    return Extracted(text)
 
 
 def _name(path: Path) -> str:

@@ -36,6 +36,11 @@ def read_formula(text: str) -> Reading:
     latex = _LATEX.match(text)
     if latex:
         return Reading({"latex": latex[1].strip()})
+    head, meanings = split_definitions(text)
+    defined = letters_fraction(read_formula(head).rumus.get("latex", "")) if meanings and head else None
+    if defined is not None and {defined[0], defined[1]} <= meanings.keys():
+        top, bottom, factor = defined
+        return Reading({"latex": fraction(meanings[top], meanings[bottom]) + factor}, DEFINED_DOUBT)
     factor, body = _factor(text)
     if _DASHES.search(body):
         return _drawn(text, body, factor)
@@ -48,6 +53,33 @@ def read_formula(text: str) -> Reading:
     if len(parts) > 2:
         return Reading({"teks": text}, "kata `dibagi` muncul lebih dari sekali; susun pecahannya sendiri")
     return Reading({"teks": text})
+
+
+# "A = jumlah …", "B : jumlah …": a letter of a formula defined in words.
+_DEFINITION = re.compile(r"(?:^|(?<=[\s,;]))([A-Z])\s*[=:]\s*")
+_LETTERS_FRACTION = re.compile(r"^\\frac\{\\text\{([A-Z])\}\}\{\\text\{([A-Z])\}\}(.*)$")
+DEFINED_DOUBT = "huruf rumus diganti dengan definisinya seperti tercetak; periksa"
+
+
+def split_definitions(text: str) -> tuple[str, dict[str, str]]:
+    """What comes before the first "A = …" of ``text``, and each letter's definition in words."""
+    found = list(_DEFINITION.finditer(text))
+    if not found:
+        return text, {}
+    meanings = {}
+    for match, after in zip(found, [*found[1:], None], strict=True):
+        meaning = text[match.end() : after.start() if after else len(text)]
+        meanings[match[1]] = re.sub(r"\s+dan$", "", meaning.strip(" ,;.")).strip(" ,;.")
+    head = re.sub(
+        r"\s*\b(?:dengan|di ?mana|keterangan|ket\.?)\s*:?$", "", text[: found[0].start()].strip(), flags=re.IGNORECASE
+    )
+    return head.strip(" ,;"), meanings
+
+
+def letters_fraction(latex: str) -> tuple[str, str, str] | None:
+    """For ``\\frac{\\text{A}}{\\text{B}} \\times 100\\%``: ("A", "B", " \\times 100\\%"); None for others."""
+    match = _LETTERS_FRACTION.match(latex)
+    return (match[1], match[2], match[3]) if match else None
 
 
 def _drawn(text: str, body: str, factor: str) -> Reading:

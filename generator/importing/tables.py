@@ -74,6 +74,12 @@ class TableBuilder:
         formula = self._dash_fraction(cells, row.line)
         explanation = self._explanations(cells)
         by_role = {found: cell for found, cell in zip(self.roles, cells, strict=True) if found and cell}
+        # A column under a heading no rule knows ("Keterangan", "Satuan Kerja"): kept, with its heading.
+        unknown = [
+            f"{heading}: {cell}"
+            for heading, found, cell in zip(self.table["kolom"], self.roles, cells, strict=True)
+            if found is None and cell
+        ]
         number, goal_text, name = by_role.pop("nomor", ""), self._uraian(by_role), by_role.pop("nama", "")
         if goal_text:
             self._goal(number, goal_text, row.line)
@@ -90,7 +96,9 @@ class TableBuilder:
             self.notes.doubt(row.line, self.path, "baris tanpa indikator di awal tabel; isinya belum ditempatkan")
         self._fill(by_role, formula, explanation, row.line)
         if extra:
-            self._extra(extra, row.line)
+            self._extra([f"Sel tanpa judul kolom: {cell}" for cell in extra], row.line)
+        if unknown:
+            self._extra([f"Kolom {cell}" for cell in unknown], row.line)
 
     def _uraian(self, by_role: dict[str, str]) -> str:
         for found in [found for found in by_role if found.startswith("uraian:")]:
@@ -255,8 +263,8 @@ class TableBuilder:
         target = self.indicator if self.indicator is not None else None
         if target is None:
             return
-        target.setdefault("catatan_editor", []).extend(f"Sel tanpa judul kolom: {cell}" for cell in extra)
-        self.notes.doubt(line, self._where("catatan_editor"), "sel di luar kolom tabel; pindahkan ke kolomnya")
+        target.setdefault("catatan_editor", []).extend(extra)
+        self.notes.doubt(line, self._where("catatan_editor"), "sel di luar kolom yang dikenal; pindahkan ke kolomnya")
 
     def finish(self) -> dict[str, Any] | None:
         goals = [goal for goal in self.table["baris"] if goal["indikator"]]
