@@ -325,6 +325,13 @@ def _read(path: Path, paths: _Paths) -> bytes | list[Problem]:
     return read_bytes(path, paths.shown(path))
 
 
+def load_catalogue(content_dir: Path, name: str, model: type[ModelT], problems: list[Problem]) -> ModelT | None:
+    """One catalogue of ``content_dir`` (``REGIONS_FILE``, …) validated as ``iku check`` validates it;
+    None, with its problems added to ``problems``, when it cannot be read."""
+    loaded = _load_catalogue(content_dir / name, model, problems, CheckCache(), _Paths(content_dir))
+    return loaded[1] if loaded else None
+
+
 def _load_catalogue(
     path: Path, model: type[ModelT], problems: list[Problem], cache: CheckCache, paths: _Paths
 ) -> tuple[YamlFile, ModelT] | None:
