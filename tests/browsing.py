@@ -10,7 +10,7 @@ import gzip
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from http import HTTPStatus
@@ -120,6 +120,12 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def handle(self) -> None:
+        # A browser may drop a request it no longer needs (Pagefind cancels a superseded search's
+        # fetches); the server has nothing to report about it, and a traceback in the log would hide real ones.
+        with suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
 
 
 @dataclass(frozen=True)
