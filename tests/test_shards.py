@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
 
-from generator.publishing.shards import COMMON, shard_of
 from generator.publishing.search_index import indexed_pages
+from generator.publishing.shards import COMMON, shard_of
 
 PROVINCES = ("jawa-timur", "bali")
 BALI = """
