@@ -166,3 +166,73 @@ def test_assembling_without_the_common_shard_is_refused(project: Path, shards: d
     assert result.returncode == 1
     assert result.stderr == "Galat: tidak ada index.html di bagian mana pun: bagian common belum disertakan\n"
     assert not (project / "tanpa-common").exists()
+
+
+ROOT_URL = "https://iku.example.go.id/"
+
+
+@pytest.fixture(scope="module")
+def at_root(project: Path) -> Path:
+    """The site built for an address at a host's root, as a publication per provinsi needs."""
+    result = run_iku("build", "--site-dir", "akar", cwd=project, env={"SITE_URL": ROOT_URL})
+    assert result.returncode == 0, result.stderr
+    return project / "akar"
+
+
+def test_a_site_is_published_as_one_pages_site_per_provinsi_and_one_for_the_rest(project: Path, at_root: Path) -> None:
+    result = run_iku("split", "--site-dir", "akar", "--keluaran", "terbit", cwd=project, env={"SITE_URL": ROOT_URL})
+    assert result.returncode == 0, result.stderr
+    parts = {name: tree(project / "terbit" / name) for name in (COMMON, *PROVINCES)}
+    assert sorted(path.name for path in (project / "terbit").iterdir()) == ["bali", "common", "jawa-timur"]
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [COMMON, *PROVINCES]
+    # Each part is a Pages site of its own: its own 404 page, and no Jekyll run over it.
+    site = tree(at_root)
+    for files in parts.values():
+        assert files["404.html"] == site["404.html"]
+        assert files[".nojekyll"] == b""
+    # The union of the parts, each provinsi's served at /<provinsi>/, is the site: nothing lost, nothing changed.
+    union = {path: data for path, data in parts[COMMON].items() if path != ".nojekyll"}
+    for province in PROVINCES:
+        union |= {
+            f"{province}/{path}": data
+            for path, data in parts[province].items()
+            if path not in ("404.html", ".nojekyll")
+        }
+    assert union == site
+    assert "bali/badung/kuta/2021-2023/index.html" in union
+    assert "badung/kuta/2021-2023/index.html" in parts["bali"]
+    # The list of a provinsi's documents is not under its address: it stays with the home.
+    assert "daftar-dokumen/bali/index.html" in parts[COMMON]
+    assert not any(path.startswith(("bali/", "jawa-timur/")) for path in parts[COMMON])
+
+
+def test_a_part_larger_than_the_limit_is_refused(project: Path, at_root: Path) -> None:
+    sizes = {name: sum(len(data) for data in tree(project / "terbit" / name).values()) for name in (COMMON, *PROVINCES)}
+    limit = max(sizes["bali"], sizes["jawa-timur"])
+    result = run_iku(
+        "split",
+        "--site-dir",
+        "akar",
+        "--keluaran",
+        "terlalu-besar",
+        "--batas",
+        str(limit),
+        cwd=project,
+        env={"SITE_URL": ROOT_URL},
+    )
+    assert result.returncode == 1
+    common = f"{sizes[COMMON]:,}".replace(",", ".")
+    assert result.stderr == (
+        f"Galat: bagian terbitan melebihi batas {limit:,} bait: common {common} bait\n".replace(",", ".")
+    )
+    assert not (project / "terlalu-besar").exists()
+
+
+def test_a_site_not_at_a_host_s_root_cannot_be_published_per_provinsi(project: Path, single: Path) -> None:
+    result = run_iku("split", "--site-dir", "single", "--keluaran", "terbit-salah", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: situs dibangun untuk https://portal-iku.github.io/portal-iku/: untuk diterbitkan per provinsi, "
+        "site_url harus alamat akar sebuah host (mis. https://iku.example.go.id/), karena tiap provinsi "
+        "diterbitkan di /<provinsi>/ host itu\n"
+    )

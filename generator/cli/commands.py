@@ -14,6 +14,7 @@ from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
+from ..publishing.publication import PAGES_LIMIT, split_site
 from ..publishing.shards import assemble, checked_shard, shard_names
 from ..publishing.site_build import PREVIEW_VARIABLE, build_site, load_site_config
 from .import_command import DRAFTS_DIR, import_command
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             count = assemble(args.bagian, site_dir)
             print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
             return 0
+        if args.command == "split":
+            return _split(site_dir, config.site_url, config.content_dir, args.keluaran, args.batas)
         if args.shard is not None:
             # Named before MkDocs starts: a mistyped shard is one line, not a failed build.
             checked_shard(config.content_dir, args.shard)
@@ -180,6 +183,26 @@ def _parser() -> argparse.ArgumentParser:
     assembling.add_argument(
         "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder keluaran (bawaan: dari mkdocs.yml)"
     )
+    split = commands.add_parser(
+        "split",
+        help="potong situs yang sudah dibangun menjadi satu situs GitHub Pages per provinsi dan satu untuk selebihnya",
+    )
+    split.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    split.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder situs (bawaan: dari mkdocs.yml)"
+    )
+    split.add_argument(
+        "--keluaran", type=Path, required=True, metavar="FOLDER", help="folder tujuan: satu subfolder per bagian"
+    )
+    split.add_argument(
+        "--batas",
+        type=int,
+        default=PAGES_LIMIT,
+        metavar="BAIT",
+        help=f"ukuran terbesar satu bagian (bawaan: {PAGES_LIMIT}, batas GitHub Pages)",
+    )
     serve = commands.add_parser(
         "serve", help="pratinjau situs di komputer Anda (mkdocs serve), dimuat ulang setiap kali berkas disimpan"
     )
@@ -240,6 +263,13 @@ def _serve(config_file: Path, region: str | None, address: str | None) -> int:
 def _shards(content_dir: Path, output: str) -> int:
     names = shard_names(content_dir)
     print(json.dumps(names) if output == "json" else "\n".join(names))
+    return 0
+
+
+def _split(site_dir: Path, site_url: str, content_dir: Path, target: Path, limit: int) -> int:
+    parts = split_site(site_dir, site_url, shard_names(content_dir)[1:], target, limit)
+    for part in parts:
+        print(f"{part.name}: {part.files} berkas, {part.size} bait")
     return 0
 
 
