@@ -236,3 +236,10 @@ def test_a_site_not_at_a_host_s_root_cannot_be_published_per_provinsi(project: P
         "site_url harus alamat akar sebuah host (mis. https://iku.example.go.id/), karena tiap provinsi "
         "diterbitkan di /<provinsi>/ host itu\n"
     )
+
+
+def test_assembling_without_a_provinsi_s_shard_is_refused(project: Path, shards: dict[str, Path]) -> None:
+    result = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "tanpa-bali", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == "Galat: bagian bali belum disertakan: halaman provinsinya tidak ada\n"
+    assert not (project / "tanpa-bali").exists()

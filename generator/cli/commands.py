@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "links":
             return _links(site_dir, config.site_url)
         if args.command == "assemble":
-            count = assemble(args.bagian, site_dir)
+            count = assemble(args.bagian, site_dir, shard_names(config.content_dir)[1:])
             print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
             return 0
         if args.command == "split":

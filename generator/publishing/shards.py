@@ -80,10 +80,11 @@ def prune_to_shard(site: Path, shard: str, provinces: Iterable[str]) -> None:
             Path(folder).rmdir()
 
 
-def assemble(shards: Sequence[Path], site_dir: Path) -> int:
+def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = ()) -> int:
     """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
 
-    ``site_dir`` is replaced only when everything succeeded; an :class:`IkuError` says what was wrong.
+    Every shard must be there: the common one and one for each of ``provinces``. ``site_dir`` is
+    replaced only when everything succeeded; an :class:`IkuError` says what was wrong.
     """
     if not shards:
         raise IkuError("sebutkan folder setiap bagian yang sudah dibangun (iku build --shard …)")
@@ -97,6 +98,9 @@ def assemble(shards: Sequence[Path], site_dir: Path) -> int:
         count = _merge(shards, staging)
         if not (staging / "index.html").is_file():
             raise IkuError(f"tidak ada index.html di bagian mana pun: bagian {COMMON} belum disertakan")
+        missing = [name for name in provinces if not (staging / name / "index.html").is_file()]
+        if missing:
+            raise IkuError(f"bagian {', '.join(missing)} belum disertakan: halaman provinsinya tidak ada")
         if (staging / BUNDLE_DIR).exists():
             raise IkuError(f"sebuah bagian sudah memuat {BUNDLE_DIR}/: bangun bagian dengan iku build --shard")
         build_search_index(staging)
