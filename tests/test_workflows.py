@@ -105,7 +105,7 @@ def test_pull_requests_are_checked_tested_built_strictly_and_link_checked() -> N
 FORMULA_CACHE_KEY = "formulas-${{ hashFiles('package-lock.json', 'generator/content/katex_worker.js') }}-"
 
 
-@pytest.mark.parametrize(("name", "job"), [("checks.yml", "check"), ("pages.yml", "build")])
+@pytest.mark.parametrize(("name", "job"), [("checks.yml", "check"), ("pages.yml", "shards"), ("pages.yml", "build")])
 def test_rendered_formulas_are_cached_between_runs_keyed_on_katex_and_its_worker(name: str, job: str) -> None:
     job_steps = steps(name, job)
     formulas = next(index for index, step in enumerate(job_steps) if step.get("with", {}).get("path") == ".cache")
@@ -117,19 +117,56 @@ def test_rendered_formulas_are_cached_between_runs_keyed_on_katex_and_its_worker
     assert formulas < next(index for index, step in enumerate(job_steps) if step.get("name") == "Pasang")
 
 
-def test_main_is_built_for_its_pages_address_and_deployed() -> None:
+def test_main_is_built_in_shards_assembled_link_checked_and_deployed() -> None:
+    """One job lists the shards from the catalogue (after checking the content), a matrix job builds
+    each for the published address, one assembles them (with the search index) and checks links."""
     data = workflow("pages.yml")
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
-    build = steps("pages.yml", "build")
-    built = next(step for step in build if step.get("run") == ".venv/bin/iku build --site-dir site")
-    assert built["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
-    uses = [step["uses"].split("@")[0] for step in build if "uses" in step]
-    assert uses[-1] == "actions/upload-pages-artifact" and "actions/configure-pages" in uses
-    deploy = data["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    jobs = data["jobs"]
+    shards = [step.get("run", "") for step in steps("pages.yml", "shards")]
+    assert ".venv/bin/iku check --format github" in shards
+    assert 'echo "shards=$(.venv/bin/iku shards --format json)" >> "$GITHUB_OUTPUT"' in shards
+    assert jobs["shards"]["outputs"]["shards"] == "${{ steps.shards.outputs.shards }}"
+    uses = [step["uses"].split("@")[0] for step in steps("pages.yml", "shards") if "uses" in step]
+    assert "actions/configure-pages" in uses
+
+    build = jobs["build"]
+    assert build["needs"] == "shards"
+    assert build["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.shards.outputs.shards) }}"
+    built = next(step for step in build["steps"] if step.get("name") == "Bangun bagian")
+    assert built["run"] == '.venv/bin/iku build --shard "$SHARD" --site-dir "bagian/$SHARD"'
+    assert built["env"] == {"SITE_URL": "${{ needs.shards.outputs.site_url }}", "SHARD": "${{ matrix.shard }}"}
+    assert build["steps"][-1]["uses"].split("@")[0] == "actions/upload-artifact"
+
+    assemble = jobs["assemble"]
+    assert assemble["needs"] == ["shards", "build"]
+    runs = [step.get("run", "") for step in assemble["steps"]]
+    assert runs.index(".venv/bin/iku assemble bagian/* --site-dir site") < runs.index(
+        ".venv/bin/iku links --site-dir site"
+    )
+    uploads = [step for step in assemble["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert [step["if"] for step in uploads] == ["vars.IKU_PAGES_PER_PROVINSI != 'true'"]
+
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "assemble"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_a_site_too_large_for_one_pages_site_is_published_per_provinsi_when_configured() -> None:
+    jobs = workflow("pages.yml")["jobs"]
+    split = next(step for step in jobs["assemble"]["steps"] if step.get("name") == "Potong per provinsi")
+    assert split["if"] == "vars.IKU_PAGES_PER_PROVINSI == 'true'"
+    assert split["run"] == ".venv/bin/iku split --site-dir site --keluaran terbit"
+    per_provinsi = jobs["deploy-per-provinsi"]
+    assert per_provinsi["needs"] == "assemble"
+    assert per_provinsi["if"] == "vars.IKU_PAGES_PER_PROVINSI == 'true'"
+    assert jobs["deploy"]["if"] == "vars.IKU_PAGES_PER_PROVINSI != 'true'"
+    assert per_provinsi["permissions"] == {}
+    push = per_provinsi["steps"][-1]
+    assert push["env"]["TOKEN"] == "${{ secrets.IKU_PAGES_TOKEN }}"
+    assert 'repository="$OWNER/$OWNER.github.io"' in push["run"] and 'repository="$OWNER/$name"' in push["run"]
 
 
 IMAGE = re.compile(r"^python:3\.11-bookworm@sha256:[0-9a-f]{64}$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
+from ..publishing.publication import PAGES_LIMIT, split_site
+from ..publishing.shards import assemble, checked_shard, shard_names
 from ..publishing.site_build import PREVIEW_VARIABLE, build_site, load_site_config
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
@@ -71,11 +74,22 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "serve":
             return _serve(args.config_file, args.wilayah, args.dev_addr)
+        if args.command == "shards":
+            return _shards(_content_folder(args.config_file), args.format)
         config = load_site_config(args.config_file)
         site_dir = args.site_dir or config.site_dir
         if args.command == "links":
             return _links(site_dir, config.site_url)
-        return build_site(args.config_file, site_dir)
+        if args.command == "assemble":
+            count = assemble(args.bagian, site_dir, shard_names(config.content_dir)[1:])
+            print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
+            return 0
+        if args.command == "split":
+            return _split(site_dir, config.site_url, config.content_dir, args.keluaran, args.batas)
+        if args.shard is not None:
+            # Named before MkDocs starts: a mistyped shard is one line, not a failed build.
+            checked_shard(config.content_dir, args.shard)
+        return build_site(args.config_file, site_dir, args.shard)
     except ContentError as error:
         sys.stderr.write(WRITERS["text"](error.problems, error.notes))
         return 1
@@ -145,6 +159,50 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder keluaran (bawaan: dari mkdocs.yml)"
     )
+    build.add_argument(
+        "--shard",
+        default=None,
+        metavar="BAGIAN",
+        help="bangun satu bagian situs saja, untuk dibangun di beberapa mesin lalu dirakit dengan iku assemble: "
+        "id provinsi (halaman di bawah alamatnya) atau common (selebihnya); daftarnya: iku shards",
+    )
+    shards = commands.add_parser("shards", help="daftar bagian situs yang dapat dibangun terpisah (iku build --shard)")
+    shards.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    shards.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text: satu per baris; json: daftar JSON"
+    )
+    assembling = commands.add_parser(
+        "assemble", help="rakit bagian-bagian yang dibangun dengan iku build --shard menjadi satu situs"
+    )
+    assembling.add_argument("bagian", type=Path, nargs="+", metavar="FOLDER_BAGIAN", help="folder tiap bagian")
+    assembling.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    assembling.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder keluaran (bawaan: dari mkdocs.yml)"
+    )
+    split = commands.add_parser(
+        "split",
+        help="potong situs yang sudah dibangun menjadi satu situs GitHub Pages per provinsi dan satu untuk selebihnya",
+    )
+    split.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="BERKAS", help="berkas konfigurasi MkDocs"
+    )
+    split.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder situs (bawaan: dari mkdocs.yml)"
+    )
+    split.add_argument(
+        "--keluaran", type=Path, required=True, metavar="FOLDER", help="folder tujuan: satu subfolder per bagian"
+    )
+    split.add_argument(
+        "--batas",
+        type=int,
+        default=PAGES_LIMIT,
+        metavar="BAIT",
+        help=f"ukuran terbesar satu bagian (bawaan: {PAGES_LIMIT}, batas GitHub Pages)",
+    )
     serve = commands.add_parser(
         "serve", help="pratinjau situs di komputer Anda (mkdocs serve), dimuat ulang setiap kali berkas disimpan"
     )
@@ -200,6 +258,19 @@ def _serve(config_file: Path, region: str | None, address: str | None) -> int:
         return subprocess.run(command, env=environment, check=False).returncode
     except KeyboardInterrupt:
         return 130
+
+
+def _shards(content_dir: Path, output: str) -> int:
+    names = shard_names(content_dir)
+    print(json.dumps(names) if output == "json" else "\n".join(names))
+    return 0
+
+
+def _split(site_dir: Path, site_url: str, content_dir: Path, target: Path, limit: int) -> int:
+    parts = split_site(site_dir, site_url, shard_names(content_dir)[1:], target, limit)
+    for part in parts:
+        print(f"{part.name}: {part.files} berkas, {part.size} bait")
+    return 0
 
 
 def _content_folder(config_file: Path) -> Path:

@@ -161,6 +161,18 @@ def load_content(
     return _with_versions(content, history) if versions else content
 
 
+def load_regions(content_dir: Path) -> RegionCatalogue:
+    """The catalogue of places (``wilayah.yml``) alone, validated; a :class:`ContentError` when it is wrong.
+
+    What splitting a build by provinsi needs, without reading a single document."""
+    problems: list[Problem] = []
+    paths = _Paths(content_dir)
+    regions = _load_catalogue(content_dir / REGIONS_FILE, RegionCatalogue, problems, CheckCache(), paths)
+    if regions is None:
+        raise ContentError(problems)
+    return regions[1]
+
+
 def check_content_folder(content_dir: Path, *, cache: CheckCache | None = None) -> tuple[Content, list[Checked]]:
     """What ``iku check`` runs: :func:`load_content`'s problems, in the same order, at a cost that grows
     with what changed. A document file unchanged since it passed every check of its own is read from

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..content.addresses import PAGE_SIZE
@@ -35,6 +35,7 @@ from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .page_check import markdown_leftover
 from .search_index import build_search_index
+from .shards import COMMON, checked_shard, prune_to_shard, shard_names, shard_of
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
@@ -55,6 +56,8 @@ class IkuPluginConfig(base.Config):
     "cited by", a provinsi's documents); tests set a small one to see lists cut into pages."""
     wilayah = c.Optional(c.Type(str))
     """An editor's preview (``iku serve --wilayah``): the address of the one place whose documents are built."""
+    shard = c.Optional(c.Type(str))
+    """``iku build --shard``: write only this shard's files (a provinsi's id, or ``common``; see shards.py)."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -64,6 +67,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     katex: Path | None = None
     newest: datetime.date | None = None
     """The last commit touching content or hand-written pages: the date of every page not from one document."""
+    provinces: tuple[str, ...] = ()
+    """With a shard: every provinsi's id (every shard but ``common``)."""
+    files: Files | None = None
+    """With a shard: every file of the site, those another shard writes too."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -83,6 +90,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             if scope is not None:
                 LOG.info(f"Pratinjau {'/'.join(scope)}: hanya dokumen di sana yang dibangun, bukan seluruh situs")
             self.katex = katex_dist()
+            if self.config.shard is not None:
+                checked_shard(content, self.config.shard)
+                self.provinces = tuple(shard_names(content)[1:])
         except IkuError as error:
             raise PluginError(str(error)) from None
         dates = [last_commit_date(Path(folder)) for folder in (self.config.content_dir, config.docs_dir)]
@@ -144,17 +154,43 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         for asset in sorted([self.katex / "katex.min.css", *(self.katex / "fonts").iterdir()]):
             uri = f"{KATEX_ASSETS}/{asset.relative_to(self.katex).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        if self.config.shard is not None:
+            self._exclude_other_shards(files, config)
+            self.files = files
         return files
+
+    def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out of the build every file another shard writes, except the pages of the navigation,
+        which every page shows (their titles and places); what they write is removed after the build."""
+        in_nav = set(_nav_paths(config.nav or []))
+        for file in files:
+            if shard_of(file.dest_uri, self.provinces) != self.config.shard and file.src_uri not in in_nav:
+                file.inclusion = InclusionLevel.EXCLUDED
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # The common shard writes the sitemap of the whole site: every page, those left out of its build too.
+        if self.config.shard != COMMON or template_name != "sitemap.xml" or self.files is None:
+            return context
+        for file in self.files.documentation_pages(inclusion=lambda level: True):
+            if file.page is None:
+                self._date(Page(None, file, config))
+        context["pages"] = self.files.documentation_pages(inclusion=lambda level: True)
+        return context
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs dates every page with today (or SOURCE_DATE_EPOCH), so two builds of one
         # commit would differ in sitemap.xml and sitemap.xml.gz. A document page is as new as
         # its content file, as its provenance section says; any other page draws on all content.
-        assert self.output is not None, "on_config runs before on_pre_page"
+        self._date(page)
+        return page
+
+    def _date(self, page: Page) -> None:
+        assert self.output is not None, "on_config runs before a page is dated"
         date = self.output.changed.get(page.file.src_uri, self.newest)
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
         page.update_date = date.isoformat() if date is not None else UNDATED
-        return page
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages name the repository as {{ repo_url }}, so that its address is
@@ -173,6 +209,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.shard is not None:
+            # A shard's part of the site; the index is written once the parts are assembled (iku assemble).
+            prune_to_shard(Path(config.site_dir), self.config.shard, self.provinces)
+            return
         # The search index is read from the pages as written: only once they all are.
         try:
             build_search_index(Path(config.site_dir))
@@ -203,3 +243,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
+
+
+def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
+    """Every page path named in mkdocs.yml's ``nav``."""
+    if isinstance(nav, str):
+        return [nav]
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [path for item in items for path in _nav_paths(item)]

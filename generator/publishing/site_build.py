@@ -48,6 +48,8 @@ def load_site_config(config_file: Path) -> SiteConfig:
 
 PREVIEW_VARIABLE = "IKU_WILAYAH"
 """Set by ``iku serve --wilayah``; mkdocs.yml hands it to the plugin's ``wilayah`` option."""
+SHARD_VARIABLE = "IKU_SHARD"
+"""Set by ``iku build --shard``; mkdocs.yml hands it to the plugin's ``shard`` option."""
 STAGING = "baru"
 RETIRED = "lama"
 # Signals that end a build from outside: a CI job cancelled, Ctrl-C, a closed terminal.
@@ -85,8 +87,10 @@ class _Stopper:
             raise BuildStopped(self.signum)
 
 
-def build_site(config_file: Path, site_dir: Path) -> int:
+def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> int:
     """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code.
+
+    With ``shard``, only that part of the site is written (``publishing/shards.py``).
 
     Stopped by a signal, it ends MkDocs and removes its folder; what a hard kill left behind
     (its folders, named with its process id) the next build removes.
@@ -101,7 +105,10 @@ def build_site(config_file: Path, site_dir: Path) -> int:
     previous = {signum: signal.signal(signum, stopper) for signum in STOPPING_SIGNALS}
     try:
         # A preview's place left in the shell would build a site of one place (mkdocs.yml reads it).
-        environment = {key: value for key, value in os.environ.items() if key != PREVIEW_VARIABLE}
+        # So would a shard's name: only --shard names one.
+        environment = {key: value for key, value in os.environ.items() if key not in (PREVIEW_VARIABLE, SHARD_VARIABLE)}
+        if shard is not None:
+            environment[SHARD_VARIABLE] = shard
         child = subprocess.Popen([*command, "--site-dir", str(staging)], env=environment)
         stopper.arm(True)
         returncode = child.wait()

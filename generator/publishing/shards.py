@@ -1,0 +1,140 @@
+"""One site built in parts on several machines, and the parts put together.
+
+Every file of the site belongs to exactly one shard, by its address alone: the files under
+a provinsi's address (``jawa-timur/…``) and its list of documents (``daftar-dokumen/jawa-timur/…``)
+to that provinsi's shard, everything else (home, regulations, comparison, glossary, data,
+sources, assets, 404, sitemap) to :data:`COMMON`. Pages shared across provinsi (a comparison
+group, a regulation's "cited by") live outside any provinsi's address, so they are common.
+
+Each shard reads the whole content (every page knows every address it links to) but writes
+only its own files. :func:`assemble` puts the shards' folders together, refusing a file two
+shards wrote differently or a file missing from the common shard, and writes what needs the
+whole site: the search index, run once over the assembled pages. The result is byte-identical
+to a build on one machine (``tests/test_shards.py``).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..content.errors import IkuError
+from ..content.load import REGIONS_FILE, display_path, load_regions
+from ..content.printable import spelled_out
+from .search_index import BUNDLE_DIR, build_search_index
+
+COMMON = "common"
+"""The shard of everything outside a provinsi's address."""
+LISTS_DIR = "daftar-dokumen"
+"""The lists of documents, one folder per provinsi (``pages/directory.py``)."""
+
+
+def shard_names(content_dir: Path) -> list[str]:
+    """The shards of the content in ``content_dir``: :data:`COMMON`, then each provinsi's id in catalogue order."""
+    return [COMMON, *(province.id for province in load_regions(content_dir).provinsi)]
+
+
+def checked_shard(content_dir: Path, name: str) -> str:
+    """``name`` when it is a shard of the content, else an :class:`IkuError` naming the shards there are."""
+    names = shard_names(content_dir)
+    if name not in names:
+        raise IkuError(
+            f"bagian {spelled_out(name)!r} tidak dikenal: pilih {COMMON} atau id provinsi dari "
+            f"{display_path(content_dir / REGIONS_FILE).as_posix()} ({', '.join(names)})"
+        )
+    return name
+
+
+def shard_of(address: str, provinces: Iterable[str]) -> str:
+    """The shard a site-relative file address (``jawa-timur/lumajang/index.html``) belongs to."""
+    parts = address.split("/")
+    provinces = frozenset(provinces)
+    if len(parts) > 1 and parts[0] in provinces:
+        return parts[0]
+    if len(parts) > 2 and parts[0] == LISTS_DIR and parts[1] in provinces:
+        return parts[1]
+    return COMMON
+
+
+def files_under(root: Path) -> dict[str, Path]:
+    """Every file under ``root``, by its ``/``-separated path relative to it."""
+    return {
+        Path(folder, name).relative_to(root).as_posix(): Path(folder, name)
+        for folder, _, names in os.walk(root)
+        for name in names
+    }
+
+
+def prune_to_shard(site: Path, shard: str, provinces: Iterable[str]) -> None:
+    """Remove from a built ``site`` every file another shard owns, and the folders left empty."""
+    provinces = frozenset(provinces)
+    for address, path in files_under(site).items():
+        if shard_of(address, provinces) != shard:
+            path.unlink()
+    for folder, _, _ in os.walk(site, topdown=False):
+        if Path(folder) != site and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
+
+
+def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = ()) -> int:
+    """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
+
+    Every shard must be there: the common one and one for each of ``provinces``. ``site_dir`` is
+    replaced only when everything succeeded; an :class:`IkuError` says what was wrong.
+    """
+    if not shards:
+        raise IkuError("sebutkan folder setiap bagian yang sudah dibangun (iku build --shard …)")
+    for shard in shards:
+        if not shard.is_dir():
+            raise IkuError(f"folder bagian {shard.as_posix()} tidak ada")
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-rakit-", dir=site_dir.parent))
+    try:
+        count = _merge(shards, staging)
+        if not (staging / "index.html").is_file():
+            raise IkuError(f"tidak ada index.html di bagian mana pun: bagian {COMMON} belum disertakan")
+        missing = [name for name in provinces if not (staging / name / "index.html").is_file()]
+        if missing:
+            raise IkuError(f"bagian {', '.join(missing)} belum disertakan: halaman provinsinya tidak ada")
+        if (staging / BUNDLE_DIR).exists():
+            raise IkuError(f"sebuah bagian sudah memuat {BUNDLE_DIR}/: bangun bagian dengan iku build --shard")
+        build_search_index(staging)
+        staging.chmod(0o755)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return count
+
+
+def _merge(shards: Sequence[Path], target: Path) -> int:
+    """Copy every shard's files into ``target``; a file two shards wrote differently is an error."""
+    origin: dict[str, Path] = {}
+    conflicts: list[str] = []
+    for shard in shards:
+        for address, path in sorted(files_under(shard).items()):
+            if address in origin:
+                if not filecmp.cmp(origin[address], path, shallow=False):
+                    conflicts.append(f"{address}: {origin[address].as_posix()} ≠ {path.as_posix()}")
+                continue
+            origin[address] = path
+            destination = target / address
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+    if conflicts:
+        raise IkuError(f"{len(conflicts)} berkas ditulis berbeda oleh dua bagian: {'; '.join(conflicts)}")
+    return len(origin)
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    if not site_dir.exists():
+        staging.rename(site_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-lama-", dir=site_dir.parent))
+    site_dir.rename(retired / site_dir.name)
+    staging.rename(site_dir)
+    shutil.rmtree(retired)

@@ -1,0 +1,245 @@
+"""A site built in parts (one per provinsi, and one for everything else) on separate machines
+and assembled is the site one machine builds, byte for byte, with one search index.
+
+The content: the bodies fixture (Jawa Timur) and a second provinsi, Bali, whose kecamatan
+shares indicators with Jawa Timur's (so the comparison pages, common to both, link into both
+parts), committed at two dates (so every page's date and the sitemap's are from history).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BODIES, git, lay_out_project, run_iku
+
+from generator.publishing.search_index import indexed_pages
+from generator.publishing.shards import COMMON, shard_of
+
+PROVINCES = ("jawa-timur", "bali")
+BALI = """
+  - id: bali
+    nama: Bali
+    kode: "51"
+    kabupaten:
+      - id: badung
+        nama: Badung
+        jenis: kabupaten
+        kode: "51.03"
+        kecamatan:
+          - id: kuta
+            nama: Kuta
+            kode: "51.03.01"
+"""
+CONTOH = "dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
+KUTA = "dokumen/bali/badung/kuta/2021-2023.yml"
+FIRST_COMMIT = "2024-03-01T10:00:00+00:00"
+SECOND_COMMIT = "2024-05-02T09:00:00+00:00"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root``, by relative path."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of two provinsi with history: Bali's kecamatan added in a later commit."""
+    project = tmp_path_factory.mktemp("two-provinces")
+    lay_out_project(project, BODIES)
+    content = project / "content"
+    git(project, "init", "-q", date=FIRST_COMMIT)
+    git(project, "add", ".", date=FIRST_COMMIT)
+    git(project, "commit", "-q", "-m", "Jawa Timur", date=FIRST_COMMIT)
+    with (content / "wilayah.yml").open("a", encoding="utf-8") as regions:
+        regions.write(BALI)
+    text = (content / CONTOH).read_text(encoding="utf-8")
+    text = text.replace("keputusan: kepbup-contoh-1-2020\n", "").replace("KECAMATAN CONTOH", "KECAMATAN KUTA")
+    text = text.replace(
+        "provinsi: jawa-timur\n  kabupaten: lumajang\n  kecamatan: contoh",
+        "provinsi: bali\n  kabupaten: badung\n  kecamatan: kuta",
+    )
+    (content / KUTA).parent.mkdir(parents=True)
+    (content / KUTA).write_text(text, encoding="utf-8")
+    git(project, "add", ".", date=SECOND_COMMIT)
+    git(project, "commit", "-q", "-m", "Bali", date=SECOND_COMMIT)
+    return project
+
+
+@pytest.fixture(scope="module")
+def single(project: Path) -> Path:
+    result = run_iku("build", "--site-dir", "single", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "single"
+
+
+@pytest.fixture(scope="module")
+def shards(project: Path) -> dict[str, Path]:
+    """Each shard built into a folder of its own, as separate CI machines would."""
+    built = {}
+    for name in (COMMON, *PROVINCES):
+        result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=project)
+        assert result.returncode == 0, result.stderr
+        built[name] = project / "bagian" / name
+    return built
+
+
+@pytest.fixture(scope="module")
+def assembled(project: Path, shards: dict[str, Path]) -> Path:
+    folders = [str(folder.relative_to(project)) for folder in shards.values()]
+    result = run_iku("assemble", *folders, "--site-dir", "rakitan", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "rakitan"
+
+
+def test_the_shards_are_common_and_each_provinsi_of_the_catalogue(project: Path) -> None:
+    result = run_iku("shards", "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["common", "jawa-timur", "bali"]
+    assert run_iku("shards", cwd=project).stdout == "common\njawa-timur\nbali\n"
+
+
+def test_an_unknown_shard_is_refused_before_building(project: Path) -> None:
+    result = run_iku("build", "--shard", "jawa-tengah", "--site-dir", "tidak-dibangun", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: bagian 'jawa-tengah' tidak dikenal: pilih common atau id provinsi dari content/wilayah.yml "
+        "(common, jawa-timur, bali)\n"
+    )
+    assert not (project / "tidak-dibangun").exists()
+
+
+def test_every_file_belongs_to_one_shard_by_its_address() -> None:
+    assert shard_of("jawa-timur/lumajang/contoh/2021-2023/index.html", PROVINCES) == "jawa-timur"
+    assert shard_of("jawa-timur/index.html", PROVINCES) == "jawa-timur"
+    assert shard_of("bali/badung/kuta/2021-2023/dokumen.json", PROVINCES) == "bali"
+    assert shard_of("daftar-dokumen/bali/index.html", PROVINCES) == "bali"
+    assert shard_of("daftar-dokumen/index.html", PROVINCES) == COMMON
+    assert shard_of("perbandingan/ikm/index.html", PROVINCES) == COMMON
+    assert shard_of("regulasi/uu-23-2014/index.html", PROVINCES) == COMMON
+    assert shard_of("index.html", PROVINCES) == COMMON
+    assert shard_of("bali", PROVINCES) == COMMON
+
+
+def test_each_shard_writes_only_its_own_files(shards: dict[str, Path]) -> None:
+    for name, folder in shards.items():
+        files = tree(folder)
+        assert files, f"shard {name} wrote nothing"
+        strays = sorted(path for path in files if shard_of(path, PROVINCES) != name)
+        assert not strays, f"shard {name} wrote files of another shard: {strays[:5]}"
+    assert not (shards[COMMON] / "pagefind").exists()
+    assert (shards["bali"] / "bali/badung/kuta/2021-2023/index.html").is_file()
+    assert (shards["jawa-timur"] / "daftar-dokumen/jawa-timur/index.html").is_file()
+
+
+def test_the_assembled_site_is_byte_identical_to_one_machine_s(single: Path, assembled: Path) -> None:
+    one, parts = tree(single), tree(assembled)
+    assert sorted(one.keys() - parts.keys()) == [], "missing from the assembled site"
+    assert sorted(parts.keys() - one.keys()) == [], "only in the assembled site"
+    differing = sorted(path for path in one if one[path] != parts[path])
+    assert differing == []
+    # One search index over the whole site: both provinsi's documents are found in it.
+    urls = {page.url for page in indexed_pages(assembled)}
+    assert {"/bali/badung/kuta/2021-2023/", "/jawa-timur/lumajang/contoh/2021-2023/"} <= urls
+
+
+def test_a_file_two_shards_wrote_differently_is_refused(project: Path, shards: dict[str, Path]) -> None:
+    forged = project / "palsu"
+    shutil.copytree(shards["bali"], forged)
+    (forged / "bali/index.html").write_text("<p>lain</p>", encoding="utf-8")
+    (project / "rakitan-lama").mkdir()
+    (project / "rakitan-lama/penanda").write_text("situs lama", encoding="utf-8")
+    result = run_iku("assemble", "bagian/common", "bagian/bali", "palsu", "--site-dir", "rakitan-lama", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: 1 berkas ditulis berbeda oleh dua bagian: bali/index.html: bagian/bali/bali/index.html ≠ "
+        "palsu/bali/index.html\n"
+    )
+    # The site that was there stays as it was.
+    assert tree(project / "rakitan-lama") == {"penanda": b"situs lama"}
+
+
+def test_assembling_without_the_common_shard_is_refused(project: Path, shards: dict[str, Path]) -> None:
+    result = run_iku("assemble", "bagian/bali", "--site-dir", "tanpa-common", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == "Galat: tidak ada index.html di bagian mana pun: bagian common belum disertakan\n"
+    assert not (project / "tanpa-common").exists()
+
+
+ROOT_URL = "https://iku.example.go.id/"
+
+
+@pytest.fixture(scope="module")
+def at_root(project: Path) -> Path:
+    """The site built for an address at a host's root, as a publication per provinsi needs."""
+    result = run_iku("build", "--site-dir", "akar", cwd=project, env={"SITE_URL": ROOT_URL})
+    assert result.returncode == 0, result.stderr
+    return project / "akar"
+
+
+def test_a_site_is_published_as_one_pages_site_per_provinsi_and_one_for_the_rest(project: Path, at_root: Path) -> None:
+    result = run_iku("split", "--site-dir", "akar", "--keluaran", "terbit", cwd=project, env={"SITE_URL": ROOT_URL})
+    assert result.returncode == 0, result.stderr
+    parts = {name: tree(project / "terbit" / name) for name in (COMMON, *PROVINCES)}
+    assert sorted(path.name for path in (project / "terbit").iterdir()) == ["bali", "common", "jawa-timur"]
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [COMMON, *PROVINCES]
+    # Each part is a Pages site of its own: its own 404 page, and no Jekyll run over it.
+    site = tree(at_root)
+    for files in parts.values():
+        assert files["404.html"] == site["404.html"]
+        assert files[".nojekyll"] == b""
+    # The union of the parts, each provinsi's served at /<provinsi>/, is the site: nothing lost, nothing changed.
+    union = {path: data for path, data in parts[COMMON].items() if path != ".nojekyll"}
+    for province in PROVINCES:
+        union |= {
+            f"{province}/{path}": data
+            for path, data in parts[province].items()
+            if path not in ("404.html", ".nojekyll")
+        }
+    assert union == site
+    assert "bali/badung/kuta/2021-2023/index.html" in union
+    assert "badung/kuta/2021-2023/index.html" in parts["bali"]
+    # The list of a provinsi's documents is not under its address: it stays with the home.
+    assert "daftar-dokumen/bali/index.html" in parts[COMMON]
+    assert not any(path.startswith(("bali/", "jawa-timur/")) for path in parts[COMMON])
+
+
+def test_a_part_larger_than_the_limit_is_refused(project: Path, at_root: Path) -> None:
+    sizes = {name: sum(len(data) for data in tree(project / "terbit" / name).values()) for name in (COMMON, *PROVINCES)}
+    limit = max(sizes["bali"], sizes["jawa-timur"])
+    result = run_iku(
+        "split",
+        "--site-dir",
+        "akar",
+        "--keluaran",
+        "terlalu-besar",
+        "--batas",
+        str(limit),
+        cwd=project,
+        env={"SITE_URL": ROOT_URL},
+    )
+    assert result.returncode == 1
+    common = f"{sizes[COMMON]:,}".replace(",", ".")
+    assert result.stderr == (
+        f"Galat: bagian terbitan melebihi batas {limit:,} bait: common {common} bait\n".replace(",", ".")
+    )
+    assert not (project / "terlalu-besar").exists()
+
+
+def test_a_site_not_at_a_host_s_root_cannot_be_published_per_provinsi(project: Path, single: Path) -> None:
+    result = run_iku("split", "--site-dir", "single", "--keluaran", "terbit-salah", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: situs dibangun untuk https://portal-iku.github.io/portal-iku/: untuk diterbitkan per provinsi, "
+        "site_url harus alamat akar sebuah host (mis. https://iku.example.go.id/), karena tiap provinsi "
+        "diterbitkan di /<provinsi>/ host itu\n"
+    )
+
+
+def test_assembling_without_a_provinsi_s_shard_is_refused(project: Path, shards: dict[str, Path]) -> None:
+    result = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "tanpa-bali", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == "Galat: bagian bali belum disertakan: halaman provinsinya tidak ada\n"
+    assert not (project / "tanpa-bali").exists()
