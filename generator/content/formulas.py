@@ -379,7 +379,9 @@ def _bracketed(text: str) -> bool:
     return True
 
 
+@functools.cache
 def _reading_converter() -> LatexNodes2Text:
+    # Made once: building its context of macros cost as much as reading a short formula.
     context = get_default_latex_context_db()
     macros = [MacroTextSpec(name, simplify_repl=_fraction) for name in ("frac", "dfrac", "tfrac")]
     context.add_context_category("iku-fractions", prepend=True, macros=macros)

@@ -8,11 +8,12 @@ page all come from :class:`IndicatorRecord` and :class:`TargetRecord`.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import types
 import typing
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from ..content.model import REGION_CODE_PATTERN, Decree, IkuDocument
 
@@ -156,13 +157,24 @@ def _table_type(hint: object, lists_as_arrays: bool) -> str:
 
 def table_rows(records: typing.Sequence[Record]) -> list[list[str | int | None]]:
     """The cells of each record as the CSV and spreadsheet files hold them, before any spreadsheet escaping."""
-    return [[_cell(value) for value in asdict(record).values()] for record in records]
+    return [[_cell(value) for value in _values(record).values()] for record in records]
+
+
+def _values(record: Record) -> dict[str, typing.Any]:
+    """A record's fields by name. Not ``dataclasses.asdict``: its deep copy of every list was a
+    third of the time spent on the downloads, and the values are only read."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@functools.cache
+def _field_names(record_type: type[Record]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
 
 
 def records_json(records: typing.Sequence[Record]) -> bytes:
     """A JSON array with one record a line: as easy to read and compare line by line as the CSV,
     without the indentation that made every record a third larger."""
-    lines = ",\n".join(_compact(asdict(record)) for record in records)
+    lines = ",\n".join(_compact(_values(record)) for record in records)
     return (f"[\n{lines}\n]\n" if records else "[]\n").encode("utf-8")
 
 
