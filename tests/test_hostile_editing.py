@@ -278,18 +278,6 @@ content/dokumen/jawa-timur/lumajang/senduro/2024.yml:7:13: wilayah.provinsi: pro
 """,
     ),
     Case(
-        "nip-as-number",
-        MANTUP,
-        'nip: "19851010 200602 1 001"',
-        "nip: 198510102006021001",
-        r"""
-content/dokumen/jawa-timur/lamongan/mantup/2021-2026.yml:146:8: ditandatangani.nip: jenis nilai salah
-    diharapkan: teks
-    ditemukan: angka 198510102006021001
-    saran: tulis dalam tanda kutip dengan spasi seperti tercetak: "19851010 200602 1 001"
-""",
-    ),
-    Case(
         "nip-partly-spaced",
         MANTUP,
         'nip: "19851010 200602 1 001"',

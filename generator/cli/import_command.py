@@ -23,6 +23,7 @@ from rich.table import Table
 from ..content.errors import IkuError
 from ..content.load import DOCUMENTS_DIR
 from ..content.printable import spelled_out
+from ..importing.agreement import indicators
 from ..importing.catalogue_match import Catalogues, load_catalogues
 from ..importing.draft import Draft, Finding, draft_yaml, import_text
 from ..importing.extract import PDF_SUFFIX, SUFFIXES, read_source
@@ -374,17 +375,7 @@ def _period(data: dict[str, Any]) -> str:
 
 def _indicator_count(data: dict[str, Any]) -> int:
     """Indicators in the document's tables, or in its appendix's tables for a decree."""
-    holders = [data, *_dicts(data.get("lampiran"))]
-    return sum(
-        len(row.get("indikator") or [])
-        for holder in holders
-        for table in _dicts(holder.get("tabel_indikator"))
-        for row in _dicts(table.get("baris"))
-    )
-
-
-def _dicts(value: object) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+    return sum(1 for _ in indicators(data))
 
 
 def _shown(path: Path) -> str:

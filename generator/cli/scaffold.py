@@ -5,18 +5,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..content.addresses import Place, places
 from ..content.errors import ContentError, IkuError, Problem
 from ..content.load import DOCUMENTS_DIR, display_path, load_content
 from ..content.model import IkuDocument, RegionCatalogue
-from ..content.schema import SCHEMA_DIR
+from ..content.schema import document_schema_link
 from ..content.validate import describe_field
 from ..pages.render import environment
 
@@ -164,5 +163,4 @@ def describe(dotted: str) -> str:
 
 
 def _schema_link(document: Path, content_dir: Path) -> str:
-    schema = content_dir / SCHEMA_DIR / "dokumen.schema.json"
-    return Path(os.path.relpath(schema, document.parent)).as_posix()
+    return document_schema_link(PurePosixPath(document.relative_to(content_dir).as_posix()))

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import TypeAdapter
 
 from .model import Document, Glossary, RegionCatalogue, RegulationCatalogue
 
 SCHEMA_DIR = "schema"
+DOCUMENT_SCHEMA = "dokumen.schema.json"
 SCHEMAS: dict[str, tuple[str, object]] = {
-    "dokumen.schema.json": ("Dokumen IKU atau Keputusan Bupati", Document),
+    DOCUMENT_SCHEMA: ("Dokumen IKU atau Keputusan Bupati", Document),
     "wilayah.schema.json": ("Katalog wilayah (content/wilayah.yml)", RegionCatalogue),
     "regulasi.schema.json": ("Katalog regulasi (content/regulasi.yml)", RegulationCatalogue),
     "glosarium.schema.json": ("Glosarium singkatan (content/glosarium.yml)", Glossary),
@@ -38,3 +39,8 @@ def write_schemas(content_dir: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def document_schema_link(document: PurePosixPath) -> str:
+    """The ``$schema`` a document file names, relative to it; ``document`` is its path within ``content/``."""
+    return "../" * (len(document.parts) - 1) + f"{SCHEMA_DIR}/{DOCUMENT_SCHEMA}"

@@ -11,6 +11,7 @@ from ..content.addresses import Place, places
 from ..content.errors import ContentError, Problem
 from ..content.load import REGIONS_FILE, REGULATIONS_FILE, load_catalogue
 from ..content.model import RegionCatalogue, RegulationCatalogue, RegulationKind
+from ..content.validate import PLACEHOLDER
 from .coverage import words
 
 
@@ -168,7 +169,7 @@ def _body(text: str, regency: Place | str | None, all_places: list[Place]) -> Ow
 def _within(regency: Place | str | None, level: str) -> dict[str, str]:
     """The ``wilayah`` of an owner missing from the catalogue: its kabupaten when known, ``…`` to fill."""
     known = dict(zip(("provinsi", "kabupaten"), regency.key, strict=True)) if isinstance(regency, Place) else {}
-    return {"provinsi": "…", "kabupaten": "…", **known, level: "…"}
+    return {"provinsi": PLACEHOLDER, "kabupaten": PLACEHOLDER, **known, level: PLACEHOLDER}
 
 
 def _without_region(text: str) -> str:

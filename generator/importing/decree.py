@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..content.validate import PLACEHOLDER
 from .catalogue_match import Catalogues, citations, normalised, proposed_regulation_id, slug
 from .document import labelled_parts, tab_tables
 from .lines import Line, joined, squeeze
@@ -42,7 +43,7 @@ def read_decree(lines: list[Line], notes: Notes, catalogues: Catalogues) -> tupl
     notes.found(lines[heading_at].number, "penerbit", f"Keputusan {office} {region}")
     data: dict[str, Any] = {"jenis": "keputusan"}
     number_line = next((line for line in lines[heading_at:] if _NUMBER.match(line.text.strip())), None)
-    number = _NUMBER.match(number_line.text.strip())[1].strip() if number_line else "…"  # type: ignore[index]
+    number = _NUMBER.match(number_line.text.strip())[1].strip() if number_line else PLACEHOLDER  # type: ignore[index]
     prefix = PREFIX.get(office.split()[0].lower(), "kepwali")
     data["id"] = f"{prefix}-{slug(region)}-{slug(number)}"
     data["judul"] = _title(lines, heading_at, notes)
@@ -68,7 +69,7 @@ def _title(lines: list[Line], start: int, notes: Notes) -> str:
     """The lines after TENTANG, up to the office's name standing alone ("BUPATI LUMAJANG,")."""
     at = next((i for i in range(start, len(lines)) if lines[i].text.strip().upper() == "TENTANG"), None)
     if at is None:
-        return "…"
+        return PLACEHOLDER
     title: list[Line] = []
     for line in lines[at + 1 :]:
         if line.blank:
@@ -82,7 +83,7 @@ def _title(lines: list[Line], start: int, notes: Notes) -> str:
     if after is not None and after.text.strip().endswith(",") and after.text.strip().isupper():
         notes.take([after])
     notes.found(lines[at].number, "judul", "judul keputusan (TENTANG)")
-    return joined(title) if title else "…"
+    return joined(title) if title else PLACEHOLDER
 
 
 def _issuer(
@@ -99,7 +100,7 @@ def _issuer(
         Finding(line, "wilayah", f"{region} belum ada di content/wilayah.yml; tambahkan dengan `id: {slug(region)}`")
     )
     notes.doubt(line, "wilayah", "wilayah penerbit tidak dikenali")
-    return (), {"provinsi": "…"}
+    return (), {"provinsi": PLACEHOLDER}
 
 
 def _parts(lines: list[Line], notes: Notes) -> dict[str, list[Line]]:
@@ -138,9 +139,11 @@ def _considerations(lines: list[Line], notes: Notes, catalogues: Catalogues) -> 
         notes.take(considering)
         notes.found(considering[0].number, "menimbang", "menimbang")
     else:
-        data["menimbang"] = ["…"]
+        data["menimbang"] = [PLACEHOLDER]
     remembering = parts.get("mengingat", [])
-    data["mengingat"] = [_citation(item, notes, catalogues) for item in _numbered(remembering)] or [{"regulasi": "…"}]
+    data["mengingat"] = [_citation(item, notes, catalogues) for item in _numbered(remembering)] or [
+        {"regulasi": PLACEHOLDER}
+    ]
     notes.take(remembering)
     if remembering:
         notes.found(remembering[0].number, "mengingat", f"mengingat: {len(data['mengingat'])} regulasi")
@@ -166,7 +169,7 @@ def _citation(item: tuple[Line, str], notes: Notes, catalogues: Catalogues) -> d
     line, text = item
     head, *changes = _AMENDED.split(text)
     cited = citations(head, catalogues)
-    entry: dict[str, Any] = {"regulasi": _cited_id(cited[0], line.number, "mengingat", notes) if cited else "…"}
+    entry: dict[str, Any] = {"regulasi": _cited_id(cited[0], line.number, "mengingat", notes) if cited else PLACEHOLDER}
     if not cited:
         notes.doubt(line.number, "mengingat", f"regulasi tidak dikenali: {squeeze(text)[:80]}")
     for phrase, rest in zip(changes[::2], changes[1::2], strict=False):
@@ -186,7 +189,7 @@ def _cited_id(citation: Any, line: int, where: str, notes: Notes) -> str:
             line,
             where,
             f"{citation.text} belum ada di content/regulasi.yml; tambahkan dengan `id: {proposed}`, "
-            f'`jenis: {citation.kind}`, `nomor: "{citation.number}"`, `tahun: {citation.year or "…"}`',
+            f'`jenis: {citation.kind}`, `nomor: "{citation.number}"`, `tahun: {citation.year or PLACEHOLDER}`',
         )
     )
     notes.doubt(line, where, f"regulasi belum ada di katalog: {citation.text[:80]}")
@@ -216,7 +219,7 @@ def _articles(lines: list[Line], notes: Notes, catalogues: Catalogues) -> list[d
             notes.take([line])
         elif articles and (_ENACTED.match(text) or _COPIES.match(text)):
             break
-    return articles or [{"label": "…", "teks": "…"}]
+    return articles or [{"label": PLACEHOLDER, "teks": PLACEHOLDER}]
 
 
 def _signature(lines: list[Line], body: list[Line], notes: Notes) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..content.validate import PLACEHOLDER
 from .headings import is_header, role
 from .lines import Line, blocks, joined, squeeze
 from .lists import items_of, line_item
@@ -30,9 +31,9 @@ def read_iku(lines: list[Line], notes: Notes) -> tuple[dict[str, Any], list[Line
     """The IKU document's fields, and the title block's lines (where its owner is named)."""
     data: dict[str, Any] = {"jenis": "iku"}
     title = _title(lines, notes)
-    data["judul"] = joined(title) if title else "…"
+    data["judul"] = joined(title) if title else PLACEHOLDER
     labelled = labelled_parts(lines, notes)
-    data["instansi"] = {"nama": labelled.pop("instansi", "") or _owner_in(joined(title)) or "…"}
+    data["instansi"] = {"nama": labelled.pop("instansi", "") or _owner_in(joined(title)) or PLACEHOLDER}
     data.update(labelled)
     tables = tab_tables(lines, notes) + _cell_tables(lines, notes, start=len(data.get("tabel_indikator", [])))
     if tables:
@@ -129,13 +130,13 @@ def _store(
         notes.found(line.number, "instansi.nama", "instansi")
         return
     if label in ("tujuan",):
-        data.setdefault("tujuan", []).append({"uraian": squeeze(value) or "…", "indikator": []})
+        data.setdefault("tujuan", []).append({"uraian": squeeze(value) or PLACEHOLDER, "indikator": []})
         notes.found(line.number, f"tujuan[{len(data['tujuan']) - 1}].uraian", "tujuan")
         return
     if label == "indikator tujuan":
         goals = data.setdefault("tujuan", [])
         if not goals:
-            goals.append({"uraian": "…", "indikator": []})
+            goals.append({"uraian": PLACEHOLDER, "indikator": []})
             notes.doubt(line.number, "tujuan[0].uraian", "indikator tujuan tanpa tujuan di atasnya")
         goals[-1]["indikator"].append(squeeze(value))
         notes.found(line.number, f"tujuan[{len(goals) - 1}].indikator", "indikator tujuan")

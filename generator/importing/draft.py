@@ -10,8 +10,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..content.addresses import period_key
+from ..content.load import DOCUMENTS_DIR
 from ..content.model import Period
-from ..content.validate import UNPLACED_SECTION
+from ..content.schema import document_schema_link
+from ..content.validate import PLACEHOLDER, UNPLACED_SECTION
 from .catalogue_match import Catalogues, match_owner
 from .coverage import partly_placed
 from .decree import is_decree, read_decree
@@ -20,13 +22,7 @@ from .document import period_of, read_iku
 from .lines import joined, read_lines
 from .notes import Finding, Notes
 
-__all__ = ["UNRECOGNISED_KEY", "Draft", "Finding", "draft_yaml", "import_text"]
-
-# The draft's last section holds the lines the reader could not place; `iku check` refuses it
-# with its own message until the editor has moved each line into its field.
-UNRECOGNISED_KEY = UNPLACED_SECTION
-PLACEHOLDER = "…"
-SCHEMA_FROM_DOCUMENTS = "schema/dokumen.schema.json"
+__all__ = ["Draft", "Finding", "draft_yaml", "import_text"]
 
 
 @dataclass
@@ -64,7 +60,7 @@ def import_text(text: str, source_name: str, catalogues: Catalogues) -> Draft:
     for line in partly_placed(lines, notes.used, data, catalogues.words):
         notes.doubt(
             line.number,
-            UNRECOGNISED_KEY,
+            UNPLACED_SECTION,
             "sebagian isi baris ini tidak masuk draf; baris itu disalin utuh ke bagian ini",
         )
         unplaced.append(line)
@@ -149,14 +145,15 @@ def draft_yaml(draft: Draft) -> str:
     if draft.unrecognised:
         out.append("")
         out.append("# Baris sumber yang tidak dikenali: pindahkan masing-masing ke kolomnya, lalu hapus bagian ini.")
-        out.append(f"{UNRECOGNISED_KEY}:")
+        out.append(f"{UNPLACED_SECTION}:")
         out.extend(f"  - {_scalar(f'baris {number}: {text}')}" for number, text in draft.unrecognised)
     return "\n".join(out) + "\n"
 
 
 def _schema_link(address: PurePosixPath | None) -> str:
-    depth = len(address.parts) if address else 4
-    return "../" * depth + SCHEMA_FROM_DOCUMENTS
+    # Without an address the draft is to be moved to a kecamatan's folder, the deepest.
+    where = address or PurePosixPath("provinsi", "kabupaten", "kecamatan", "draf.yml")
+    return document_schema_link(DOCUMENTS_DIR / where)
 
 
 def _paths(data: Any, path: str) -> list[str]:

@@ -6,6 +6,7 @@ import datetime
 import re
 from typing import Any
 
+from ..content.validate import PLACEHOLDER
 from .lines import Line, squeeze
 from .notes import Notes
 
@@ -69,7 +70,7 @@ def read_signature(lines: list[Line], notes: Notes) -> dict[str, Any] | None:
         signature["nip"] = nip
     else:
         notes.doubt(nip_line.number, "ditandatangani.nip", "NIP tidak 18 angka; salin dari dokumen asli")
-        signature["nip"] = "…"
+        signature["nip"] = PLACEHOLDER
     if above and _RANK.match(above[0].text.strip()):
         signature["pangkat"] = squeeze(above[0].text)
         taken.append(above.pop(0))

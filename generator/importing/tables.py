@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.validate import PLACEHOLDER
 from .catalogue_match import slug
 from .formulas_text import fraction, read_formula
 from .headings import role, year_of
@@ -119,7 +120,7 @@ class TableBuilder:
     def _indicator(self, name: str, line: int) -> None:
         goals = self.table["baris"]
         if not goals:
-            goals.append({"uraian": "…", "indikator": []})
+            goals.append({"uraian": PLACEHOLDER, "indikator": []})
             self.notes.doubt(line, f"{self.path}.baris[0].uraian", "indikator tanpa sasaran di atasnya")
         self.indicator = {"id": _indicator_id(name), "nama": name}
         goals[-1]["indikator"].append(self.indicator)
