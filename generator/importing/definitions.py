@@ -25,17 +25,14 @@ def place_definitions(data: dict[str, Any], lines: list[Line], notes: Notes) -> 
         if found is None:
             continue
         where, indicator, defined = found
-        meanings = {match[1]: match[2].strip(" ,;.") for match in map(_DEFINITION_LINE.match, _texts(group)) if match}
+        matches = [_DEFINITION_LINE.match(line.text) for line in group]
+        meanings = {match[1]: match[2].strip(" ,;.") for match in matches if match}
         if not {defined[0], defined[1]} <= meanings.keys():
             continue
         top, bottom, factor = defined
         indicator["rumus"] = {"latex": fraction(meanings[top], meanings[bottom]) + factor}
         notes.take(group)
         notes.doubt(group[0].number, f"{where}.rumus", DEFINED_DOUBT)
-
-
-def _texts(group: list[Line]) -> list[str]:
-    return [line.text for line in group]
 
 
 def _groups(lines: list[Line], notes: Notes) -> list[list[Line]]:
