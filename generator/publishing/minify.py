@@ -25,8 +25,9 @@ import re
 
 import minify_html
 
-_BETWEEN_TAGS = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1\s*>|(?<=>)[ \t\n\r\f]+(?=<)", re.S | re.I)
-"""An element whose text is kept as written (group 1 set), or whitespace between two tags."""
+_BETWEEN_TAGS = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1\s*(?=>)|>[ \t\n\r\f]+(?=<)", re.S | re.I)
+"""An element whose text is kept as written (group 1 set; its last ``>`` left for the next match),
+or a tag's ``>`` and the whitespace after it up to the next tag."""
 _LINE_BREAK = "\ue000"
 _SPACE = "\ue001"
 """Stand-ins (private-use characters) for kept whitespace, which minify-html leaves alone as text."""
@@ -60,4 +61,4 @@ def _escaped(match: re.Match[str]) -> str:
 def _mark(match: re.Match[str]) -> str:
     if match[1] is not None:
         return match[0]
-    return _LINE_BREAK if "\n" in match[0] else _SPACE
+    return ">" + (_LINE_BREAK if "\n" in match[0] else _SPACE)
