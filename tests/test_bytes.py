@@ -3,7 +3,8 @@
 Pages are published minified (generator/publishing/minify.py): the templates' indentation and
 comments go, but every run of whitespace between two tags stays one character, so that words in
 neighbouring cells stay apart for readers and for the search index. The header's and the
-navigation drawer's icons come from one file every page shares (theme/assets/images/ikon.svg).
+navigation drawer's icons come from one file every page shares (theme/assets/images/ikon.svg), and
+the palette's script from another (theme/assets/javascripts/palette.js).
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ PAGE_FILES = {
 }
 ICONS = "assets/images/ikon.svg"
 MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons"
-SYMBOLS = {"logo": "material/library", "repositori": "fontawesome/brands/git-alt", "cari": "material/magnify"}
+SYMBOLS = {
+    "logo": "material/library",
+    "repositori": "fontawesome/brands/git-alt",
+    "cari": "material/magnify",
+    "material-brightness-7": "material/brightness-7",
+    "material-brightness-4": "material/brightness-4",
+}
+PALETTE_SCRIPT = "assets/javascripts/palette.js"
 
 
 def test_a_page_loses_indentation_and_comments_but_keeps_one_whitespace_between_tags() -> None:
@@ -96,7 +104,15 @@ def test_the_header_and_drawer_icons_come_from_one_shared_file(real_site: Site, 
     }
     used = [use["href"] for use in page.select("header use, .md-sidebar--primary use")]
 
-    assert sorted(href.partition("#")[2] for href in used) == ["cari", "logo", "logo", "repositori", "repositori"]
+    assert sorted(href.partition("#")[2] for href in used) == [
+        "cari",
+        "logo",
+        "logo",
+        "material-brightness-4",
+        "material-brightness-7",
+        "repositori",
+        "repositori",
+    ]
     for href in used:
         path, _, symbol = href.partition("#")
         # 404.html is served at any depth, so its links start from the site's path (SITE_URL's).
@@ -106,7 +122,11 @@ def test_the_header_and_drawer_icons_come_from_one_shared_file(real_site: Site, 
         assert target.resolve() == (real_site.root / ICONS).resolve()
         assert symbol in symbols
     # Not inlined as well: no icon of the header or the drawer draws its own path.
-    assert page.select(".md-logo path, .md-source path, .iku-cari-tombol path") == []
+    assert page.select(".md-logo path, .md-source path, .iku-cari-tombol path, .md-header__option path") == []
+    # The palette's script too is the shared file, loaded where Material inlined it (before the page is shown).
+    header_scripts = page.select("header script")
+    assert [script.get("src", "").rpartition("/")[2] for script in header_scripts] == ["palette.js"]
+    assert header_scripts[0].get_text() == ""
 
 
 def test_the_shared_icons_are_material_s() -> None:
@@ -117,3 +137,10 @@ def test_the_shared_icons_are_material_s() -> None:
         symbol = sprite.find("symbol", id=name)
         assert symbol["viewbox"] == original["viewbox"]
         assert [path["d"] for path in symbol.find_all("path")] == [path["d"] for path in original.find_all("path")]
+
+
+def test_the_shared_palette_script_is_material_s() -> None:
+    inlined = (MATERIAL_ICONS.parent / "partials" / "javascripts" / "palette.html").read_text("utf-8")
+    shared = (Path(__file__).parent.parent / "theme" / PALETTE_SCRIPT).read_text("utf-8")
+
+    assert re.search(r"<script>(.*)</script>", inlined, re.S)[1] == shared.rstrip("\n")
