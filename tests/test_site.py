@@ -246,8 +246,7 @@ def test_search_indexes_the_indonesian_text(real_site: Site) -> None:
     assert "nilai-ikm-kecamatan" in {anchor["id"] for anchor in document.anchors}
     # An abbreviation is indexed with its expansion (its title) before it.
     assert "Nilai Indeks Kepuasan Masyarakat. IKM" in document.content
-    html = real_site.html("")
-    assert '<html lang="id"' in html
+    assert real_site.page("").html["lang"] == "id"
 
 
 def test_the_fixture_site_shows_years_targets_and_an_unlabelled_table(fixture_site: Site) -> None:

@@ -33,6 +33,7 @@ from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
 from .build import Output, generate
 from .markdown_formulas import formula_problems
+from .minify import minified
 from .page_check import markdown_leftover
 from .search_index import build_search_index
 from .shards import COMMON, checked_shard, prune_to_shard, shard_names, shard_of
@@ -206,7 +207,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{page.file.src_uri}: halaman memuat sisa penanda Markdown, sehingga sebagian isinya hilang: "
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
-        return output
+        return minified(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) are pages too; the sitemap is XML, left as written.
+        return minified(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.shard is not None:

@@ -1,0 +1,146 @@
+"""What every page repeats, in fewer bytes that read the same.
+
+Pages are published minified (generator/publishing/minify.py): the templates' indentation and
+comments go, but every run of whitespace between two tags stays one character, so that words in
+neighbouring cells stay apart for readers and for the search index. The header's and the
+navigation drawer's icons come from one file every page shares (theme/assets/images/ikon.svg), and
+the palette's script from another (theme/assets/javascripts/palette.js).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+import pytest
+from browsing import PAGE_TYPES
+from bs4 import BeautifulSoup
+from conftest import SITE_URL, Site
+
+from generator.publishing.minify import minified
+from generator.publishing.search_index import indexed_pages
+
+PAGE_FILES = {
+    name: "404.html" if name == "404" else path.partition("?")[0] + "index.html" for name, path in PAGE_TYPES.items()
+}
+ICONS = "assets/images/ikon.svg"
+MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons"
+SYMBOLS = {
+    "logo": "material/library",
+    "repositori": "fontawesome/brands/git-alt",
+    "cari": "material/magnify",
+    "material-brightness-7": "material/brightness-7",
+    "material-brightness-4": "material/brightness-4",
+}
+PALETTE_SCRIPT = "assets/javascripts/palette.js"
+
+
+def test_a_page_loses_indentation_and_comments_but_keeps_one_whitespace_between_tags() -> None:
+    html = '<table>\n  <tr>\n    <th class="a">Provinsi</th> <th>Dokumen</th>\n  </tr>\n</table>\n<!-- note -->'
+
+    assert minified(html) == "<table>\n<tr>\n<th class=a>Provinsi</th> <th>Dokumen</th>\n</tr>\n</table>\n"
+
+
+def test_two_links_in_a_layout_element_stay_apart_and_text_keeps_its_spaces() -> None:
+    assert minified("<div>\n  <a href=x>Satu</a>\n  <a href=y>Dua</a>\n</div>") == (
+        "<div>\n<a href=x>Satu</a>\n<a href=y>Dua</a>\n</div>"
+    )
+    assert minified("<p>Nilai   <abbr title='Indeks Kepuasan Masyarakat'>IKM</abbr>\n   tahun ini</p>") == (
+        '<p>Nilai <abbr title="Indeks Kepuasan Masyarakat">IKM</abbr> tahun ini</p>'
+    )
+
+
+def test_preformatted_text_code_scripts_and_styles_are_kept_as_written() -> None:
+    kept = [
+        "<pre>a\n    <b>b</b>   c</pre>",
+        "<p><code>x  =  <i>y</i></code></p>",
+        '<script id="__config" type="application/json">{"a":  1}</script>',
+        "<style>.a  >  .b { color: red }</style>",
+    ]
+    for html in kept:
+        assert minified(html) == html.replace(
+            'id="__config" type="application/json"', "id=__config type=application/json"
+        )
+
+
+def test_a_title_keeps_its_less_than_sign_escaped_for_simple_parsers() -> None:
+    page = minified("<head><title>&lt;script&gt;alert(1)&lt;/script&gt; - Portal IKU</title></head>")
+
+    assert page == "<head><title>&lt;script>alert(1)&lt;/script> - Portal IKU</title></head>"
+    assert BeautifulSoup(page, "html.parser").find("script") is None
+
+
+def test_a_page_holding_a_stand_in_character_is_published_as_written() -> None:
+    html = "<div>\n  <p>\ue000 \ue001</p>\n</div>"
+
+    assert minified(html) == html
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_every_page_type_is_published_without_indentation_or_comments(real_site: Site, name: str) -> None:
+    html = (real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8")
+    outside_pre = re.sub(r"<(pre|code|script|style)\b.*?</\1>", "", html, flags=re.S)
+
+    assert re.findall(r"\n[ \t]+<", outside_pre) == []
+    assert "<!--" not in outside_pre
+
+
+def test_words_of_neighbouring_table_cells_are_indexed_apart(real_site: Site) -> None:
+    home = next(page for page in indexed_pages(real_site.root) if page.url == "/")
+
+    assert {"Provinsi", "Kabupaten/kota", "Dokumen"} <= set(home.content.split())
+    assert "ProvinsiKabupaten" not in home.content
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_the_header_and_drawer_icons_come_from_one_shared_file(real_site: Site, name: str) -> None:
+    file = real_site.root / PAGE_FILES[name]
+    page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    symbols = {
+        symbol["id"]
+        for symbol in BeautifulSoup((real_site.root / ICONS).read_text("utf-8"), "html.parser").find_all("symbol")
+    }
+    used = [use["href"] for use in page.select("header use, .md-sidebar--primary use")]
+
+    assert sorted(href.partition("#")[2] for href in used) == [
+        "cari",
+        "logo",
+        "logo",
+        "material-brightness-4",
+        "material-brightness-7",
+        "repositori",
+        "repositori",
+    ]
+    for href in used:
+        path, _, symbol = href.partition("#")
+        # 404.html is served at any depth, so its links start from the site's path (SITE_URL's).
+        target = (
+            real_site.root / path.removeprefix(urlsplit(SITE_URL).path) if path.startswith("/") else file.parent / path
+        )
+        assert target.resolve() == (real_site.root / ICONS).resolve()
+        assert symbol in symbols
+    # Not inlined as well: no icon of the header or the drawer draws its own path.
+    assert page.select(".md-logo path, .md-source path, .iku-cari-tombol path, .md-header__option path") == []
+    # The palette's script too is the shared file, loaded where Material inlined it (before the page is shown).
+    header_scripts = page.select("header script")
+    assert [script.get("src", "").rpartition("/")[2] for script in header_scripts] == ["palette.js"]
+    assert header_scripts[0].get_text() == ""
+
+
+def test_the_shared_icons_are_material_s() -> None:
+    # Python's HTML parser reads SVG's attribute names in lower case (viewBox as viewbox).
+    sprite = BeautifulSoup((Path(__file__).parent.parent / "theme" / ICONS).read_text("utf-8"), "html.parser")
+    for name, icon in SYMBOLS.items():
+        original = BeautifulSoup((MATERIAL_ICONS / f"{icon}.svg").read_text("utf-8"), "html.parser").svg
+        symbol = sprite.find("symbol", id=name)
+        assert symbol["viewbox"] == original["viewbox"]
+        assert [path["d"] for path in symbol.find_all("path")] == [path["d"] for path in original.find_all("path")]
+
+
+def test_the_shared_palette_script_is_material_s() -> None:
+    inlined = (MATERIAL_ICONS.parent / "partials" / "javascripts" / "palette.html").read_text("utf-8")
+    shared = (Path(__file__).parent.parent / "theme" / PALETTE_SCRIPT).read_text("utf-8")
+
+    assert re.search(r"<script>(.*)</script>", inlined, re.S)[1] == shared.rstrip("\n")
