@@ -15,7 +15,7 @@ from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
 from ..publishing.publication import PAGES_LIMIT, split_site
-from ..publishing.shards import assemble, checked_shard, shard_names
+from ..publishing.shards import assemble, checked_shards, shard_names
 from ..publishing.site_build import PREVIEW_VARIABLE, build_site, load_site_config
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             return _split(site_dir, config.site_url, config.content_dir, args.keluaran, args.batas)
         if args.shard is not None:
             # Named before MkDocs starts: a mistyped shard is one line, not a failed build.
-            checked_shard(config.content_dir, args.shard)
+            checked_shards(config.content_dir, args.shard)
         return build_site(args.config_file, site_dir, args.shard)
     except ContentError as error:
         sys.stderr.write(WRITERS["text"](error.problems, error.notes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,12 @@ from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
+from ..pages.view import everything
 from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .page_check import markdown_leftover
 from .search_index import build_search_index
-from .shards import COMMON, checked_shard, prune_to_shard, shard_names, shard_of
+from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
@@ -57,7 +59,8 @@ class IkuPluginConfig(base.Config):
     wilayah = c.Optional(c.Type(str))
     """An editor's preview (``iku serve --wilayah``): the address of the one place whose documents are built."""
     shard = c.Optional(c.Type(str))
-    """``iku build --shard``: write only this shard's files (a provinsi's id, or ``common``; see shards.py)."""
+    """``iku build --shard``: write only this shard's files (a provinsi's id, or ``common``; see shards.py),
+    or those of a group of shards separated by commas (``common,aceh``)."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -69,6 +72,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     """The last commit touching content or hand-written pages: the date of every page not from one document."""
     provinces: tuple[str, ...] = ()
     """With a shard: every provinsi's id (every shard but ``common``)."""
+    shards: tuple[str, ...] = ()
+    """The shards this build writes (``shard``); none: the whole site."""
     files: Files | None = None
     """With a shard: every file of the site, those another shard writes too."""
 
@@ -85,14 +90,17 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 raise PluginError(f"page_size plugin iku harus paling sedikit 1, bukan {self.config.page_size}")
             scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
             self.output = generate(
-                content, config.site_name, config.site_url, repo_url, page_size=self.config.page_size, scope=scope
+                content,
+                config.site_name,
+                config.site_url,
+                repo_url,
+                page_size=self.config.page_size,
+                scope=scope,
+                wanted=self._wanted(content, config),
             )
             if scope is not None:
                 LOG.info(f"Pratinjau {'/'.join(scope)}: hanya dokumen di sana yang dibangun, bukan seluruh situs")
             self.katex = katex_dist()
-            if self.config.shard is not None:
-                checked_shard(content, self.config.shard)
-                self.provinces = tuple(shard_names(content)[1:])
         except IkuError as error:
             raise PluginError(str(error)) from None
         dates = [last_commit_date(Path(folder)) for folder in (self.config.content_dir, config.docs_dir)]
@@ -122,6 +130,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         config.copyright = licence_notice()
         return config
 
+    def _wanted(self, content: Path, config: MkDocsConfig) -> Callable[[str], bool]:
+        """What this build generates: with a shard, its own files and the navigation's pages (every page shows them)."""
+        if self.config.shard is None:
+            return everything
+        self.shards = checked_shards(content, self.config.shard)
+        self.provinces = tuple(shard_names(content)[1:])
+        owned, in_nav = in_shards(self.shards, self.provinces), frozenset(_nav_paths(config.nav or []))
+        return lambda path: owned(path) or path in in_nav
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.output is not None and self.katex is not None, "on_config runs before on_files"
         docs = Path(config.docs_dir)
@@ -138,7 +155,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self._check_formulas(files, docs)
         content = Path(self.config.content_dir)
         for path, markdown in self.output.pages.items():
-            file = File.generated(config, path, content=markdown)
+            # A page another shard writes (None) is known by its address only: it is left out below.
+            file = File.generated(config, path, content=markdown or "")
             if path in self.output.sources:
                 # "Edit this page" on a document page opens its content file, not the Markdown
                 # generated from it (which is in no repository). MkDocs joins edit_uri (which
@@ -150,7 +168,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             if isinstance(data, Path):
                 self._add(files, File.generated(config, path, abs_src_path=str(data)))
             else:
-                self._add(files, File.generated(config, path, content=data))
+                self._add(files, File.generated(config, path, content=data or b""))
         for asset in sorted([self.katex / "katex.min.css", *(self.katex / "fonts").iterdir()]):
             uri = f"{KATEX_ASSETS}/{asset.relative_to(self.katex).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
@@ -163,15 +181,16 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         """Leave out of the build every file another shard writes, except the pages of the navigation,
         which every page shows (their titles and places); what they write is removed after the build."""
         in_nav = set(_nav_paths(config.nav or []))
+        owned = in_shards(self.shards, self.provinces)
         for file in files:
-            if shard_of(file.dest_uri, self.provinces) != self.config.shard and file.src_uri not in in_nav:
+            if not owned(file.dest_uri) and file.src_uri not in in_nav:
                 file.inclusion = InclusionLevel.EXCLUDED
 
     def on_template_context(
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         # The common shard writes the sitemap of the whole site: every page, those left out of its build too.
-        if self.config.shard != COMMON or template_name != "sitemap.xml" or self.files is None:
+        if COMMON not in self.shards or template_name != "sitemap.xml" or self.files is None:
             return context
         for file in self.files.documentation_pages(inclusion=lambda level: True):
             if file.page is None:
@@ -211,7 +230,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.shard is not None:
             # A shard's part of the site; the index is written once the parts are assembled (iku assemble).
-            prune_to_shard(Path(config.site_dir), self.config.shard, self.provinces)
+            prune_to_shards(Path(config.site_dir), self.shards, self.provinces)
             return
         # The search index is read from the pages as written: only once they all are.
         try:

@@ -19,7 +19,7 @@ import filecmp
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..content.errors import IkuError
@@ -38,19 +38,29 @@ def shard_names(content_dir: Path) -> list[str]:
     return [COMMON, *(province.id for province in load_regions(content_dir).provinsi)]
 
 
-def checked_shard(content_dir: Path, name: str) -> str:
-    """``name`` when it is a shard of the content, else an :class:`IkuError` naming the shards there are."""
-    names = shard_names(content_dir)
-    if name not in names:
-        raise IkuError(
-            f"bagian {spelled_out(name)!r} tidak dikenal: pilih {COMMON} atau id provinsi dari "
-            f"{display_path(content_dir / REGIONS_FILE).as_posix()} ({', '.join(names)})"
-        )
-    return name
+def checked_shards(content_dir: Path, value: str) -> tuple[str, ...]:
+    """The shards a ``--shard`` value names: one, or a group separated by commas (``common,aceh``),
+    each once; else an :class:`IkuError` naming the shards there are."""
+    names = value.split(",")
+    known = shard_names(content_dir)
+    for name in names:
+        if name not in known:
+            raise IkuError(
+                f"bagian {spelled_out(name)!r} tidak dikenal: pilih {COMMON} atau id provinsi dari "
+                f"{display_path(content_dir / REGIONS_FILE).as_posix()} ({', '.join(known)})"
+            )
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise IkuError(f"bagian {', '.join(repeated)} disebut lebih dari sekali: {spelled_out(value)}")
+    return tuple(names)
 
 
 def shard_of(address: str, provinces: Iterable[str]) -> str:
-    """The shard a site-relative file address (``jawa-timur/lumajang/index.html``) belongs to."""
+    """The shard a site-relative file address (``jawa-timur/lumajang/index.html``) belongs to.
+
+    A generated page's docs-relative path (``jawa-timur/lumajang/index.md``) belongs to the
+    shard of the file it becomes: generated pages are all ``…/index.md``.
+    """
     parts = address.split("/")
     provinces = frozenset(provinces)
     if len(parts) > 1 and parts[0] in provinces:
@@ -58,6 +68,12 @@ def shard_of(address: str, provinces: Iterable[str]) -> str:
     if len(parts) > 2 and parts[0] == LISTS_DIR and parts[1] in provinces:
         return parts[1]
     return COMMON
+
+
+def in_shards(shards: Iterable[str], provinces: Iterable[str]) -> Callable[[str], bool]:
+    """Whether an address (as :func:`shard_of` reads it) belongs to one of ``shards``."""
+    shards, provinces = frozenset(shards), frozenset(provinces)
+    return lambda address: shard_of(address, provinces) in shards
 
 
 def files_under(root: Path) -> dict[str, Path]:
@@ -69,11 +85,11 @@ def files_under(root: Path) -> dict[str, Path]:
     }
 
 
-def prune_to_shard(site: Path, shard: str, provinces: Iterable[str]) -> None:
-    """Remove from a built ``site`` every file another shard owns, and the folders left empty."""
-    provinces = frozenset(provinces)
+def prune_to_shards(site: Path, shards: Iterable[str], provinces: Iterable[str]) -> None:
+    """Remove from a built ``site`` every file the given ``shards`` do not own, and the folders left empty."""
+    owned = in_shards(shards, provinces)
     for address, path in files_under(site).items():
-        if shard_of(address, provinces) != shard:
+        if not owned(address):
             path.unlink()
     for folder, _, _ in os.walk(site, topdown=False):
         if Path(folder) != site and not any(Path(folder).iterdir()):
