@@ -11,6 +11,7 @@ from the clock.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,8 @@ FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 LOG = get_plugin_logger(__name__)
+PAGES_LOGGER = "mkdocs.structure.pages"
+EXCLUDED_LINK_NOTE = "which is excluded from the built site."
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -136,6 +139,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             return everything
         self.shards = checked_shards(content, self.config.shard)
         self.provinces = tuple(shard_names(content)[1:])
+        _quiet_links_to_other_shards()
         owned, in_nav = in_shards(self.shards, self.provinces), frozenset(_nav_paths(config.nav or []))
         return lambda path: owned(path) or path in in_nav
 
@@ -262,6 +266,20 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
+
+
+class _LinkToOtherShard(logging.Filter):
+    """Drops MkDocs' note on each link to a page left out of the build: in a shard, thousands of links
+    lead to other shards' pages by design (``iku links`` checks the assembled site)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno <= logging.INFO and record.getMessage().endswith(EXCLUDED_LINK_NOTE))
+
+
+def _quiet_links_to_other_shards() -> None:
+    logger = logging.getLogger(PAGES_LOGGER)
+    if not any(isinstance(existing, _LinkToOtherShard) for existing in logger.filters):
+        logger.addFilter(_LinkToOtherShard())
 
 
 def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
