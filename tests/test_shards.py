@@ -333,3 +333,17 @@ def test_jobs_must_be_a_positive_number(project: Path) -> None:
     assert result.stderr.endswith(
         "iku build: galat: argumen --jobs: harus bilangan bulat paling sedikit 1, bukan '0'\n"
     )
+
+
+def test_a_failed_parallel_build_ends_every_process_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/penanda").write_text("situs lama", encoding="utf-8")
+    # A broken link in a hand-written page: the common shard's process fails, Jawa Timur's is ended.
+    about = tmp_path / "docs/tentang.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[tautan rusak](tidak-ada.md)\n", encoding="utf-8")
+    result = run_iku("build", "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"Pembangunan gagal; situs lama di {tmp_path / 'site'} tidak diubah." in result.stderr
+    assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []

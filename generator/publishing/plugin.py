@@ -10,6 +10,7 @@ from the clock.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import os
@@ -179,7 +180,21 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if self.config.shard is not None:
             self._exclude_other_shards(files, config)
             self.files = files
+        self._hand_over()
         return files
+
+    def _hand_over(self) -> None:
+        """Let go of the generated pages and files once MkDocs holds them: kept here too, every page's
+        Markdown and every download would stay in memory twice until the build ends."""
+        assert self.output is not None, "on_config runs before on_files"
+        self.output = dataclasses.replace(self.output, pages={}, files={})
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A generated page's Markdown has been read into the page (page.markdown) and is never read
+        # from its file again; MkDocs would hold both until the build ends.
+        if page.file.generated_by is not None:
+            page.file.content_string = ""
+        return html
 
     def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
