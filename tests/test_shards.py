@@ -9,12 +9,17 @@ parts), committed at two dates (so every page's date and the sitemap's are from 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
+from test_hostile_history import alive, children
 
 from generator.publishing.build import generate
 from generator.publishing.search_index import indexed_pages
@@ -345,5 +350,26 @@ def test_a_failed_parallel_build_ends_every_process_and_leaves_the_previous_site
     result = run_iku("build", "--jobs", "2", cwd=tmp_path)
     assert result.returncode == 1
     assert f"Pembangunan gagal; situs lama di {tmp_path / 'site'} tidak diubah." in result.stderr
+    assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
+
+
+def test_a_parallel_build_stopped_by_a_signal_ends_every_process_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/penanda").write_text("situs lama", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator.cli", "build", "--jobs", "2"]
+    build = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(mkdocs := children(build.pid)) < 2:
+        assert build.poll() is None, build.communicate()
+        assert time.monotonic() < deadline, "the two MkDocs processes never started"
+        time.sleep(0.01)
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM
+    assert stderr.endswith(f"Pembangunan dihentikan (SIGTERM); situs lama di {tmp_path / 'site'} tidak diubah.\n")
+    assert [pid for pid in mkdocs if alive(pid)] == []
     assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
