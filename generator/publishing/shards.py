@@ -124,11 +124,12 @@ def prune_to_shards(site: Path, shards: Iterable[str], provinces: Iterable[str])
             Path(folder).rmdir()
 
 
-def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = ()) -> int:
+def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = (), *, move: bool = False) -> int:
     """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
 
     Every shard must be there: the common one and one for each of ``provinces``. ``site_dir`` is
-    replaced only when everything succeeded; an :class:`IkuError` says what was wrong.
+    replaced only when everything succeeded; an :class:`IkuError` says what was wrong. With
+    ``move``, the shards' files are moved rather than copied (folders of one build, thrown away after).
     """
     if not shards:
         raise IkuError("sebutkan folder setiap bagian yang sudah dibangun (iku build --shard …)")
@@ -139,7 +140,7 @@ def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-rakit-", dir=site_dir.parent))
     try:
-        count = _merge(shards, staging)
+        count = _merge(shards, staging, move)
         if not (staging / "index.html").is_file():
             raise IkuError(f"tidak ada index.html di bagian mana pun: bagian {COMMON} belum disertakan")
         missing = [name for name in provinces if not (staging / name / "index.html").is_file()]
@@ -155,20 +156,23 @@ def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = 
     return count
 
 
-def _merge(shards: Sequence[Path], target: Path) -> int:
-    """Copy every shard's files into ``target``; a file two shards wrote differently is an error."""
+def _merge(shards: Sequence[Path], target: Path, move: bool) -> int:
+    """Copy (or move) every shard's files into ``target``; a file two shards wrote differently is an error."""
     origin: dict[str, Path] = {}
     conflicts: list[str] = []
     for shard in shards:
         for address, path in sorted(files_under(shard).items()):
             if address in origin:
-                if not filecmp.cmp(origin[address], path, shallow=False):
+                if not filecmp.cmp(target / address, path, shallow=False):
                     conflicts.append(f"{address}: {origin[address].as_posix()} ≠ {path.as_posix()}")
                 continue
             origin[address] = path
             destination = target / address
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
+            if move:
+                os.replace(path, destination)
+            else:
+                shutil.copyfile(path, destination)
     if conflicts:
         raise IkuError(f"{len(conflicts)} berkas ditulis berbeda oleh dua bagian: {'; '.join(conflicts)}")
     return len(origin)

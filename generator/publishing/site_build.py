@@ -109,7 +109,7 @@ def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[s
     :func:`build_site` writes, byte for byte, using one core per group and holding in each
     process only its group's pages. ``site_dir`` is replaced only if every group succeeds.
     """
-    return _build(config_file, site_dir, list(groups), lambda parts, site: assemble(parts, site, provinces))
+    return _build(config_file, site_dir, list(groups), lambda parts, site: assemble(parts, site, provinces, move=True))
 
 
 def _build(
