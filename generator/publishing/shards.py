@@ -6,8 +6,11 @@ to that provinsi's shard, everything else (home, regulations, comparison, glossa
 sources, assets, 404, sitemap) to :data:`COMMON`. Pages shared across provinsi (a comparison
 group, a regulation's "cited by") live outside any provinsi's address, so they are common.
 
-Each shard reads the whole content (every page knows every address it links to) but writes
-only its own files. :func:`assemble` puts the shards' folders together, refusing a file two
+Each shard reads the whole content (every page knows every address it links to) but generates
+and writes only its own files (and the navigation's pages, which every page shows): another
+shard's pages and downloads are named, so that links to them resolve, but not rendered
+(``generate(wanted=…)``). A build may take a group of shards (``common,aceh``): ``iku build
+--jobs N`` builds :func:`shard_groups` in N processes at once and assembles them. :func:`assemble` puts the shards' folders together, refusing a file two
 shards wrote differently or a file missing from the common shard, and writes what needs the
 whole site: the search index, run once over the assembled pages. The result is byte-identical
 to a build on one machine (``tests/test_shards.py``).
