@@ -9,11 +9,13 @@ group, a regulation's "cited by") live outside any provinsi's address, so they a
 Each shard reads the whole content (every page knows every address it links to) but generates
 and writes only its own files (and the navigation's pages, which every page shows): another
 shard's pages and downloads are named, so that links to them resolve, but not rendered
-(``generate(wanted=…)``). A build may take a group of shards (``common,aceh``): ``iku build
---jobs N`` builds :func:`shard_groups` in N processes at once and assembles them. :func:`assemble` puts the shards' folders together, refusing a file two
-shards wrote differently or a file missing from the common shard, and writes what needs the
+(``generate(wanted=…)``). :func:`assemble` puts the shards' folders together, refusing a file
+two shards wrote differently or a file missing from the common shard, and writes what needs the
 whole site: the search index, run once over the assembled pages. The result is byte-identical
 to a build on one machine (``tests/test_shards.py``).
+
+A build may take a group of shards (``common,aceh``): ``iku build --jobs N`` builds the
+:func:`shard_groups` in N processes at once and assembles them.
 """
 
 from __future__ import annotations
