@@ -930,10 +930,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000], metavar="N", help="e.g. 100 1000 7300")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora and sites here and keep them")
     parser.add_argument(
-        "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
+        "--jobs", type=int, default=1, metavar="N", help="build the portal with `iku build --jobs N` (default: 1)"
     )
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="build the portal with `iku build --jobs N` (default: 1)"
+        "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
     )
     args = parser.parse_args(argv)
     if args.only_corpus and args.keep is None:
