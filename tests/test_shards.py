@@ -373,3 +373,16 @@ def test_a_parallel_build_stopped_by_a_signal_ends_every_process_and_leaves_the_
     assert [pid for pid in mkdocs if alive(pid)] == []
     assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
+
+
+def test_a_provinsi_declared_before_its_first_document_does_not_stop_the_assembly(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    with (tmp_path / "content/wilayah.yml").open("a", encoding="utf-8") as regions:
+        regions.write(BALI)
+    one = run_iku("build", "--jobs", "1", "--site-dir", "satu", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    both = run_iku("build", "--jobs", "2", "--site-dir", "dua", cwd=tmp_path)
+    assert both.returncode == 0, both.stderr
+    # Bali has no page yet: its shard writes nothing, and the site is the one a single process writes.
+    assert not (tmp_path / "satu/bali").exists()
+    assert tree(tmp_path / "dua") == tree(tmp_path / "satu")

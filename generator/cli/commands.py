@@ -15,7 +15,7 @@ from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
 from ..publishing.publication import PAGES_LIMIT, split_site
-from ..publishing.shards import assemble, checked_shards, shard_groups, shard_names
+from ..publishing.shards import assemble, checked_shards, provinces_with_pages, shard_groups, shard_names
 from ..publishing.site_build import PREVIEW_VARIABLE, build_site, build_site_in_parallel, load_site_config
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "links":
             return _links(site_dir, config.site_url)
         if args.command == "assemble":
-            count = assemble(args.bagian, site_dir, shard_names(config.content_dir)[1:])
+            count = assemble(args.bagian, site_dir, provinces_with_pages(config.content_dir))
             print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
             return 0
         if args.command == "split":
@@ -259,7 +259,7 @@ def _build(config_file: Path, site_dir: Path, content_dir: Path, shard: str | No
     groups = shard_groups(content_dir, count) if count > 1 else []
     if len(groups) < 2:
         return build_site(config_file, site_dir)
-    return build_site_in_parallel(config_file, site_dir, groups, shard_names(content_dir)[1:])
+    return build_site_in_parallel(config_file, site_dir, groups, provinces_with_pages(content_dir))
 
 
 def _check(content_dir: Path, output: str) -> int:

@@ -88,6 +88,20 @@ COMMON_SHARE = 0.2
 took as long as a provinsi's shard of about a fifth of the documents."""
 
 
+def documents_per_province(content_dir: Path) -> Counter[str]:
+    """How many document files lie in each provinsi's folder of ``content/dokumen/`` (none are read)."""
+    documents, _ = content_files(content_dir)
+    folder = content_dir / DOCUMENTS_DIR
+    return Counter(path.relative_to(folder).parts[0] for path in documents)
+
+
+def provinces_with_pages(content_dir: Path) -> list[str]:
+    """The provinsi whose shard writes a page at their address: those with documents (a provinsi
+    declared before its first document has no page yet, and its shard writes nothing)."""
+    per_province = documents_per_province(content_dir)
+    return [name for name in shard_names(content_dir)[1:] if per_province[name]]
+
+
 def shard_groups(content_dir: Path, count: int) -> list[str]:
     """The shards cut into at most ``count`` groups of about equal work, for one process each: each group
     as ``--shard`` names it (``common,aceh``), its shards in catalogue order.
@@ -95,11 +109,10 @@ def shard_groups(content_dir: Path, count: int) -> list[str]:
     A provinsi's work is its number of documents (its pages and downloads); the common shard's is
     :data:`COMMON_SHARE` of them all. Each shard, the largest first, goes to the group with least work.
     """
-    documents, _ = content_files(content_dir)
-    folder = content_dir / DOCUMENTS_DIR
-    per_province = Counter(path.relative_to(folder).parts[0] for path in documents)
+    per_province = documents_per_province(content_dir)
     names = shard_names(content_dir)
-    work = {name: per_province[name] for name in names[1:]} | {COMMON: COMMON_SHARE * len(documents)}
+    total = sum(per_province.values())
+    work = {name: per_province[name] for name in names[1:]} | {COMMON: COMMON_SHARE * total}
     groups: list[list[str]] = [[] for _ in range(min(count, len(names)))]
     loads = [0.0] * len(groups)
     for name in sorted(names, key=lambda name: -work[name]):
@@ -132,7 +145,8 @@ def prune_to_shards(site: Path, shards: Iterable[str], provinces: Iterable[str])
 def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = (), *, move: bool = False) -> int:
     """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
 
-    Every shard must be there: the common one and one for each of ``provinces``. ``site_dir`` is
+    Every shard must be there: the common one and one for each of ``provinces`` (those with a page,
+    :func:`provinces_with_pages`). ``site_dir`` is
     replaced only when everything succeeded; an :class:`IkuError` says what was wrong. With
     ``move``, the shards' files are moved rather than copied (folders of one build, thrown away after).
     """
