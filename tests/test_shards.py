@@ -21,6 +21,7 @@ import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
 from test_hostile_history import alive, children
 
+from generator.cli.commands import default_jobs
 from generator.publishing.build import generate
 from generator.publishing.search_index import indexed_pages
 from generator.publishing.shards import COMMON, in_shards, shard_groups, shard_of
@@ -386,3 +387,10 @@ def test_a_provinsi_declared_before_its_first_document_does_not_stop_the_assembl
     # Bali has no page yet: its shard writes nothing, and the site is the one a single process writes.
     assert not (tmp_path / "satu/bali").exists()
     assert tree(tmp_path / "dua") == tree(tmp_path / "satu")
+
+
+def test_a_build_uses_one_process_per_processor_from_2000_documents_unless_told() -> None:
+    assert default_jobs(documents=1_999, processors=2) == 1
+    assert default_jobs(documents=2_000, processors=2) == 2
+    assert default_jobs(documents=7_300, processors=1) == 1
+    assert default_jobs(documents=7_300, processors=16) == 4
