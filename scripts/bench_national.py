@@ -35,6 +35,7 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
 
     .venv/bin/python scripts/bench_national.py --documents 100 1000      # 7300 too, if there is time
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
+    .venv/bin/python scripts/bench_national.py --documents 1000 --jobs 2   # the portal built by 2 processes at once
     .venv/bin/python scripts/bench_national.py --documents 1000 --keep /tmp/bench --only-corpus
                                     # only write the corpus, as /tmp/bench/1000/portal (a project to build), and stop
     .venv/bin/python scripts/bench_national.py --breakdown /tmp/bench/1000/portal/site 1000
@@ -55,6 +56,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -634,21 +636,68 @@ class Run:
     wall: float
     cpu: float
     peak_mib: float
+    """The largest resident memory of one process."""
+    peak_sum_mib: float = 0.0
+    """The largest resident memory of all the processes at once (sampled every 0.1 s)."""
+
+
+def _process_tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo += children.get(pid, [])
+    return tree
+
+
+def _resident_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+
+
+class _MemorySampler(threading.Thread):
+    """The largest sum of resident memory over a process and its descendants, sampled until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self.stopped = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.1):
+            self.peak_kib = max(self.peak_kib, sum(_resident_kib(pid) for pid in _process_tree(self.pid)))
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Wall and CPU seconds and peak resident memory of ``command`` and the processes it waited for."""
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = _MemorySampler(child.pid) if Path("/proc/self/status").exists() else None
+    if sampler is not None:
+        sampler.start()
     assert child.stderr is not None
     errors = child.stderr.read()
+    if sampler is not None:
+        sampler.stopped.set()
+        sampler.join()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{errors.decode(errors='replace')[-4000:]}")
     # Linux gives ru_maxrss in KiB: the largest of the child and every descendant it waited for.
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    peak_sum = sampler.peak_kib / 1024 if sampler is not None else 0.0
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak_sum)
 
 
 def hugo_binary() -> str:
@@ -849,7 +898,7 @@ def reader_downloads(site: Path, document: tuple[str, ...], name: str) -> Downlo
     return Downloads(*opening, search_page, *searching, first.removeprefix("/" + PREFIX))
 
 
-def bench(count: int, root: Path, only_corpus: bool = False) -> None:
+def bench(count: int, root: Path, only_corpus: bool = False, jobs: int = 1) -> None:
     print(f"\n## N = {count:,} documents", flush=True)
     started = time.perf_counter()
     corpus = synthesise(root / "content", count)
@@ -873,7 +922,7 @@ def bench(count: int, root: Path, only_corpus: bool = False) -> None:
     env.pop("SITE_URL", None)
     python = sys.executable
     check = [python, "-m", "generator.cli", "check"]
-    build = [python, "-m", "generator.cli", "build", "--site-dir", str(project / "site")]
+    build = [python, "-m", "generator.cli", "build", "--jobs", str(jobs), "--site-dir", str(project / "site")]
     hugo_cache = root / "hugo-cache"
     hugo_build = [hugo_binary(), "--quiet", "--cacheDir", str(hugo_cache), "--destination", str(hugo / "public")]
     formula_cache = project / ".cache"
@@ -900,12 +949,15 @@ def bench(count: int, root: Path, only_corpus: bool = False) -> None:
 
     print()
     # On a shared machine wall time includes waiting for a core; CPU seconds do not.
+    # Peak MiB: the largest single process, then (in brackets) all processes at once, sampled.
+    print(f"portal builds with --jobs {jobs}")
     print("| step | portal wall s | CPU s | peak MiB | Hugo wall s | CPU s | peak MiB | ratio wall | ratio CPU |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, ours, theirs in rows:
         hugo_cells = f"{theirs.wall:.1f} | {theirs.cpu:.1f} | {theirs.peak_mib:.0f}" if theirs else "— | — | —"
         ratio = f"{ours.wall / theirs.wall:.1f}× | {ours.cpu / theirs.cpu:.1f}×" if theirs else "— | —"
-        print(f"| {name} | {ours.wall:.1f} | {ours.cpu:.1f} | {ours.peak_mib:.0f} | {hugo_cells} | {ratio} |")
+        memory = f"{ours.peak_mib:.0f} ({ours.peak_sum_mib:.0f})"
+        print(f"| {name} | {ours.wall:.1f} | {ours.cpu:.1f} | {memory} | {hugo_cells} | {ratio} |")
 
     documents = len(corpus.documents)
     ours = site_facts(project / "site", changed)
@@ -944,6 +996,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000], metavar="N", help="e.g. 100 1000 7300")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora and sites here and keep them")
     parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="build the portal with `iku build --jobs N` (default: 1)"
+    )
+    parser.add_argument(
         "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
     )
     parser.add_argument(
@@ -965,10 +1020,10 @@ def main(argv: list[str] | None = None) -> None:
             root = args.keep / str(count)
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir(parents=True)
-            bench(count, root, args.only_corpus)
+            bench(count, root, args.only_corpus, args.jobs)
         else:
             with tempfile.TemporaryDirectory(prefix="iku-bench-") as tmp:
-                bench(count, Path(tmp))
+                bench(count, Path(tmp), jobs=args.jobs)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,22 @@ parts), committed at two dates (so every page's date and the sitemap's are from 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
+from test_hostile_history import alive, children
 
+from generator.cli.commands import default_jobs
+from generator.publishing.build import generate
 from generator.publishing.search_index import indexed_pages
-from generator.publishing.shards import COMMON, shard_of
+from generator.publishing.shards import COMMON, in_shards, shard_groups, shard_of
 
 PROVINCES = ("jawa-timur", "bali")
 BALI = """
@@ -70,7 +78,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def single(project: Path) -> Path:
-    result = run_iku("build", "--site-dir", "single", cwd=project)
+    result = run_iku("build", "--jobs", "1", "--site-dir", "single", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "single"
 
@@ -243,3 +251,146 @@ def test_assembling_without_a_provinsi_s_shard_is_refused(project: Path, shards:
     assert result.returncode == 1
     assert result.stderr == "Galat: bagian bali belum disertakan: halaman provinsinya tidak ada\n"
     assert not (project / "tanpa-bali").exists()
+
+
+SITE_URL = "https://portal-iku.github.io/portal-iku/"
+
+
+def test_a_shard_generates_only_its_own_pages_and_files_and_names_the_others(project: Path) -> None:
+    output = generate(project / "content", "Portal IKU", SITE_URL, wanted=in_shards(["bali"], PROVINCES))
+    # Its own pages and downloads are generated; so is its list of documents.
+    assert "KECAMATAN KUTA" in (output.pages["bali/badung/kuta/2021-2023/index.md"] or "")
+    assert output.pages["daftar-dokumen/bali/index.md"]
+    assert output.files["bali/badung/kuta/2021-2023/dokumen.json"]
+    # Another shard's are named (this shard's pages link to them) but not generated.
+    assert output.pages["jawa-timur/lumajang/contoh/2021-2023/index.md"] is None
+    assert output.pages["perbandingan/index.md"] is None
+    assert output.files["jawa-timur/lumajang/contoh/2021-2023/dokumen.json"] is None
+    assert output.files["data/indikator.csv"] is None
+    assert output.files["data/portal-iku.xlsx"] is None
+    # Without a shard, every page and file is generated.
+    whole = generate(project / "content", "Portal IKU", SITE_URL)
+    assert output.pages.keys() == whole.pages.keys() and output.files.keys() == whole.files.keys()
+    assert [path for path, markdown in whole.pages.items() if markdown is None] == []
+    assert [path for path, data in whole.files.items() if data is None] == []
+    generated = {path for path, markdown in output.pages.items() if markdown is not None}
+    assert all(output.pages[path] == whole.pages[path] for path in generated)
+
+
+def test_the_shards_are_grouped_by_their_documents_for_parallel_processes(project: Path) -> None:
+    # Jawa Timur has 7 documents, Bali 1; the common shard counts as a fifth of all 8 (1.6).
+    assert shard_groups(project / "content", 2) == ["jawa-timur", "common,bali"]
+    assert shard_groups(project / "content", 3) == ["jawa-timur", "common", "bali"]
+    assert shard_groups(project / "content", 8) == ["jawa-timur", "common", "bali"]
+    assert shard_groups(project / "content", 1) == ["common,jawa-timur,bali"]
+
+
+@pytest.fixture(scope="module")
+def parallel(project: Path) -> subprocess.CompletedProcess[str]:
+    return run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=project)
+
+
+def test_a_build_in_parallel_processes_is_byte_identical_to_one_process_s(
+    project: Path, single: Path, parallel: subprocess.CompletedProcess[str]
+) -> None:
+    assert parallel.returncode == 0, parallel.stderr
+    one, both = tree(single), tree(project / "paralel")
+    assert sorted(one.keys() ^ both.keys()) == []
+    assert sorted(path for path in one if one[path] != both[path]) == []
+    # Nothing of the processes' parts is left beside the site.
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".paralel")) == []
+
+
+def test_a_group_of_shards_is_built_as_one_part(project: Path, single: Path, shards: dict[str, Path]) -> None:
+    result = run_iku("build", "--shard", "common,bali", "--site-dir", "kelompok", cwd=project)
+    assert result.returncode == 0, result.stderr
+    # The files the two shards write, each once; nothing of Jawa Timur's.
+    assert tree(project / "kelompok") == tree(shards[COMMON]) | tree(shards["bali"])
+    result = run_iku("assemble", "kelompok", "bagian/jawa-timur", "--site-dir", "rakitan-kelompok", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert tree(project / "rakitan-kelompok") == tree(single)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--shard", "common,jawa-tengah"],
+            "Galat: bagian 'jawa-tengah' tidak dikenal: pilih common atau id provinsi dari content/wilayah.yml "
+            "(common, jawa-timur, bali)\n",
+        ),
+        (["--shard", "bali,common,bali"], "Galat: bagian bali disebut lebih dari sekali: bali,common,bali\n"),
+        (
+            ["--shard", "bali", "--jobs", "2"],
+            "Galat: --shard dan --jobs tidak dapat dipakai bersama: satu bagian dibangun dalam satu proses\n",
+        ),
+    ],
+    ids=["unknown-in-group", "repeated", "shard-and-jobs"],
+)
+def test_a_wrong_group_of_shards_is_refused_before_building(project: Path, arguments: list[str], message: str) -> None:
+    result = run_iku("build", *arguments, "--site-dir", "tidak-dibangun", cwd=project)
+    assert (result.returncode, result.stderr) == (1, message)
+    assert not (project / "tidak-dibangun").exists()
+
+
+def test_jobs_must_be_a_positive_number(project: Path) -> None:
+    result = run_iku("build", "--jobs", "0", "--site-dir", "tidak-dibangun", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "iku build: galat: argumen --jobs: harus bilangan bulat paling sedikit 1, bukan '0'\n"
+    )
+
+
+def test_a_failed_parallel_build_ends_every_process_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/penanda").write_text("situs lama", encoding="utf-8")
+    # A broken link in a hand-written page: the common shard's process fails, Jawa Timur's is ended.
+    about = tmp_path / "docs/tentang.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[tautan rusak](tidak-ada.md)\n", encoding="utf-8")
+    result = run_iku("build", "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"Pembangunan gagal; situs lama di {tmp_path / 'site'} tidak diubah." in result.stderr
+    assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
+
+
+def test_a_parallel_build_stopped_by_a_signal_ends_every_process_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/penanda").write_text("situs lama", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator.cli", "build", "--jobs", "2"]
+    build = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(mkdocs := children(build.pid)) < 2:
+        assert build.poll() is None, build.communicate()
+        assert time.monotonic() < deadline, "the two MkDocs processes never started"
+        time.sleep(0.01)
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM
+    assert stderr.endswith(f"Pembangunan dihentikan (SIGTERM); situs lama di {tmp_path / 'site'} tidak diubah.\n")
+    assert [pid for pid in mkdocs if alive(pid)] == []
+    assert tree(tmp_path / "site") == {"penanda": b"situs lama"}
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site")) == []
+
+
+def test_a_provinsi_declared_before_its_first_document_does_not_stop_the_assembly(tmp_path: Path) -> None:
+    lay_out_project(tmp_path, BODIES)
+    with (tmp_path / "content/wilayah.yml").open("a", encoding="utf-8") as regions:
+        regions.write(BALI)
+    one = run_iku("build", "--jobs", "1", "--site-dir", "satu", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    both = run_iku("build", "--jobs", "2", "--site-dir", "dua", cwd=tmp_path)
+    assert both.returncode == 0, both.stderr
+    # Bali has no page yet: its shard writes nothing, and the site is the one a single process writes.
+    assert not (tmp_path / "satu/bali").exists()
+    assert tree(tmp_path / "dua") == tree(tmp_path / "satu")
+
+
+def test_a_build_uses_one_process_per_processor_from_2000_documents_unless_told() -> None:
+    assert default_jobs(documents=1_999, processors=2) == 1
+    assert default_jobs(documents=2_000, processors=2) == 2
+    assert default_jobs(documents=7_300, processors=1) == 1
+    assert default_jobs(documents=7_300, processors=16) == 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 from ..content.checks import former_addresses
@@ -41,6 +42,7 @@ from .view import (
     Page,
     Redirect,
     SiteView,
+    everything,
     file_link,
     page_path,
     version_folder,
@@ -53,26 +55,33 @@ class PortalView:
     def __init__(self, site: SiteView) -> None:
         self.site = site
 
-    def pages(self) -> list[Page]:
-        site, glossary, data = self.site.pages(), self.glossary_page(), self.data_page()
+    def pages(self, wanted: Callable[[str], bool] = everything) -> list[Page]:
+        """Every page; a document page whose path is not ``wanted`` is named but not built."""
+        site, glossary, data = self.site.pages(wanted), self.glossary_page(), self.data_page()
         return [*site, *Directory(self.site).pages(), glossary, *ComparisonView(self.site).pages(), data]
 
-    def files(self) -> dict[str, bytes | Path]:
-        """Every download: documents as JSON and YAML, their sources, all indicators, the schemas."""
-        files: dict[str, bytes | Path] = {}
+    def files(self, wanted: Callable[[str], bool] = everything) -> dict[str, bytes | Path | None]:
+        """Every download: documents as JSON and YAML, their sources, all indicators, the schemas.
+
+        A file whose path is not ``wanted`` (another build writes it) is named, with ``None``.
+        """
+        files: dict[str, bytes | Path | None] = {}
         for loaded in self.site.content.documents:
             key = document_key(loaded.document)
             folder = "/".join(key)
-            files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document)
+            own = wanted(f"{folder}/{DOWNLOAD_JSON}")
+            files[f"{folder}/{DOWNLOAD_JSON}"] = document_json(loaded.document) if own else None
             files[f"{folder}/{DOWNLOAD_YAML}"] = loaded.path
             for version in loaded.history.versions:
                 if version.document is not None:
-                    files[f"{version_folder(key, version.commit)}/{DOWNLOAD_JSON}"] = document_json(version.document)
+                    data = document_json(version.document) if own else None
+                    files[f"{version_folder(key, version.commit)}/{DOWNLOAD_JSON}"] = data
             for original in (loaded.original, loaded.pdf):
                 if isinstance(original, Original):
                     # Published from the path as written: content checks refuse a linked source.
                     files[original.path] = self.site.content.root / original.path
-        files.update(self.data_files())
+        paths = self.data_paths()
+        files.update(self.data_files() if any(map(wanted, paths)) else dict.fromkeys(paths))
         for name, text in schema_texts().items():
             files[f"schema/{name}"] = text.encode("utf-8")
         return files
@@ -112,20 +121,24 @@ class PortalView:
     WORKBOOK = "portal-iku.xlsx"
     PACKAGE = "datapackage.json"
 
+    def data_paths(self) -> list[str]:
+        """Where :meth:`data_files` writes, in its order."""
+        names = [name for table in self.TABLES for name in (table.csv, table.json)]
+        return [f"{DATA_DIR}/{name}" for name in (*names, self.WORKBOOK, self.PACKAGE)]
+
     def data_files(self) -> dict[str, bytes]:
         """The portal-wide tables as CSV, JSON and one workbook, and the data package describing them."""
         rows = {"indikator": self.indicator_records, "target": self.target_records}
         data_url = self.site.permalink((DATA_DIR,))
         date = self.content_date
-        files: dict[str, bytes] = {}
+        contents: list[bytes] = []
         for table in self.TABLES:
-            files[f"{DATA_DIR}/{table.csv}"] = records_csv(table.record_type, rows[table.name])
-            files[f"{DATA_DIR}/{table.json}"] = records_json(rows[table.name])
+            contents += [records_csv(table.record_type, rows[table.name]), records_json(rows[table.name])]
         counts = {name: len(records) for name, records in rows.items()}
         sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
-        files[f"{DATA_DIR}/{self.WORKBOOK}"] = workbook(sheets, data_url, date)
-        files[f"{DATA_DIR}/{self.PACKAGE}"] = data_package(self.TABLES, counts, self.WORKBOOK, data_url, date)
-        return files
+        contents.append(workbook(sheets, data_url, date))
+        contents.append(data_package(self.TABLES, counts, self.WORKBOOK, data_url, date))
+        return dict(zip(self.data_paths(), contents, strict=True))
 
     @property
     def content_date(self) -> datetime.date | None:
@@ -237,7 +250,7 @@ class PortalView:
         return records
 
     def data_page(self) -> Page:
-        data = (DATA_DIR,)
+        data, documents = (DATA_DIR,), self.site.content.documents
         context = {
             "title": "Data terbuka",
             "crumbs": [HOME],
@@ -251,9 +264,11 @@ class PortalView:
             "package_url": file_link(data, self.PACKAGE),
             "package_url_absolute": self.site.permalink(data) + self.PACKAGE,
             "schemas": [(name, file_link(("schema",), name)) for name in schema_texts()],
-            "record_count": len(self.indicator_records),
+            # One record per indicator per document (indicator_records), counted without reading every formula:
+            # a shard renders this page, and reads only its own documents' formulas.
+            "record_count": sum(1 for loaded in documents for _ in indicator_entries(loaded.document)),
             "target_count": len(self.target_records),
-            "document_count": len(self.site.content.documents),
+            "document_count": len(documents),
             "formula_triggers": FORMULA_TRIGGERS,
             "data_licence": DATA_LICENCE,
             "code_licence": CODE_LICENCE,

@@ -6,6 +6,7 @@ import functools
 import html
 import json
 import re
+from collections.abc import Callable
 
 import jinja2
 import yaml
@@ -13,7 +14,7 @@ from markupsafe import Markup
 
 from .. import TEMPLATES
 from .markdown_literal import literal
-from .view import Page, Redirect
+from .view import Page, Redirect, everything
 
 
 def markdown_text(value: object) -> Markup:
@@ -64,10 +65,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(pages: list[Page]) -> dict[str, str]:
-    """Render every page; return Markdown keyed by its docs-relative path."""
+def render_pages(pages: list[Page], wanted: Callable[[str], bool] = everything) -> dict[str, str | None]:
+    """Render every ``wanted`` page; return Markdown keyed by its docs-relative path (``None`` for the others)."""
     env = environment()
-    return {page.path: env.get_template(page.template).render(page.context) for page in pages}
+    return {
+        page.path: env.get_template(page.template).render(page.context)
+        if page.context is not None and wanted(page.path)
+        else None
+        for page in pages
+    }
 
 
 def render_redirects(redirects: list[Redirect]) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -132,7 +132,7 @@ class IndicatorView:
     calculation: str | None
     formula_html: Markup | None
     formula_text: str | None
-    formula_reading: str | None
+    latex: str | None
     variables: list[tuple[str, str]]
     unit: str | None
     sources: list[str]
@@ -140,6 +140,11 @@ class IndicatorView:
     targets: list[tuple[int, str]]
     regulations: list[RegulationView]
     notes: list[str]
+
+    @property
+    def formula_reading(self) -> str | None:
+        """The formula as plain text; read only where shown (a shard's own pages, the downloads)."""
+        return formula_reading(self.latex) if self.latex else None
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,13 @@ class Page:
 
     path: str
     template: str
-    context: dict[str, object]
+    context: dict[str, object] | None
+    """``None`` for a page another build writes (a shard's, see ``generate``): only its address is known."""
+
+
+def everything(path: str) -> bool:
+    """Every path is wanted: the whole site is built in one go."""
+    return True
 
 
 @dataclass(frozen=True)
@@ -345,7 +356,7 @@ class SiteView:
             calculation=indicator.cara_perhitungan,
             formula_html=render_formula(latex) if latex else None,
             formula_text=formula.teks if formula else None,
-            formula_reading=formula_reading(latex) if latex else None,
+            latex=latex,
             variables=[(variable.simbol, variable.arti) for variable in indicator.variabel],
             unit=indicator.satuan,
             sources=list(indicator.sumber_data),
@@ -407,18 +418,23 @@ class SiteView:
 
     # -- pages ----------------------------------------------------------------------
 
-    def pages(self) -> list[Page]:
-        """Every page of the site, each built from a bounded amount of content."""
+    def pages(self, wanted: Callable[[str], bool] = everything) -> list[Page]:
+        """Every page of the site, each built from a bounded amount of content.
+
+        A document page whose path is not ``wanted`` is named but not built (no context).
+        """
         documents = [loaded.document for loaded in self.content.documents]
-        pages = [self._document_page(loaded) for loaded in self.content.documents]
+        pages = [self._document_page(loaded, wanted) for loaded in self.content.documents]
         pages += self._region_pages(documents)
         pages += self._regulation_pages(documents)
         return pages
 
-    def _document_page(self, loaded: LoadedDocument) -> Page:
+    def _document_page(self, loaded: LoadedDocument, wanted: Callable[[str], bool]) -> Page:
         document = loaded.document
         key = document_key(document)
         kind = kind_of(document)
+        if not wanted(page_path(key)):
+            return Page(page_path(key), kind.template, None)
         if isinstance(document, Decree):
             return Page(page_path(key), kind.template, self._decree_context(loaded, document, key))
         decree_link = None

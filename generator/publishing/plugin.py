@@ -10,8 +10,11 @@ from the clock.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +34,13 @@ from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
+from ..pages.view import everything
 from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .minify import minified
 from .page_check import markdown_leftover
 from .search_index import build_search_index
-from .shards import COMMON, checked_shard, prune_to_shard, shard_names, shard_of
+from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
@@ -44,6 +48,8 @@ FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 LOG = get_plugin_logger(__name__)
+PAGES_LOGGER = "mkdocs.structure.pages"
+EXCLUDED_LINK_NOTE = "which is excluded from the built site."
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -58,7 +64,8 @@ class IkuPluginConfig(base.Config):
     wilayah = c.Optional(c.Type(str))
     """An editor's preview (``iku serve --wilayah``): the address of the one place whose documents are built."""
     shard = c.Optional(c.Type(str))
-    """``iku build --shard``: write only this shard's files (a provinsi's id, or ``common``; see shards.py)."""
+    """``iku build --shard``: write only this shard's files (a provinsi's id, or ``common``; see shards.py),
+    or those of a group of shards separated by commas (``common,aceh``)."""
 
 
 class IkuPlugin(BasePlugin[IkuPluginConfig]):
@@ -70,6 +77,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     """The last commit touching content or hand-written pages: the date of every page not from one document."""
     provinces: tuple[str, ...] = ()
     """With a shard: every provinsi's id (every shard but ``common``)."""
+    shards: tuple[str, ...] = ()
+    """The shards this build writes (``shard``); none: the whole site."""
     files: Files | None = None
     """With a shard: every file of the site, those another shard writes too."""
 
@@ -86,14 +95,17 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 raise PluginError(f"page_size plugin iku harus paling sedikit 1, bukan {self.config.page_size}")
             scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
             self.output = generate(
-                content, config.site_name, config.site_url, repo_url, page_size=self.config.page_size, scope=scope
+                content,
+                config.site_name,
+                config.site_url,
+                repo_url,
+                page_size=self.config.page_size,
+                scope=scope,
+                wanted=self._wanted(content, config),
             )
             if scope is not None:
                 LOG.info(f"Pratinjau {'/'.join(scope)}: hanya dokumen di sana yang dibangun, bukan seluruh situs")
             self.katex = katex_dist()
-            if self.config.shard is not None:
-                checked_shard(content, self.config.shard)
-                self.provinces = tuple(shard_names(content)[1:])
         except IkuError as error:
             raise PluginError(str(error)) from None
         dates = [last_commit_date(Path(folder)) for folder in (self.config.content_dir, config.docs_dir)]
@@ -123,6 +135,16 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         config.copyright = licence_notice()
         return config
 
+    def _wanted(self, content: Path, config: MkDocsConfig) -> Callable[[str], bool]:
+        """What this build generates: with a shard, its own files and the navigation's pages (every page shows them)."""
+        if self.config.shard is None:
+            return everything
+        self.shards = checked_shards(content, self.config.shard)
+        self.provinces = tuple(shard_names(content)[1:])
+        _quiet_links_to_other_shards()
+        owned, in_nav = in_shards(self.shards, self.provinces), frozenset(_nav_paths(config.nav or []))
+        return lambda path: owned(path) or path in in_nav
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.output is not None and self.katex is not None, "on_config runs before on_files"
         docs = Path(config.docs_dir)
@@ -139,7 +161,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self._check_formulas(files, docs)
         content = Path(self.config.content_dir)
         for path, markdown in self.output.pages.items():
-            file = File.generated(config, path, content=markdown)
+            # A page another shard writes (None) is known by its address only: it is left out below.
+            file = File.generated(config, path, content=markdown or "")
             if path in self.output.sources:
                 # "Edit this page" on a document page opens its content file, not the Markdown
                 # generated from it (which is in no repository). MkDocs joins edit_uri (which
@@ -151,28 +174,43 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             if isinstance(data, Path):
                 self._add(files, File.generated(config, path, abs_src_path=str(data)))
             else:
-                self._add(files, File.generated(config, path, content=data))
+                self._add(files, File.generated(config, path, content=data or b""))
         for asset in sorted([self.katex / "katex.min.css", *(self.katex / "fonts").iterdir()]):
             uri = f"{KATEX_ASSETS}/{asset.relative_to(self.katex).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if self.config.shard is not None:
             self._exclude_other_shards(files, config)
             self.files = files
+        self._hand_over()
         return files
+
+    def _hand_over(self) -> None:
+        """Let go of the generated pages and files once MkDocs holds them: kept here too, every page's
+        Markdown and every download would stay in memory twice until the build ends."""
+        assert self.output is not None, "on_config runs before on_files"
+        self.output = dataclasses.replace(self.output, pages={}, files={})
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A generated page's Markdown has been read into the page (page.markdown) and is never read
+        # from its file again; MkDocs would hold both until the build ends.
+        if page.file.generated_by is not None:
+            page.file.content_string = ""
+        return html
 
     def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
         which every page shows (their titles and places); what they write is removed after the build."""
         in_nav = set(_nav_paths(config.nav or []))
+        owned = in_shards(self.shards, self.provinces)
         for file in files:
-            if shard_of(file.dest_uri, self.provinces) != self.config.shard and file.src_uri not in in_nav:
+            if not owned(file.dest_uri) and file.src_uri not in in_nav:
                 file.inclusion = InclusionLevel.EXCLUDED
 
     def on_template_context(
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         # The common shard writes the sitemap of the whole site: every page, those left out of its build too.
-        if self.config.shard != COMMON or template_name != "sitemap.xml" or self.files is None:
+        if COMMON not in self.shards or template_name != "sitemap.xml" or self.files is None:
             return context
         for file in self.files.documentation_pages(inclusion=lambda level: True):
             if file.page is None:
@@ -216,7 +254,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.shard is not None:
             # A shard's part of the site; the index is written once the parts are assembled (iku assemble).
-            prune_to_shard(Path(config.site_dir), self.config.shard, self.provinces)
+            prune_to_shards(Path(config.site_dir), self.shards, self.provinces)
             return
         # The search index is read from the pages as written: only once they all are.
         try:
@@ -248,6 +286,20 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
+
+
+class _LinkToOtherShard(logging.Filter):
+    """Drops MkDocs' note on each link to a page left out of the build: in a shard, thousands of links
+    lead to other shards' pages by design (``iku links`` checks the assembled site)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno <= logging.INFO and record.getMessage().endswith(EXCLUDED_LINK_NOTE))
+
+
+def _quiet_links_to_other_shards() -> None:
+    logger = logging.getLogger(PAGES_LOGGER)
+    if not any(isinstance(existing, _LinkToOtherShard) for existing in logger.filters):
+        logger.addFilter(_LinkToOtherShard())
 
 
 def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:

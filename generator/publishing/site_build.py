@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -23,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..content.errors import IkuError
+from .shards import assemble
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ RETIRED = "lama"
 # Signals that end a build from outside: a CI job cancelled, Ctrl-C, a closed terminal.
 STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 CHILD_GRACE_SECONDS = 10
+WAIT_SECONDS = 0.2
+"""How long to wait for one of several MkDocs processes before looking at the next."""
 
 
 class BuildStopped(Exception):
@@ -90,34 +94,53 @@ class _Stopper:
 def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> int:
     """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code.
 
-    With ``shard``, only that part of the site is written (``publishing/shards.py``).
+    With ``shard``, only that part of the site is written (``publishing/shards.py``): one shard,
+    or a group separated by commas.
 
     Stopped by a signal, it ends MkDocs and removes its folder; what a hard kill left behind
     (its folders, named with its process id) the next build removes.
     """
+    return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+
+
+def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[str], provinces: Sequence[str]) -> int:
+    """Build the site as ``groups`` of shards (``common,aceh``), one MkDocs process each, all at once,
+    and assemble them into ``site_dir`` with one search index (``shards.assemble``): the site
+    :func:`build_site` writes, byte for byte, using one core per group and holding in each
+    process only its group's pages. ``site_dir`` is replaced only if every group succeeds.
+    """
+    return _build(config_file, site_dir, list(groups), lambda parts, site: assemble(parts, site, provinces, move=True))
+
+
+def _build(
+    config_file: Path, site_dir: Path, shards: list[str | None], finish: Callable[[list[Path], Path], object]
+) -> int:
+    """Run one ``mkdocs build --strict`` per entry of ``shards`` at once, each into a folder of its own;
+    when all succeed, ``finish`` makes ``site_dir`` of those folders. Return the exit code."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_folder_prefix(site_dir, STAGING, os.getpid()), dir=site_dir.parent))
+    parts = [staging] if len(shards) == 1 else [staging / f"bagian-{number}" for number in range(len(shards))]
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
-    child: subprocess.Popen[bytes] | None = None
+    children: list[subprocess.Popen[bytes]] = []
     stopper = _Stopper()
     previous = {signum: signal.signal(signum, stopper) for signum in STOPPING_SIGNALS}
     try:
         # A preview's place left in the shell would build a site of one place (mkdocs.yml reads it).
         # So would a shard's name: only --shard names one.
         environment = {key: value for key, value in os.environ.items() if key not in (PREVIEW_VARIABLE, SHARD_VARIABLE)}
-        if shard is not None:
-            environment[SHARD_VARIABLE] = shard
-        child = subprocess.Popen([*command, "--site-dir", str(staging)], env=environment)
+        for shard, part in zip(shards, parts, strict=True):
+            extra = {SHARD_VARIABLE: shard} if shard is not None else {}
+            children.append(subprocess.Popen([*command, "--site-dir", str(part)], env=environment | extra))
         stopper.arm(True)
-        returncode = child.wait()
+        returncode = _wait(children)
         stopper.arm(False)
         if returncode != 0:
             print(f"Pembangunan gagal; situs lama di {site_dir} tidak diubah.", file=sys.stderr)
             return returncode
         staging.chmod(0o755)
-        _replace(site_dir, staging)
+        finish(parts, site_dir)
     except BuildStopped as stopped:
         stopper.arm(False)
         name = signal.Signals(stopped.signum).name
@@ -125,10 +148,27 @@ def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> i
         return 128 + stopped.signum
     finally:
         stopper.arm(False)
-        _end(child)
+        for child in children:
+            _end(child)
         shutil.rmtree(staging, ignore_errors=True)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    return 0
+
+
+def _wait(children: list[subprocess.Popen[bytes]]) -> int:
+    """Wait for every child; the first to fail ends the wait (the others are ended: their work would be
+    thrown away). Its exit code, or 0."""
+    running = list(children)
+    while running:
+        for child in list(running):
+            try:
+                returncode = child.wait(WAIT_SECONDS if len(running) > 1 else None)
+            except subprocess.TimeoutExpired:
+                continue
+            running.remove(child)
+            if returncode != 0:
+                return returncode
     return 0
 
 
