@@ -11,7 +11,9 @@ from the clock.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
 from .build import Output, generate
 from .markdown_formulas import formula_problems
+from .page_cache import INDEX_DIR, PAGES_DIR, PageCache, global_fingerprint, linked_files, page_key, search_index_kept
 from .page_check import markdown_leftover
 from .search_index import build_search_index
 from .shards import COMMON, checked_shard, prune_to_shard, shard_names, shard_of
@@ -43,6 +46,11 @@ FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 LOG = get_plugin_logger(__name__)
+CACHE_DIR = ".cache"
+"""The project's cache folder, beside mkdocs.yml (gitignored): kept pages, the search index kept."""
+BUILD_SCOPE = ("wilayah", "shard")
+"""Options that choose which pages a build writes, not what a page says."""
+EXCLUDED_LINK = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -70,7 +78,24 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     provinces: tuple[str, ...] = ()
     """With a shard: every provinsi's id (every shard but ``common``)."""
     files: Files | None = None
-    """With a shard: every file of the site, those another shard writes too."""
+    """With a shard or kept pages: every file of the site, those this build leaves out too."""
+    command: str | None = None
+    """The MkDocs command running (``build``, ``serve``): only ``build`` reuses kept pages."""
+    page_cache: PageCache | None = None
+    """In a ``build``: pages kept between builds (page_cache.py)."""
+    kept: frozenset[str] = frozenset()
+    """Pages of this build written from the cache, by ``src_uri``: left out of MkDocs' build."""
+    keys: dict[str, str]
+    """The cache key of each page MkDocs builds that may be kept, by ``src_uri``."""
+    site_files: frozenset[str] = frozenset()
+    """Every file of this build by its site-relative path (``dest_uri``): what a kept page may link to."""
+    built = 0
+    """Pages MkDocs built in this build."""
+    watch: _BuildLog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds a page left out of the build as a draft: it never reuses kept pages.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -79,6 +104,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         repo_url = config.repo_url or None
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
+        self.page_cache, self.kept, self.keys, self.site_files, self.built = None, frozenset(), {}, frozenset(), 0
         content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
@@ -157,7 +183,78 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if self.config.shard is not None:
             self._exclude_other_shards(files, config)
             self.files = files
+        if self.command == "build":
+            self._reuse_kept_pages(files, config)
+            self.files = files
         return files
+
+    def _reuse_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Write every page generated from content that was kept with the same key straight to the site
+        (MkDocs has emptied site_dir already), and leave it out of MkDocs' build: not read, not rendered.
+        Writing here rather than after the build holds no page in memory."""
+        assert self.output is not None, "on_config runs before on_files"
+        config_file = Path(config.config_file_path)
+        cache = PageCache(config_file.parent / CACHE_DIR / PAGES_DIR)
+        plugins = {
+            name: {key: value for key, value in plugin.config.items() if plugin is not self or key not in BUILD_SCOPE}
+            for name, plugin in config.plugins.items()
+        }
+        fingerprint = global_fingerprint(config, config.theme, plugins, config_file)
+        in_nav = set(_nav_paths(config.nav or []))
+        self.site_files = frozenset(file.dest_uri for file in files)
+        site = Path(config.site_dir)
+        kept = set()
+        for file in files:
+            markdown = self.output.pages.get(file.src_uri)
+            if markdown is None or file.src_uri in in_nav or file.inclusion.is_excluded():
+                continue
+            key = page_key(
+                fingerprint,
+                src_uri=file.src_uri,
+                dest_uri=file.dest_uri,
+                url=file.url,
+                edit_uri=file.edit_uri,
+                update_date=self._date_of(file.src_uri),
+                markdown=markdown,
+            )
+            entry = cache.get(key)
+            if entry is not None and all(link in self.site_files for link in entry[1]):
+                target = site / file.dest_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(entry[0])
+                file.inclusion = InclusionLevel.EXCLUDED
+                kept.add(file.src_uri)
+            else:
+                self.keys[file.src_uri] = key
+        self.page_cache, self.kept = cache, frozenset(kept)
+        self.watch = _BuildLog({file.src_uri for file in files if file.inclusion.is_excluded()})
+        self.watch.start()
+
+    def _keep(self, page: Page, output: str) -> None:
+        """Keep a page MkDocs built, as written to the site."""
+        self.built += 1
+        key = self.keys.get(page.file.src_uri)
+        if self.page_cache is None or key is None or not output.strip():
+            return
+        links = linked_files(output, page.file.url, self.site_files)
+        self.page_cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"), links)
+
+    def _finish_page_cache(self) -> None:
+        """Forget what a build that warned kept (its pages must warn again); prune after a full build."""
+        if self.page_cache is None or self.watch is None:
+            return
+        self.watch.stop()
+        if self.watch.warnings:
+            self.page_cache.forget_written()
+        elif self.config.shard is None and self.config.wilayah is None:
+            # A build of part of the site uses part of the cache: only a full build knows what is unused.
+            self.page_cache.prune()
+        LOG.info(f"{len(self.kept)} halaman dipakai lagi dari cache, {self.built} dibangun")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.page_cache is not None and self.watch is not None:
+            self.watch.stop()
+            self.page_cache.forget_written()
 
     def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
@@ -171,12 +268,20 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         # The common shard writes the sitemap of the whole site: every page, those left out of its build too.
-        if self.config.shard != COMMON or template_name != "sitemap.xml" or self.files is None:
+        # So does a build that wrote kept pages (page_cache.py) itself.
+        if template_name != "sitemap.xml":
             return context
-        for file in self.files.documentation_pages(inclusion=lambda level: True):
+        if self.config.shard == COMMON and self.files is not None:
+            pages = self.files.documentation_pages(inclusion=lambda level: True)
+        elif self.kept and self.config.shard is None and self.files is not None:
+            every = self.files.documentation_pages(inclusion=lambda level: True)
+            pages = [file for file in every if file.inclusion.is_included() or file.src_uri in self.kept]
+        else:
+            return context
+        for file in pages:
             if file.page is None:
                 self._date(Page(None, file, config))
-        context["pages"] = self.files.documentation_pages(inclusion=lambda level: True)
+        context["pages"] = pages
         return context
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -187,10 +292,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         return page
 
     def _date(self, page: Page) -> None:
+        page.update_date = self._date_of(page.file.src_uri)
+
+    def _date_of(self, src_uri: str) -> str:
         assert self.output is not None, "on_config runs before a page is dated"
-        date = self.output.changed.get(page.file.src_uri, self.newest)
+        date = self.output.changed.get(src_uri, self.newest)
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
-        page.update_date = date.isoformat() if date is not None else UNDATED
+        return date.isoformat() if date is not None else UNDATED
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages name the repository as {{ repo_url }}, so that its address is
@@ -206,16 +314,24 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{page.file.src_uri}: halaman memuat sisa penanda Markdown, sehingga sebagian isinya hilang: "
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
+        # The final output, kept last (after every check and change above).
+        self._keep(page, output)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_page_cache()
         if self.config.shard is not None:
             # A shard's part of the site; the index is written once the parts are assembled (iku assemble).
             prune_to_shard(Path(config.site_dir), self.config.shard, self.provinces)
             return
         # The search index is read from the pages as written: only once they all are.
         try:
-            build_search_index(Path(config.site_dir))
+            if self.page_cache is not None:
+                cache = Path(config.config_file_path).parent / CACHE_DIR / INDEX_DIR
+                if search_index_kept(Path(config.site_dir), cache):
+                    LOG.info("Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah")
+            else:
+                build_search_index(Path(config.site_dir))
         except IkuError as error:
             raise PluginError(str(error)) from None
 
@@ -251,3 +367,38 @@ def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
         return [nav]
     items = nav.values() if isinstance(nav, dict) else nav
     return [path for item in items for path in _nav_paths(item)]
+
+
+class _BuildLog(logging.Filter):
+    """What MkDocs logs during a build that reuses kept pages: its warnings counted (a page kept by a
+    build that warned could hide the warning next time), and the line it writes for every link to
+    a page left out of the build (thousands, with a warm cache) left out of the output."""
+
+    def __init__(self, excluded: set[str]) -> None:
+        super().__init__()
+        self.excluded = excluded
+        self.warnings = 0
+        self.counter = _Counter(self)
+
+    def start(self) -> None:
+        logging.getLogger("mkdocs").addHandler(self.counter)
+        logging.getLogger("mkdocs.structure.pages").addFilter(self)
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            return True
+        found = EXCLUDED_LINK.search(record.getMessage())
+        return found is None or found[1] not in self.excluded
+
+
+class _Counter(logging.Handler):
+    def __init__(self, log: _BuildLog) -> None:
+        super().__init__(logging.WARNING)
+        self.log = log
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.log.warnings += 1

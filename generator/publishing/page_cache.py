@@ -1,0 +1,246 @@
+"""Whole pages kept between builds, so that a rebuild writes an unchanged page instead of rendering it.
+
+A page generated from content is, as written to the site, a function of:
+
+- its own Markdown, source path, address (``dest_uri`` and ``url``), "edit this page" link and date
+  (``update_date``, from git history): the page's key, :func:`page_key`;
+- everything that shapes every page: :func:`global_fingerprint` — the resolved configuration that
+  reaches a page (site and repository addresses and names, ``edit_uri``, the theme's name,
+  features, palette, language and ``custom_dir``, ``nav``, the Markdown extensions and their
+  configuration (the glossary is there), ``extra``, the extra CSS and JavaScript, the copyright,
+  the plugins' options), the bytes of ``mkdocs.yml``, every file under ``docs_dir`` (the pages of the
+  navigation, shown by every page) and the theme's folder, the code of ``generator/`` with the
+  pinned KaTeX and the libraries it reads with (:func:`~generator.content.check_cache.code_digest`),
+  and the installed MkDocs, Material, Python-Markdown and PyMdown Extensions;
+- which of the pages it links to exist. An entry names the site files its HTML links to
+  (:func:`linked_files`, read once when the page is kept); it is reused only while each of
+  them is still a file of the build, otherwise the page is built again and MkDocs checks its links.
+  MkDocs does not check an anchor (``#…``) pointing into a kept page, nor one from a kept page into
+  another: ``iku links`` checks every anchor of the built site.
+
+Nothing else a page depends on is read from other pages (a page outside the navigation shows the
+navigation's pages, and those are always built). Entries live in the project, in
+``.cache/pages/<key>.zlib`` (never a shared temporary folder): its linked files (a line of JSON) and
+the page's file, zlib-compressed, written under a temporary name and renamed, so a reader sees a whole entry or
+none. An entry that cannot be read or is not what this module writes is ignored: the page is built.
+
+The search index is kept too (``.cache/pagefind/``): it is a function of the site's HTML files and
+Pagefind's version and options (:func:`search_index_kept`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+import zlib
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..content.check_cache import code_digest
+from .search_index import BUNDLE_DIR, build_search_index
+
+PAGES_DIR = "pages"
+INDEX_DIR = "pagefind"
+LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions")
+CONFIG_KEYS = (
+    "site_url",
+    "site_name",
+    "site_description",
+    "site_author",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "use_directory_urls",
+    "nav",
+    "markdown_extensions",
+    "mdx_configs",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "extra_templates",
+    "copyright",
+)
+"""The configuration that reaches a page's HTML, besides the theme's and the plugins'."""
+_ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
+_INDEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+def global_fingerprint(
+    config: Mapping[str, Any], theme: Mapping[str, Any], plugins: Mapping[str, Mapping[str, Any]], config_file: Path
+) -> str:
+    """What every page depends on besides its own Markdown and address (see the module's docstring).
+
+    ``config`` is MkDocs' resolved configuration, ``theme`` its theme's options, ``plugins`` each
+    plugin's options (without those that only choose which pages a build writes)."""
+    digest = hashlib.sha256()
+    settings = {key: config.get(key) for key in CONFIG_KEYS}
+    settings["theme"] = dict(theme)
+    settings["plugins"] = {name: dict(options) for name, options in plugins.items()}
+    digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode())
+    digest.update(config_file.read_bytes())
+    for folder in (config.get("docs_dir"), theme.get("custom_dir")):
+        if folder:
+            _digest_folder(digest, Path(folder))
+    digest.update(code_digest().encode())
+    for library in LIBRARIES:
+        digest.update(f"{library} {metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def _digest_folder(digest: Any, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(b"\1")
+
+
+def page_key(fingerprint: str, **page: str | None) -> str:
+    """The key of one page's entry: the global fingerprint and what is the page's own."""
+    text = json.dumps([fingerprint, page], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
+
+
+def linked_files(html: str, page_url: str, site_files: Iterable[str] | set[str]) -> list[str]:
+    """The files of the site (by their site-relative path, ``…/index.html`` for a page) that
+    ``html``, written at ``page_url``, links to relatively; links to anything else are not MkDocs'
+    to check (other sites, files a template writes)."""
+    parser = _Links()
+    parser.feed(html)
+    parser.close()
+    known = site_files if isinstance(site_files, set) else set(site_files)
+    found = {target for href in parser.hrefs if (target := _target(href, page_url)) in known}
+    return sorted(found)
+
+
+def _target(href: str, page_url: str) -> str | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    path = unquote(parts.path)
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined.startswith(".."):
+        return None
+    if path.endswith("/") or posixpath.basename(path) in (".", ".."):
+        return "index.html" if joined == "." else f"{joined}/index.html"
+    return joined
+
+
+class PageCache:
+    """Pages' HTML by key, in ``root`` (``.cache/pages/`` of the project being built)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.used: set[str] = set()
+        """The keys this build reused or kept: a full build removes every other entry."""
+        self.written: set[str] = set()
+
+    def get(self, key: str) -> tuple[bytes, list[str]] | None:
+        """The page's file (its bytes) and the linked files kept under ``key``, if the entry reads."""
+        try:
+            data = zlib.decompress((self.root / f"{key}.zlib").read_bytes())
+            header, _, html = data.partition(b"\n")
+            links = json.loads(header)
+        except (OSError, ValueError, zlib.error):
+            return None
+        if not html or not isinstance(links, list) or not all(isinstance(link, str) for link in links):
+            return None
+        self.used.add(key)
+        return html, links
+
+    def put(self, key: str, html: bytes, links: list[str]) -> None:
+        """Keep the page's file ``html`` under ``key``; a cache that cannot be written only costs time."""
+        # ASCII JSON holds no line break: the first line is the links, the rest the page.
+        payload = zlib.compress(json.dumps(links).encode("ascii") + b"\n" + html)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.root / f"{key}.zlib", payload)
+        except OSError:
+            return
+        self.used.add(key)
+        self.written.add(key)
+
+    def forget_written(self) -> None:
+        """Remove what this build kept (a build that warned: its pages must warn again next time)."""
+        for key in self.written:
+            (self.root / f"{key}.zlib").unlink(missing_ok=True)
+        self.used -= self.written
+        self.written.clear()
+
+    def prune(self) -> int:
+        """Remove every entry this build did not use; return how many."""
+        removed = 0
+        if not self.root.is_dir():
+            return removed
+        for entry in self.root.iterdir():
+            if _ENTRY.match(entry.name) and entry.name.removesuffix(".zlib") not in self.used:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def search_index_kept(site: Path, cache: Path) -> bool:
+    """Write the search index of ``site``: the one kept in ``cache`` when the site's HTML files are
+    byte for byte those it was made from (with the same Pagefind and code), else Pagefind's, then kept.
+    Return whether the kept one was used."""
+    digest = _html_digest(site)
+    kept = cache / digest
+    if (kept / "pagefind.js").is_file():
+        try:
+            shutil.copytree(kept, site / BUNDLE_DIR)
+            return True
+        except OSError:
+            shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
+    build_search_index(site)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".neu-", dir=cache))
+        shutil.copytree(site / BUNDLE_DIR, staging, dirs_exist_ok=True)
+        for folder in cache.iterdir():
+            if _INDEX.match(folder.name) and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+        staging.rename(kept)
+    except OSError:
+        # A cache that cannot be written only costs the next build time.
+        pass
+    return False
+
+
+def _html_digest(site: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"pagefind {metadata.version('pagefind_bin')} {code_digest()}\0".encode())
+    for path in sorted(site.rglob("*.html")):
+        digest.update(f"{path.relative_to(site).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
