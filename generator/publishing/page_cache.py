@@ -75,19 +75,27 @@ _INDEX = re.compile(r"^[0-9a-f]{64}$")
 
 
 def global_fingerprint(
-    config: Mapping[str, Any], theme: Mapping[str, Any], plugins: Mapping[str, Mapping[str, Any]], config_file: Path
+    config: Mapping[str, Any],
+    theme: Mapping[str, Any],
+    theme_dir: str | None,
+    plugins: Mapping[str, Mapping[str, Any]],
+    config_file: Path,
 ) -> str:
     """What every page depends on besides its own Markdown and address (see the module's docstring).
 
-    ``config`` is MkDocs' resolved configuration, ``theme`` its theme's options, ``plugins`` each
-    plugin's options (without those that only choose which pages a build writes)."""
+    ``config`` is MkDocs' resolved configuration, ``theme`` its theme's options and ``theme_dir`` its
+    ``custom_dir``, ``plugins`` each plugin's options (without those that only choose which pages a
+    build writes)."""
     digest = hashlib.sha256()
     settings = {key: config.get(key) for key in CONFIG_KEYS}
     settings["theme"] = dict(theme)
+    settings["custom_dir"] = theme_dir and os.path.relpath(Path(theme_dir).resolve(), config_file.parent)
     settings["plugins"] = {name: dict(options) for name, options in plugins.items()}
-    digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode())
+    text = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
+    # Folders are named from the project's root: the cache still holds in another checkout (a CI runner's).
+    digest.update(text.replace(json.dumps(str(config_file.parent))[1:-1], "<proyek>").encode())
     digest.update(config_file.read_bytes())
-    for folder in (config.get("docs_dir"), theme.get("custom_dir")):
+    for folder in (config.get("docs_dir"), theme_dir):
         if folder:
             _digest_folder(digest, Path(folder))
     digest.update(code_digest().encode())

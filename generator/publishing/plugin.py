@@ -193,13 +193,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         (MkDocs has emptied site_dir already), and leave it out of MkDocs' build: not read, not rendered.
         Writing here rather than after the build holds no page in memory."""
         assert self.output is not None, "on_config runs before on_files"
-        config_file = Path(config.config_file_path)
+        config_file = Path(config.config_file_path).resolve()
         cache = PageCache(config_file.parent / CACHE_DIR / PAGES_DIR)
         plugins = {
             name: {key: value for key, value in plugin.config.items() if plugin is not self or key not in BUILD_SCOPE}
             for name, plugin in config.plugins.items()
         }
-        fingerprint = global_fingerprint(config, config.theme, plugins, config_file)
+        fingerprint = global_fingerprint(config, config.theme, config.theme.custom_dir, plugins, config_file)
         in_nav = set(_nav_paths(config.nav or []))
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
@@ -327,7 +327,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # The search index is read from the pages as written: only once they all are.
         try:
             if self.page_cache is not None:
-                cache = Path(config.config_file_path).parent / CACHE_DIR / INDEX_DIR
+                cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
                 if search_index_kept(Path(config.site_dir), cache):
                     LOG.info("Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah")
             else:
