@@ -244,3 +244,15 @@ def test_serve_never_uses_kept_pages(copy: Path) -> None:
         server.terminate()
         output, _ = server.communicate(timeout=30)
     assert "dipakai lagi dari cache" not in output
+
+
+def test_a_build_that_warned_keeps_no_page(copy: Path) -> None:
+    # A page kept by a build that warned would not warn again: nothing of such a build is kept.
+    shutil.rmtree(copy / ENTRIES)
+    page = copy / "docs" / "tentang.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tautan putus](tidak-ada.md)\n", encoding="utf-8")
+    result = mkdocs_build(copy, "baru")
+    assert result.returncode == 1
+    assert "tidak-ada.md" in result.stderr
+    assert summary(result.stderr)[1] > NAV_BUILT
+    assert list((copy / ENTRIES).glob("*.zlib")) == []

@@ -203,7 +203,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         in_nav = set(_nav_paths(config.nav or []))
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
-        kept = set()
+        kept, folders = set(), set()
         for file in files:
             markdown = self.output.pages.get(file.src_uri)
             if markdown is None or file.src_uri in in_nav or file.inclusion.is_excluded():
@@ -220,7 +220,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             entry = cache.get(key)
             if entry is not None and all(link in self.site_files for link in entry[1]):
                 target = site / file.dest_uri
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
                 target.write_bytes(entry[0])
                 file.inclusion = InclusionLevel.EXCLUDED
                 kept.add(file.src_uri)
