@@ -72,6 +72,8 @@ CONFIG_KEYS = (
 """The configuration that reaches a page's HTML, besides the theme's and the plugins'."""
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
 _INDEX = re.compile(r"^[0-9a-f]{64}$")
+_TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.zlib-")
+_INDEX_STAGING = ".neu-"
 
 
 def global_fingerprint(
@@ -195,7 +197,10 @@ class PageCache:
         if not self.root.is_dir():
             return removed
         for entry in self.root.iterdir():
-            if _ENTRY.match(entry.name) and entry.name.removesuffix(".zlib") not in self.used:
+            unused = _ENTRY.match(entry.name) and entry.name.removesuffix(".zlib") not in self.used
+            # A temporary file is what a build stopped while writing left (or one still writing, which
+            # then keeps nothing: its rename fails, and that only costs the next build time).
+            if unused or _TEMPORARY.match(entry.name):
                 entry.unlink(missing_ok=True)
                 removed += 1
         return removed
@@ -227,11 +232,12 @@ def search_index_kept(site: Path, cache: Path) -> bool:
     build_search_index(site)
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".neu-", dir=cache))
-        shutil.copytree(site / BUNDLE_DIR, staging, dirs_exist_ok=True)
         for folder in cache.iterdir():
-            if _INDEX.match(folder.name) and not folder.is_symlink():
+            # One index is kept: the last build's (and nothing a stopped build left).
+            if (_INDEX.match(folder.name) or folder.name.startswith(_INDEX_STAGING)) and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=_INDEX_STAGING, dir=cache))
+        shutil.copytree(site / BUNDLE_DIR, staging, dirs_exist_ok=True)
         staging.rename(kept)
     except OSError:
         # A cache that cannot be written only costs the next build time.
