@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
 
+from generator.pages import spreadsheet
 from generator.publishing.shards import COMMON
 
 CONTOH = "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
@@ -256,3 +257,20 @@ def test_a_build_that_warned_keeps_no_page(copy: Path) -> None:
     assert "tidak-ada.md" in result.stderr
     assert summary(result.stderr)[1] > NAV_BUILT
     assert list((copy / ENTRIES).glob("*.zlib")) == []
+
+
+def test_the_workbook_is_kept_for_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spreadsheet, "CACHE_DIR", tmp_path / "data")
+    made = spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 1}]'])
+    assert [path.suffix for path in (tmp_path / "data").iterdir()] == [".xlsx"]
+
+    def unavailable(*args: object) -> bytes:
+        raise AssertionError("made again instead of read from the cache")
+
+    monkeypatch.setattr(spreadsheet, "workbook", unavailable)
+    assert spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 1}]']) == made
+    # Other records (or another address, date or code): made again, and the old one removed.
+    monkeypatch.undo()
+    monkeypatch.setattr(spreadsheet, "CACHE_DIR", tmp_path / "data")
+    spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 2}]'])
+    assert len(list((tmp_path / "data").iterdir())) == 1

@@ -31,7 +31,7 @@ from .open_data import (
     records_csv,
     records_json,
 )
-from .spreadsheet import Sheet, workbook
+from .spreadsheet import Sheet, kept_workbook
 from .view import (
     DATA_DIR,
     DOWNLOAD_JSON,
@@ -123,7 +123,8 @@ class PortalView:
             files[f"{DATA_DIR}/{table.json}"] = records_json(rows[table.name])
         counts = {name: len(records) for name, records in rows.items()}
         sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
-        files[f"{DATA_DIR}/{self.WORKBOOK}"] = workbook(sheets, data_url, date)
+        records = [files[f"{DATA_DIR}/{table.json}"] for table in self.TABLES]
+        files[f"{DATA_DIR}/{self.WORKBOOK}"] = kept_workbook(sheets, data_url, date, records)
         files[f"{DATA_DIR}/{self.PACKAGE}"] = data_package(self.TABLES, counts, self.WORKBOOK, data_url, date)
         return files
 
