@@ -217,11 +217,13 @@ def _write_atomically(path: Path, payload: bytes) -> None:
         raise
 
 
-def search_index_kept(site: Path, cache: Path) -> bool:
+def search_index_kept(site: Path, cache: Path, known: Mapping[str, str]) -> bool:
     """Write the search index of ``site``: the one kept in ``cache`` when the site's HTML files are
     byte for byte those it was made from (with the same Pagefind and code), else Pagefind's, then kept.
-    Return whether the kept one was used."""
-    digest = _html_digest(site)
+    ``known`` names, by site-relative path, the files whose bytes a page key fixes (the pages that may
+    be kept, whether written from the cache or built): their keys stand for their bytes, not read again.
+    Return whether the kept index was used."""
+    digest = _html_digest(site, known)
     kept = cache / digest
     if (kept / "pagefind.js").is_file():
         try:
@@ -245,10 +247,12 @@ def search_index_kept(site: Path, cache: Path) -> bool:
     return False
 
 
-def _html_digest(site: Path) -> str:
+def _html_digest(site: Path, known: Mapping[str, str]) -> str:
     digest = hashlib.sha256()
     digest.update(f"pagefind {metadata.version('pagefind_bin')} {code_digest()}\0".encode())
     for path in sorted(site.rglob("*.html")):
-        digest.update(f"{path.relative_to(site).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        address = path.relative_to(site).as_posix()
+        digest.update(f"{address}\0".encode())
+        key = known.get(address)
+        digest.update(f"key {key}".encode() if key is not None else hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -87,6 +87,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     """Pages of this build written from the cache, by ``src_uri``: left out of MkDocs' build."""
     keys: dict[str, str]
     """The cache key of each page MkDocs builds that may be kept, by ``src_uri``."""
+    keyed_files: dict[str, str]
+    """The key of each page that may be kept, by ``dest_uri``: it fixes the page's bytes (the search index's digest)."""
     site_files: frozenset[str] = frozenset()
     """Every file of this build by its site-relative path (``dest_uri``): what a kept page may link to."""
     built = 0
@@ -105,6 +107,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         self.page_cache, self.kept, self.keys, self.site_files, self.built = None, frozenset(), {}, frozenset(), 0
+        self.keyed_files = {}
         content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
@@ -217,6 +220,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 update_date=self._date_of(file.src_uri),
                 markdown=markdown,
             )
+            self.keyed_files[file.dest_uri] = key
             entry = cache.get(key)
             if entry is not None and all(link in self.site_files for link in entry[1]):
                 target = site / file.dest_uri
@@ -330,7 +334,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         try:
             if self.page_cache is not None:
                 cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
-                if search_index_kept(Path(config.site_dir), cache):
+                if search_index_kept(Path(config.site_dir), cache, self.keyed_files):
                     LOG.info("Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah")
             else:
                 build_search_index(Path(config.site_dir))
