@@ -184,3 +184,19 @@ def test_two_processes_sharing_the_cache_both_fill_it(own_cache: Path, monkeypat
     counting = Counting(monkeypatch)
     render_formulas(first + second)
     assert counting.batches == []
+
+
+def test_a_formula_s_reading_is_kept_in_the_project_cache(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    latex = r"\frac{\text{Jumlah desa}}{\text{Semua desa}} \times 100\%"
+    reading = formulas.formula_reading(latex)
+    assert reading == "(Jumlah desa) / (Semua desa) ×100%"
+    formulas.forget_renderings()
+    with FormulaCache(own_cache) as cache:
+        assert list(cache.readings().values()) == [reading]
+
+    def unavailable() -> None:
+        raise AssertionError("read again instead of from the cache")
+
+    # The next run reads it from the cache, without pylatexenc.
+    monkeypatch.setattr(formulas, "_reading_converter", unavailable)
+    assert formulas.formula_reading(latex) == reading

@@ -40,6 +40,7 @@ class FormulaCache:
             self.connection = sqlite3.connect(self.path, timeout=_BUSY_SECONDS)
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("CREATE TABLE IF NOT EXISTS rendering (key TEXT PRIMARY KEY, html BLOB NOT NULL)")
+            self.connection.execute("CREATE TABLE IF NOT EXISTS reading (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
             self.__exit__(None, None, None)
         return self
@@ -75,6 +76,26 @@ class FormulaCache:
                 self.connection.executemany(
                     statement, ((key, zlib.compress(html.encode("utf-8"))) for key, html in renderings.items())
                 )
+        except sqlite3.Error:
+            return
+
+    def readings(self) -> dict[str, str]:
+        """Every formula's plain-text reading the cache holds, by key: a few dozen bytes each, read at once."""
+        if self.connection is None:
+            return {}
+        try:
+            return {key: text for key, text in self.connection.execute("SELECT key, text FROM reading")}
+        except sqlite3.Error:
+            return {}
+
+    def put_readings(self, readings: dict[str, str]) -> None:
+        """Keep ``readings`` for the next run, all or none."""
+        if self.connection is None or not readings:
+            return
+        try:
+            with self.connection:
+                statement = "INSERT OR IGNORE INTO reading (key, text) VALUES (?, ?)"
+                self.connection.executemany(statement, readings.items())
         except sqlite3.Error:
             return
 

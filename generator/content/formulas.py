@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterable, Iterator
+from importlib import metadata
 from pathlib import Path
 
 from markupsafe import Markup
@@ -157,8 +158,11 @@ BATCH_CHARACTERS = 100_000
 
 
 def forget_renderings() -> None:
-    """Forget what this process rendered (the project cache stays): for tests and benchmarks."""
+    """Forget what this process rendered and read (the project cache stays): for tests and benchmarks."""
     _remembered.clear()
+    _keep_readings()
+    formula_reading.cache_clear()
+    _stored_readings.cache_clear()
 
 
 def _render_all(keys: list[_Key]) -> dict[_Key, Markup | FormulaError]:
@@ -390,12 +394,46 @@ def _reading_converter() -> LatexNodes2Text:
 
 @functools.cache
 def formula_reading(latex: str) -> str:
-    """The formula as plain text (``(A + B) / C × 100%``) for downloads, phones and screen readers."""
+    """The formula as plain text (``(A + B) / C × 100%``) for downloads, phones and screen readers.
+
+    Readings are kept in the project cache (pylatexenc costs almost a millisecond a formula), under
+    the SHA-256 of pylatexenc's version, this module and the formula."""
+    stored = _stored_readings()
+    key = hashlib.sha256(f"{_reading_salt()}\0{latex}".encode()).hexdigest()
+    if key in stored:
+        return stored[key]
     try:
-        text = _reading_converter().latex_to_text(latex)
+        text = " ".join(_reading_converter().latex_to_text(latex).split())
     except Exception:  # pylatexenc raises many types; the LaTeX itself is the honest fallback
-        return " ".join(latex.split())
-    return " ".join(text.split())
+        text = " ".join(latex.split())
+    stored[key] = _new_readings[key] = text
+    if len(_new_readings) >= READINGS_PER_WRITE:
+        _keep_readings()
+    return text
+
+
+_new_readings: dict[str, str] = {}
+READINGS_PER_WRITE = 500
+
+
+@functools.cache
+def _stored_readings() -> dict[str, str]:
+    with FormulaCache(CACHE_DIR) as cache:
+        return cache.readings()
+
+
+@functools.cache
+def _reading_salt() -> str:
+    return f"{metadata.version('pylatexenc')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+
+
+@atexit.register
+def _keep_readings() -> None:
+    """Write the readings made since the last write, in one transaction."""
+    if _new_readings:
+        with FormulaCache(CACHE_DIR) as cache:
+            cache.put_readings(dict(_new_readings))
+        _new_readings.clear()
 
 
 # KaTeX's messages name the symptom, in English; these name the usual cause in an editor's words.

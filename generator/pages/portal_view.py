@@ -32,7 +32,7 @@ from .open_data import (
     records_csv,
     records_json,
 )
-from .spreadsheet import Sheet, workbook
+from .spreadsheet import Sheet, kept_workbook
 from .view import (
     DATA_DIR,
     DOWNLOAD_JSON,
@@ -136,7 +136,9 @@ class PortalView:
             contents += [records_csv(table.record_type, rows[table.name]), records_json(rows[table.name])]
         counts = {name: len(records) for name, records in rows.items()}
         sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
-        contents.append(workbook(sheets, data_url, date))
+        # Each table's JSON, the records the workbook is kept by (its CSV says the same).
+        records = contents[1::2]
+        contents.append(kept_workbook(sheets, data_url, date, records))
         contents.append(data_package(self.TABLES, counts, self.WORKBOOK, data_url, date))
         return dict(zip(self.data_paths(), contents, strict=True))
 

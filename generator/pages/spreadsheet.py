@@ -9,24 +9,67 @@ evaluated. The first sheet names the licence and explains the others.
 
 Two builds of one commit give the same bytes: XlsxWriter stamps the parts of the zip
 with 1980-01-01 when it works in memory, and the document's date is the content's own.
+So the last workbook is kept (``.cache/data/<key>.xlsx``, beside the check cache) under the
+SHA-256 of what it is made of: the tables' records as their JSON download holds them, the
+address and date it names, the code of ``generator/`` and XlsxWriter's version
+(:func:`kept_workbook`); writing it costs about a second per thousand documents.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
-from collections.abc import Sequence
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..content.check_cache import PROJECT_ROOT, code_digest
 from .licence import ATTRIBUTION, CODE_LICENCE, DATA_LICENCE, licence_notice
 from .open_data import Record, columns, field_types, is_formula_like, table_rows
 
 NOTES_SHEET = "Keterangan"
 UNDATED = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 """The document's date when the content has no git history: the zip format's first day."""
+CACHE_DIR = PROJECT_ROOT / ".cache" / "data"
+_KEPT = re.compile(r"^[0-9a-f]{64}\.xlsx$")
+
+
+def kept_workbook(
+    sheets: Sequence[Sheet], source_url: str, date: datetime.date | None, records: Iterable[bytes]
+) -> bytes:
+    """:func:`workbook`, or the same bytes kept from a run that made it of the same ``records``
+    (each sheet's records as JSON), address, date and code."""
+    digest = hashlib.sha256(f"{code_digest()} {metadata.version('XlsxWriter')} {source_url} {date}\0".encode())
+    for part in records:
+        digest.update(hashlib.sha256(part).digest())
+    kept = CACHE_DIR / f"{digest.hexdigest()}.xlsx"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    made = workbook(sheets, source_url, date)
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.iterdir():
+            if _KEPT.match(old.name) or old.name.startswith("."):
+                old.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", dir=CACHE_DIR)
+        with os.fdopen(handle, "wb") as file:
+            file.write(made)
+        os.replace(temporary, kept)
+    except OSError:
+        # A cache that cannot be written only costs the next run time.
+        pass
+    return made
+
+
 TEXT_WIDTH = 32
 NUMBER_WIDTH = 10
 

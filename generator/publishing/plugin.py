@@ -14,6 +14,7 @@ import dataclasses
 import datetime
 import logging
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from ..pages.view import everything
 from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .minify import minified
+from .page_cache import INDEX_DIR, PAGES_DIR, PageCache, global_fingerprint, linked_files, page_key, search_index_kept
 from .page_check import markdown_leftover
 from .search_index import build_search_index
 from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
@@ -48,8 +50,11 @@ FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 LOG = get_plugin_logger(__name__)
-PAGES_LOGGER = "mkdocs.structure.pages"
-EXCLUDED_LINK_NOTE = "which is excluded from the built site."
+CACHE_DIR = ".cache"
+"""The project's cache folder, beside mkdocs.yml (gitignored): kept pages, the search index kept."""
+BUILD_SCOPE = ("wilayah", "shard")
+"""Options that choose which pages a build writes, not what a page says."""
+EXCLUDED_LINK = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -80,7 +85,26 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     shards: tuple[str, ...] = ()
     """The shards this build writes (``shard``); none: the whole site."""
     files: Files | None = None
-    """With a shard: every file of the site, those another shard writes too."""
+    """With a shard or kept pages: every file of the site, those this build leaves out too."""
+    command: str | None = None
+    """The MkDocs command running (``build``, ``serve``): only ``build`` reuses kept pages."""
+    page_cache: PageCache | None = None
+    """In a ``build``: pages kept between builds (page_cache.py)."""
+    kept: frozenset[str] = frozenset()
+    """Pages of this build written from the cache, by ``src_uri``: left out of MkDocs' build."""
+    keys: dict[str, str]
+    """The cache key of each page MkDocs builds that may be kept, by ``src_uri``."""
+    keyed_files: dict[str, str]
+    """The key of each page that may be kept, by ``dest_uri``: it fixes the page's bytes (the search index's digest)."""
+    site_files: frozenset[str] = frozenset()
+    """Every file of this build by its site-relative path (``dest_uri``): what a kept page may link to."""
+    built = 0
+    """Pages MkDocs built in this build."""
+    watch: _BuildLog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds a page left out of the build as a draft: it never reuses kept pages.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -89,6 +113,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         repo_url = config.repo_url or None
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
+        self.page_cache, self.kept, self.keys, self.site_files, self.built = None, frozenset(), {}, frozenset(), 0
+        self.keyed_files = {}
         content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
@@ -141,7 +167,6 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             return everything
         self.shards = checked_shards(content, self.config.shard)
         self.provinces = tuple(shard_names(content)[1:])
-        _quiet_links_to_other_shards()
         owned, in_nav = in_shards(self.shards, self.provinces), frozenset(_nav_paths(config.nav or []))
         return lambda path: owned(path) or path in in_nav
 
@@ -181,6 +206,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if self.config.shard is not None:
             self._exclude_other_shards(files, config)
             self.files = files
+        if self.command == "build":
+            self._reuse_kept_pages(files, config)
+            self.files = files
         self._hand_over()
         return files
 
@@ -197,6 +225,77 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             page.file.content_string = ""
         return html
 
+    def _reuse_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Write every page generated from content that was kept with the same key straight to the site
+        (MkDocs has emptied site_dir already), and leave it out of MkDocs' build: not read, not rendered.
+        Writing here rather than after the build holds no page in memory."""
+        assert self.output is not None, "on_config runs before on_files"
+        config_file = Path(config.config_file_path).resolve()
+        cache = PageCache(config_file.parent / CACHE_DIR / PAGES_DIR)
+        plugins = {
+            name: {key: value for key, value in plugin.config.items() if plugin is not self or key not in BUILD_SCOPE}
+            for name, plugin in config.plugins.items()
+        }
+        fingerprint = global_fingerprint(config, config.theme, config.theme.custom_dir, plugins, config_file)
+        in_nav = set(_nav_paths(config.nav or []))
+        self.site_files = frozenset(file.dest_uri for file in files)
+        site = Path(config.site_dir)
+        kept, folders = set(), set()
+        for file in files:
+            markdown = self.output.pages.get(file.src_uri)
+            if markdown is None or file.src_uri in in_nav or file.inclusion.is_excluded():
+                continue
+            key = page_key(
+                fingerprint,
+                src_uri=file.src_uri,
+                dest_uri=file.dest_uri,
+                url=file.url,
+                edit_uri=file.edit_uri,
+                update_date=self._date_of(file.src_uri),
+                markdown=markdown,
+            )
+            self.keyed_files[file.dest_uri] = key
+            entry = cache.get(key)
+            if entry is not None and all(link in self.site_files for link in entry[1]):
+                target = site / file.dest_uri
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                target.write_bytes(entry[0])
+                file.inclusion = InclusionLevel.EXCLUDED
+                kept.add(file.src_uri)
+            else:
+                self.keys[file.src_uri] = key
+        self.page_cache, self.kept = cache, frozenset(kept)
+        self.watch = _BuildLog({file.src_uri for file in files if file.inclusion.is_excluded()})
+        self.watch.start()
+
+    def _keep(self, page: Page, output: str) -> None:
+        """Keep a page MkDocs built, as written to the site."""
+        self.built += 1
+        key = self.keys.get(page.file.src_uri)
+        if self.page_cache is None or key is None or not output.strip():
+            return
+        links = linked_files(output, page.file.url, self.site_files)
+        self.page_cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"), links)
+
+    def _finish_page_cache(self) -> None:
+        """Forget what a build that warned kept (its pages must warn again); prune after a full build."""
+        if self.page_cache is None or self.watch is None:
+            return
+        self.watch.stop()
+        if self.watch.warnings:
+            self.page_cache.forget_written()
+        elif self.config.shard is None and self.config.wilayah is None:
+            # A build of part of the site uses part of the cache: only a full build knows what is unused.
+            self.page_cache.prune()
+        LOG.info(f"{len(self.kept)} halaman dipakai lagi dari cache, {self.built} dibangun")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.page_cache is not None and self.watch is not None:
+            self.watch.stop()
+            self.page_cache.forget_written()
+
     def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
         which every page shows (their titles and places); what they write is removed after the build."""
@@ -210,12 +309,20 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         # The common shard writes the sitemap of the whole site: every page, those left out of its build too.
-        if COMMON not in self.shards or template_name != "sitemap.xml" or self.files is None:
+        # So does a build that wrote kept pages (page_cache.py) itself.
+        if template_name != "sitemap.xml" or self.files is None:
             return context
-        for file in self.files.documentation_pages(inclusion=lambda level: True):
+        every = self.files.documentation_pages(inclusion=lambda level: True)
+        if COMMON in self.shards:
+            pages = every
+        elif self.kept and not self.shards:
+            pages = [file for file in every if file.inclusion.is_included() or file.src_uri in self.kept]
+        else:
+            return context
+        for file in pages:
             if file.page is None:
                 self._date(Page(None, file, config))
-        context["pages"] = self.files.documentation_pages(inclusion=lambda level: True)
+        context["pages"] = pages
         return context
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -226,10 +333,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         return page
 
     def _date(self, page: Page) -> None:
+        page.update_date = self._date_of(page.file.src_uri)
+
+    def _date_of(self, src_uri: str) -> str:
         assert self.output is not None, "on_config runs before a page is dated"
-        date = self.output.changed.get(page.file.src_uri, self.newest)
+        date = self.output.changed.get(src_uri, self.newest)
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
-        page.update_date = date.isoformat() if date is not None else UNDATED
+        return date.isoformat() if date is not None else UNDATED
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages name the repository as {{ repo_url }}, so that its address is
@@ -245,20 +355,29 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 f"{page.file.src_uri}: halaman memuat sisa penanda Markdown, sehingga sebagian isinya hilang: "
                 f"{leftover!r}; periksa content/glosarium.yml dan teks halaman ini"
             )
-        return minified(output)
+        output = minified(output)
+        # The final output, kept last (after every check and change above).
+        self._keep(page, output)
+        return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         # The theme's own pages (404.html) are pages too; the sitemap is XML, left as written.
         return minified(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_page_cache()
         if self.config.shard is not None:
             # A shard's part of the site; the index is written once the parts are assembled (iku assemble).
             prune_to_shards(Path(config.site_dir), self.shards, self.provinces)
             return
         # The search index is read from the pages as written: only once they all are.
         try:
-            build_search_index(Path(config.site_dir))
+            if self.page_cache is not None:
+                cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
+                if search_index_kept(Path(config.site_dir), cache, self.keyed_files):
+                    LOG.info("Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah")
+            else:
+                build_search_index(Path(config.site_dir))
         except IkuError as error:
             raise PluginError(str(error)) from None
 
@@ -288,23 +407,44 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         return server
 
 
-class _LinkToOtherShard(logging.Filter):
-    """Drops MkDocs' note on each link to a page left out of the build: in a shard, thousands of links
-    lead to other shards' pages by design (``iku links`` checks the assembled site)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno <= logging.INFO and record.getMessage().endswith(EXCLUDED_LINK_NOTE))
-
-
-def _quiet_links_to_other_shards() -> None:
-    logger = logging.getLogger(PAGES_LOGGER)
-    if not any(isinstance(existing, _LinkToOtherShard) for existing in logger.filters):
-        logger.addFilter(_LinkToOtherShard())
-
-
 def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
     """Every page path named in mkdocs.yml's ``nav``."""
     if isinstance(nav, str):
         return [nav]
     items = nav.values() if isinstance(nav, dict) else nav
     return [path for item in items for path in _nav_paths(item)]
+
+
+class _BuildLog(logging.Filter):
+    """What MkDocs logs during a build that reuses kept pages: its warnings counted (a page kept by a
+    build that warned could hide the warning next time), and the line it writes for every link to
+    a page left out of the build (thousands, with a warm cache) left out of the output."""
+
+    def __init__(self, excluded: set[str]) -> None:
+        super().__init__()
+        self.excluded = excluded
+        self.warnings = 0
+        self.counter = _Counter(self)
+
+    def start(self) -> None:
+        logging.getLogger("mkdocs").addHandler(self.counter)
+        logging.getLogger("mkdocs.structure.pages").addFilter(self)
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            return True
+        found = EXCLUDED_LINK.search(record.getMessage())
+        return found is None or found[1] not in self.excluded
+
+
+class _Counter(logging.Handler):
+    def __init__(self, log: _BuildLog) -> None:
+        super().__init__(logging.WARNING)
+        self.log = log
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.log.warnings += 1

@@ -1,0 +1,276 @@
+"""A rebuild writes every unchanged generated page as the last build wrote it, without rendering
+it again, and the site it writes is byte for byte the site a cold build writes.
+
+The content: the bodies fixture (Jawa Timur), committed once (every page's date from history).
+Each test that changes something works on its own copy of the project with a warm cache.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import BODIES, git, lay_out_project, run_iku
+
+from generator.pages import spreadsheet
+from generator.publishing.shards import COMMON
+
+CONTOH = "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
+CONTOH_PAGE = "jawa-timur/lumajang/contoh/2021-2023/index.html"
+SUMMARY = re.compile(r"(\d+) halaman dipakai lagi dari cache, (\d+) dibangun")
+BUILDING = re.compile(r"Building page (\S+)")
+# Always built: the pages of mkdocs.yml's navigation (every page shows them) and the hand-written ones.
+ALWAYS_BUILT = {
+    *("index.md", "tentang-iku.md", "perbandingan/index.md", "regulasi/index.md", "glosarium/index.md"),
+    *("data/index.md", "tentang.md", "aksesibilitas.md", "cara-memperbaiki.md", "pencarian.md"),
+}
+NAV_BUILT = len(ALWAYS_BUILT)
+ENTRIES = ".cache/pages"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root``, by relative path."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def mkdocs_build(project: Path, site: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict --verbose`` in ``project``: its log names every page it builds."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "IKU_SHARD", "IKU_WILAYAH")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "--site-dir", site]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
+
+
+def summary(log: str) -> tuple[int, int]:
+    """(pages written from the cache, pages built) as the build's summary line says."""
+    found = SUMMARY.findall(log)
+    assert len(found) == 1, log[-3000:]
+    return int(found[0][0]), int(found[0][1])
+
+
+def built_pages(log: str) -> set[str]:
+    return set(BUILDING.findall(log))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("page-cache")
+    lay_out_project(project, BODIES)
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "Konten")
+    return project
+
+
+@pytest.fixture(scope="module")
+def cold(project: Path) -> subprocess.CompletedProcess[str]:
+    result = mkdocs_build(project, "dingin")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def warm(project: Path, cold: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    result = mkdocs_build(project, "hangat")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def copy(project: Path, warm: subprocess.CompletedProcess[str], tmp_path: Path) -> Path:
+    """The project with its warm cache, to change."""
+    copied = tmp_path / "salinan"
+    shutil.copytree(project, copied, ignore=shutil.ignore_patterns("dingin", "hangat"))
+    return copied
+
+
+def test_a_cold_build_builds_every_page_and_keeps_each_generated_one(
+    project: Path, cold: subprocess.CompletedProcess[str]
+) -> None:
+    reused, built = summary(cold.stderr)
+    assert reused == 0
+    assert built == len(built_pages(cold.stderr)) > NAV_BUILT + 20
+    assert built_pages(cold.stderr) > ALWAYS_BUILT
+    assert len(list((project / ENTRIES).glob("*.zlib"))) == built - NAV_BUILT
+
+
+def test_a_rebuild_renders_only_the_navigation_s_pages_and_writes_the_same_site(
+    project: Path, cold: subprocess.CompletedProcess[str], warm: subprocess.CompletedProcess[str]
+) -> None:
+    reused, built = summary(warm.stderr)
+    assert built_pages(warm.stderr) == ALWAYS_BUILT
+    assert (reused, built) == (summary(cold.stderr)[1] - NAV_BUILT, NAV_BUILT)
+    assert "Indeks pencarian dipakai lagi dari cache" in warm.stderr
+    # MkDocs' line for every link to a page left out of the build is not shown.
+    assert "excluded from the built site" not in warm.stderr
+    first, again = tree(project / "dingin"), tree(project / "hangat")
+    assert sorted(first) == sorted(again)
+    assert sorted(path for path in first if first[path] != again[path]) == []
+
+
+def test_a_changed_document_rebuilds_its_pages_and_only_those(copy: Path) -> None:
+    before = mkdocs_build(copy, "sebelum")
+    assert before.returncode == 0, before.stderr
+    text = (copy / CONTOH).read_text(encoding="utf-8")
+    (copy / CONTOH).write_text(
+        text.replace("Menyelenggarakan urusan pemerintahan umum.", "Menyelenggarakan pemerintahan umum."),
+        encoding="utf-8",
+    )
+    after = mkdocs_build(copy, "sesudah")
+    assert after.returncode == 0, after.stderr
+    reused, built = summary(after.stderr)
+    old, new = tree(copy / "sebelum"), tree(copy / "sesudah")
+    changed = {path.removesuffix("index.html") + "index.md" for path in new if path.endswith("index.html")}
+    changed = {page for page in changed if old.get(page[:-2] + "html") != new[page[:-2] + "html"]}
+    rebuilt = built_pages(after.stderr) - built_pages(before.stderr)
+    assert CONTOH_PAGE.replace(".html", ".md") in rebuilt
+    # Exactly the pages whose HTML changed were built besides the navigation's.
+    assert rebuilt == changed
+    assert built == NAV_BUILT + len(rebuilt)
+    assert reused == summary(before.stderr)[0] - len(rebuilt)
+    # The same site as a cold build of the changed content.
+    shutil.rmtree(copy / ".cache" / "pages")
+    shutil.rmtree(copy / ".cache" / "pagefind")
+    fresh = mkdocs_build(copy, "segar")
+    assert fresh.returncode == 0, fresh.stderr
+    assert summary(fresh.stderr)[0] == 0
+    assert tree(copy / "segar") == new
+
+
+@pytest.mark.parametrize(
+    ("changed", "old", "new"),
+    [
+        ("mkdocs.yml", "site_name: Portal IKU\n", "site_name: Portal IKU\n# satu komentar\n"),
+        ("content/glosarium.yml", "kepanjangan: Indeks Kepuasan Masyarakat\n", "kepanjangan: Indeks Kepuasan Warga\n"),
+        ("theme/main.html", "{% extends", "{#- satu komentar -#}\n{% extends"),
+    ],
+)
+def test_what_shapes_every_page_rebuilds_every_page(copy: Path, changed: str, old: str, new: str) -> None:
+    text = (copy / changed).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (copy / changed).write_text(text.replace(old, new), encoding="utf-8")
+    result = mkdocs_build(copy, "baru")
+    assert result.returncode == 0, result.stderr
+    reused, built = summary(result.stderr)
+    assert reused == 0
+    assert built > NAV_BUILT
+
+
+def test_a_damaged_entry_is_ignored_and_its_page_built_again(copy: Path, project: Path) -> None:
+    entries = sorted((copy / ENTRIES).glob("*.zlib"))
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    entries[1].write_bytes(b"bukan zlib")
+    entries[2].write_bytes(zlib.compress(b"tanpa baris tautan"))
+    result = mkdocs_build(copy, "baru")
+    assert result.returncode == 0, result.stderr
+    reused, built = summary(result.stderr)
+    assert (reused, built) == (len(entries) - 3, NAV_BUILT + 3)
+    assert tree(copy / "baru") == tree(project / "dingin")
+
+
+def test_a_kept_page_whose_linked_file_is_gone_is_built_again(copy: Path, project: Path) -> None:
+    # Every kept page names the files it links to; the entry of the document page says its decree's page.
+    entries = {}
+    for entry in (copy / ENTRIES).glob("*.zlib"):
+        links, _, html = zlib.decompress(entry.read_bytes()).partition(b"\n")
+        entries[entry] = (links, html)
+    # Pages are minified: attributes in any order, values without quotes where HTML allows.
+    address = b"https://portal-iku.github.io/portal-iku/jawa-timur/lumajang/contoh/2021-2023/"
+    canonical = re.compile(rb"<link [^>]*\brel=\"?canonical\b[^>]*>")
+    document = [entry for entry, (_, html) in entries.items() if any(address in tag for tag in canonical.findall(html))]
+    assert len(document) == 1
+    links, html = entries[document[0]]
+    assert b'"jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/index.html"' in links
+    # As if that file were no longer in the build: the page is built, and MkDocs checks its links again.
+    forged = links.replace(b'"jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/index.html"', b'"hilang/index.html"')
+    document[0].write_bytes(zlib.compress(forged + b"\n" + html))
+    result = mkdocs_build(copy, "baru")
+    assert result.returncode == 0, result.stderr
+    assert CONTOH_PAGE.replace(".html", ".md") in built_pages(result.stderr)
+    assert summary(result.stderr)[1] == NAV_BUILT + 1
+    assert tree(copy / "baru") == tree(project / "dingin")
+
+
+def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, project: Path) -> None:
+    entries = sorted((copy / ENTRIES).glob("*.zlib"))
+    for name in (COMMON, "jawa-timur"):
+        result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)
+        assert result.returncode == 0, result.stderr
+        reused, _ = summary(result.stderr)
+        assert reused > 0
+    result = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan", cwd=copy)
+    assert result.returncode == 0, result.stderr
+    assert tree(copy / "rakitan") == tree(project / "dingin")
+    # A shard uses part of the cache: it removes nothing.
+    assert sorted((copy / ENTRIES).glob("*.zlib")) == entries
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_never_uses_kept_pages(copy: Path) -> None:
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "IKU_SHARD", "IKU_WILAYAH")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/portal-iku/{CONTOH_PAGE.removesuffix('index.html')}"
+        page = None
+        deadline = time.monotonic() + 120
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    page = response.read().decode("utf-8")
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        assert page is not None, "mkdocs serve did not serve the page"
+        # A page left out of the build would be served as a draft.
+        assert "mkdocs-draft-marker" not in page
+        assert "Kecamatan Contoh" in page
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "dipakai lagi dari cache" not in output
+
+
+def test_a_build_that_warned_keeps_no_page(copy: Path) -> None:
+    # A page kept by a build that warned would not warn again: nothing of such a build is kept.
+    shutil.rmtree(copy / ENTRIES)
+    page = copy / "docs" / "tentang.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tautan putus](tidak-ada.md)\n", encoding="utf-8")
+    result = mkdocs_build(copy, "baru")
+    assert result.returncode == 1
+    assert "tidak-ada.md" in result.stderr
+    assert summary(result.stderr)[1] > NAV_BUILT
+    assert list((copy / ENTRIES).glob("*.zlib")) == []
+
+
+def test_the_workbook_is_kept_for_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spreadsheet, "CACHE_DIR", tmp_path / "data")
+    made = spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 1}]'])
+    assert [path.suffix for path in (tmp_path / "data").iterdir()] == [".xlsx"]
+
+    def unavailable(*args: object) -> bytes:
+        raise AssertionError("made again instead of read from the cache")
+
+    monkeypatch.setattr(spreadsheet, "workbook", unavailable)
+    assert spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 1}]']) == made
+    # Other records (or another address, date or code): made again, and the old one removed.
+    monkeypatch.undo()
+    monkeypatch.setattr(spreadsheet, "CACHE_DIR", tmp_path / "data")
+    spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 2}]'])
+    assert len(list((tmp_path / "data").iterdir())) == 1
