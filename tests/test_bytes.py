@@ -9,6 +9,7 @@ the palette's script from another (theme/assets/javascripts/palette.js).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -144,3 +145,19 @@ def test_the_shared_palette_script_is_material_s() -> None:
     shared = (Path(__file__).parent.parent / "theme" / PALETTE_SCRIPT).read_text("utf-8")
 
     assert re.search(r"<script>(.*)</script>", inlined, re.S)[1] == shared.rstrip("\n")
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_material_s_configuration_carries_only_what_its_script_reads_here(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+    configuration = json.loads(page.find("script", id="__config").get_text())
+
+    # Search is Pagefind's and there is no version selector: their translations are not carried.
+    assert configuration["translations"] == {
+        "clipboard.copied": "Tersalin ke papan klip",
+        "clipboard.copy": "Salin ke papan klip",
+    }
+    assert sorted(configuration) == ["base", "features", "translations"]
+    assert {"navigation.tabs", "navigation.top", "toc.follow"} <= set(configuration["features"])
+    # No page has Material's search form, the only reader of the search worker's address.
+    assert page.select('[data-md-component="search"]') == []
