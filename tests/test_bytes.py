@@ -4,20 +4,23 @@ Pages are published minified (generator/publishing/minify.py): the templates' in
 comments go, but every run of whitespace between two tags stays one character, so that words in
 neighbouring cells stay apart for readers and for the search index. The header's and the
 navigation drawer's icons come from one file every page shares (theme/assets/images/ikon.svg), and
-the palette's script from another (theme/assets/javascripts/palette.js).
+the palette's script from another (theme/assets/javascripts/palette.js), and the functions of
+Material's first script from a third (theme/assets/javascripts/base.js).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
 import pytest
-from browsing import PAGE_TYPES
+from browsing import DESKTOP, PAGE_TYPES, Portal, reading
 from bs4 import BeautifulSoup
 from conftest import SITE_URL, Site
+from playwright.sync_api import Browser
 
 from generator.publishing.minify import minified
 from generator.publishing.search_index import indexed_pages
@@ -35,6 +38,7 @@ SYMBOLS = {
     "material-brightness-4": "material/brightness-4",
 }
 PALETTE_SCRIPT = "assets/javascripts/palette.js"
+BASE_SCRIPT = "assets/javascripts/base.js"
 
 
 def test_a_page_loses_indentation_and_comments_but_keeps_one_whitespace_between_tags() -> None:
@@ -144,3 +148,58 @@ def test_the_shared_palette_script_is_material_s() -> None:
     shared = (Path(__file__).parent.parent / "theme" / PALETTE_SCRIPT).read_text("utf-8")
 
     assert re.search(r"<script>(.*)</script>", inlined, re.S)[1] == shared.rstrip("\n")
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_material_s_configuration_carries_only_what_its_script_reads_here(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+    configuration = json.loads(page.find("script", id="__config").get_text())
+
+    # Search is Pagefind's and there is no version selector: their translations are not carried.
+    assert configuration["translations"] == {
+        "clipboard.copied": "Tersalin ke papan klip",
+        "clipboard.copy": "Salin ke papan klip",
+    }
+    assert sorted(configuration) == ["base", "features", "translations"]
+    assert {"navigation.tabs", "navigation.top", "toc.follow"} <= set(configuration["features"])
+    # No page has Material's search form, the only reader of the search worker's address.
+    assert page.select('[data-md-component="search"]') == []
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_material_s_first_script_keeps_only_the_page_s_scope_inline(real_site: Site, name: str) -> None:
+    file = real_site.root / PAGE_FILES[name]
+    head_scripts = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").head.find_all("script")
+
+    # Where the reader's preferences are stored depends on the page's depth: that stays in the page.
+    assert re.fullmatch(r'__md_scope=new URL\("[^"]+",location\)', head_scripts[0].get_text())
+    # The functions that read and write them come next, from the shared file, before the palette's script.
+    assert head_scripts[1].get_text() == ""
+    assert head_scripts[1]["src"].rpartition("/")[2] == "base.js"
+    src = head_scripts[1]["src"]
+    # 404.html is served at any depth, so its links start from the site's path (SITE_URL's).
+    target = real_site.root / src.removeprefix(urlsplit(SITE_URL).path) if src.startswith("/") else file.parent / src
+    assert target.resolve() == (real_site.root / BASE_SCRIPT).resolve()
+    assert len(head_scripts) == 2
+
+
+def test_the_shared_base_script_is_material_s_without_the_scope() -> None:
+    inlined = (MATERIAL_ICONS.parent / "partials" / "javascripts" / "base.html").read_text("utf-8")
+    shared = (Path(__file__).parent.parent / "theme" / BASE_SCRIPT).read_text("utf-8")
+    _, functions = re.search(r"<script>(__md_scope=new URL\(.*?,location\)),(.*)</script>", inlined, re.S).groups()
+
+    assert shared.rstrip("\n") == functions
+    assert "__md_scope" not in shared.partition("t=__md_scope")[0]
+
+
+def test_a_reader_s_chosen_palette_is_kept_on_the_next_page(portal: Portal, browser: Browser) -> None:
+    # Material stores the choice with the shared script's functions and the palette's script reads it back.
+    with reading(browser, portal, viewport=DESKTOP, color_scheme="light") as reader:
+        reader.open_page_type("dokumen")
+        reader.page.get_by_title("Beralih ke mode gelap").click()
+        assert reader.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+        reader.open_page_type("kecamatan")
+
+        assert reader.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert reader.page.evaluate("Object.keys(localStorage)") == [urlsplit(SITE_URL).path + ".__palette"]
