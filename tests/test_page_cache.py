@@ -215,6 +215,51 @@ def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, 
     assert sorted((copy / ENTRIES).glob("*.zlib")) == entries
 
 
+UNUSED_ENTRY = "0" * 64 + ".zlib"
+"""An entry no build uses (no page has this key)."""
+
+
+def test_a_parallel_build_shares_the_kept_search_index_and_prunes_what_no_group_used(copy: Path, project: Path) -> None:
+    entries = sorted(path.name for path in (copy / ENTRIES).glob("*.zlib"))
+    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
+    for site in ("paralel", "paralel-lagi"):
+        result = run_iku("build", "--jobs", "2", "--site-dir", site, cwd=copy)
+        assert result.returncode == 0, result.stderr
+        # The index the one-process build kept is the parallel build's too: Pagefind does not run.
+        assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in result.stderr
+        assert tree(copy / site) == tree(project / "dingin")
+        # Every entry some group used stays; the one no group used is removed.
+        assert sorted(path.name for path in (copy / ENTRIES).glob("*.zlib")) == entries
+
+
+def test_a_parallel_build_of_changed_pages_indexes_them_again(copy: Path) -> None:
+    kept = sorted(path.name for path in (copy / ".cache" / "pagefind").iterdir())
+    text = (copy / CONTOH).read_text(encoding="utf-8")
+    (copy / CONTOH).write_text(
+        text.replace("Menyelenggarakan urusan pemerintahan umum.", "Menyelenggarakan pemerintahan umum."),
+        encoding="utf-8",
+    )
+    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
+    assert result.returncode == 0, result.stderr
+    assert "dipakai lagi dari cache: halaman situs" not in result.stderr
+    assert "Menyelenggarakan pemerintahan umum." in (copy / "paralel" / CONTOH_PAGE).read_text(encoding="utf-8")
+    # Pagefind indexed the changed site, and its index is the one kept now.
+    now = sorted(path.name for path in (copy / ".cache" / "pagefind").iterdir())
+    assert len(now) == 1 and now != kept
+
+
+def test_a_failed_parallel_build_prunes_nothing(copy: Path) -> None:
+    entries = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
+    page = copy / "docs" / "tentang.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tautan putus](tidak-ada.md)\n", encoding="utf-8")
+    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
+    assert result.returncode == 1
+    assert "tidak-ada.md" in result.stderr
+    assert not (copy / "paralel").exists()
+    assert {path.name for path in (copy / ENTRIES).glob("*.zlib")} >= entries | {UNUSED_ENTRY}
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -48,6 +48,8 @@ from urllib.parse import unquote, urlsplit
 from ..content.check_cache import code_digest
 from .search_index import BUNDLE_DIR, build_search_index
 
+CACHE_DIR = ".cache"
+"""The project's cache folder, beside mkdocs.yml (gitignored): kept pages, the search index kept."""
 PAGES_DIR = "pages"
 INDEX_DIR = "pagefind"
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions")
@@ -74,6 +76,9 @@ _ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
 _INDEX = re.compile(r"^[0-9a-f]{64}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.zlib-")
 _INDEX_STAGING = ".neu-"
+RECORD_VARIABLE = "IKU_CACHE_RECORD"
+"""Set by a parallel build (site_build.py) for each group's MkDocs: the file where the group records
+what it did with the cache (:func:`write_record`), read by the parent once every group succeeded."""
 
 
 def global_fingerprint(
@@ -204,6 +209,28 @@ class PageCache:
                 entry.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def write_record(path: Path, used: Iterable[str], keyed: Mapping[str, str]) -> None:
+    """Record, for the parent of a parallel build, the keys a group's build used (reused or kept) and the
+    key of each of its pages that may be kept, by site-relative path (what the search index's digest reads)."""
+    payload = json.dumps({"used": sorted(used), "keyed": dict(keyed)}, sort_keys=True).encode("utf-8")
+    _write_atomically(path, payload)
+
+
+def read_records(paths: Iterable[Path]) -> tuple[set[str], dict[str, str]] | None:
+    """The union of the records :func:`write_record` wrote at ``paths``: the keys used, the pages' keys.
+    None when one is missing or is not such a record: then nothing is known of that group's use."""
+    used: set[str] = set()
+    keyed: dict[str, str] = {}
+    for path in paths:
+        try:
+            record = json.loads(path.read_bytes())
+            used.update(str(key) for key in record["used"])
+            keyed.update({str(address): str(key) for address, key in record["keyed"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+    return used, keyed
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:

@@ -142,8 +142,17 @@ def prune_to_shards(site: Path, shards: Iterable[str], provinces: Iterable[str])
             Path(folder).rmdir()
 
 
-def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = (), *, move: bool = False) -> int:
+def assemble(
+    shards: Sequence[Path],
+    site_dir: Path,
+    provinces: Iterable[str] = (),
+    *,
+    move: bool = False,
+    index: Callable[[Path], object] = build_search_index,
+) -> int:
     """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
+
+    ``index`` writes the search index of the assembled folder (Pagefind's, or one kept for the same pages).
 
     Every shard must be there: the common one and one for each of ``provinces`` (those with a page,
     :func:`provinces_with_pages`). ``site_dir`` is
@@ -167,7 +176,7 @@ def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = 
             raise IkuError(f"bagian {', '.join(missing)} belum disertakan: halaman provinsinya tidak ada")
         if (staging / BUNDLE_DIR).exists():
             raise IkuError(f"sebuah bagian sudah memuat {BUNDLE_DIR}/: bangun bagian dengan iku build --shard")
-        build_search_index(staging)
+        index(staging)
         staging.chmod(0o755)
         _swap(staging, site_dir)
     finally:
