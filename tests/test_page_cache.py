@@ -213,6 +213,26 @@ def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, 
     assert tree(copy / "rakitan") == tree(project / "dingin")
     # A shard uses part of the cache: it removes nothing.
     assert sorted((copy / ENTRIES).glob("*.zlib")) == entries
+    # Assembling the same parts again (CI with the project's cache) writes the index kept by the first.
+    assert "Indeks pencarian dipakai lagi" not in result.stderr
+    again = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-lagi", cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in again.stderr
+    assert tree(copy / "rakitan-lagi") == tree(project / "dingin")
+
+
+def test_iku_assemble_indexes_parts_whose_pages_changed_again(copy: Path) -> None:
+    for name in (COMMON, "jawa-timur"):
+        result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)
+        assert result.returncode == 0, result.stderr
+    first = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan", cwd=copy)
+    assert first.returncode == 0, first.stderr
+    page = copy / "bagian" / "jawa-timur" / CONTOH_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("pemerintahan umum", "pemerintahan"), encoding="utf-8")
+    again = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-lagi", cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert "dipakai lagi dari cache: halaman situs" not in again.stderr
+    assert tree(copy / "rakitan-lagi" / "pagefind") != tree(copy / "rakitan" / "pagefind")
 
 
 UNUSED_ENTRY = "0" * 64 + ".zlib"

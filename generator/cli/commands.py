@@ -16,14 +16,20 @@ from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
 from ..publishing.publication import PAGES_LIMIT, split_site
 from ..publishing.shards import (
-    assemble,
     checked_shards,
     documents_per_province,
     provinces_with_pages,
     shard_groups,
     shard_names,
 )
-from ..publishing.site_build import PREVIEW_VARIABLE, build_site, build_site_in_parallel, load_site_config
+from ..publishing.site_build import (
+    INDEX_REUSED,
+    PREVIEW_VARIABLE,
+    assemble_parts,
+    build_site,
+    build_site_in_parallel,
+    load_site_config,
+)
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
@@ -100,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "links":
             return _links(site_dir, config.site_url)
         if args.command == "assemble":
-            count = assemble(args.bagian, site_dir, provinces_with_pages(config.content_dir))
+            count, reused = assemble_parts(
+                args.config_file, args.bagian, site_dir, provinces_with_pages(config.content_dir)
+            )
+            if reused:
+                print(INDEX_REUSED, file=sys.stderr)
             print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
             return 0
         if args.command == "split":

@@ -144,6 +144,21 @@ def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[s
         return _build(config_file, site_dir, list(groups), finish, environments)
 
 
+def assemble_parts(
+    config_file: Path, parts: Sequence[Path], site_dir: Path, provinces: Sequence[str]
+) -> tuple[int, bool]:
+    """``iku assemble``: the shards built apart (on other machines) put together into ``site_dir``, with the
+    search index kept in the project's cache when the assembled HTML files are byte for byte those it
+    was made from (read, as no page key is known here), else Pagefind's, then kept. Return the files'
+    count and whether the kept index was used."""
+    cache = config_file.resolve().parent / CACHE_DIR / INDEX_DIR
+    reused: list[bool] = []
+    count = assemble(
+        parts, site_dir, provinces, index=lambda staging: reused.append(search_index_kept(staging, cache, {}))
+    )
+    return count, reused == [True]
+
+
 INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah"
 """Said when the search index kept is written instead of running Pagefind (the plugin says it too)."""
 
