@@ -221,6 +221,30 @@ def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, 
     assert tree(copy / "rakitan-lagi") == tree(project / "dingin")
 
 
+def test_a_shard_with_a_cache_of_its_own_prunes_what_it_did_not_use(copy: Path) -> None:
+    entries = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    command = ("build", "--shard", "jawa-timur", "--rapikan-cache", "--site-dir", "bagian")
+    result = run_iku(*command, cwd=copy)
+    assert result.returncode == 0, result.stderr
+    reused, built = summary(result.stderr)
+    left = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    # The common shard's pages are gone; every page of this shard is still kept.
+    assert left < entries
+    assert len(left) == reused > 0
+    again = run_iku(*command, cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert summary(again.stderr) == (reused, built)
+
+
+def test_only_a_shard_prunes_on_request(copy: Path) -> None:
+    result = run_iku("build", "--rapikan-cache", "--site-dir", "tidak-dibangun", cwd=copy)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: --rapikan-cache hanya untuk --shard: pembangunan seluruh situs selalu merapikan cache\n"
+    )
+    assert not (copy / "tidak-dibangun").exists()
+
+
 def test_iku_assemble_indexes_parts_whose_pages_changed_again(copy: Path) -> None:
     for name in (COMMON, "jawa-timur"):
         result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)

@@ -92,7 +92,7 @@ class _Stopper:
             raise BuildStopped(self.signum)
 
 
-def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> int:
+def build_site(config_file: Path, site_dir: Path, shard: str | None = None, *, prune_cache: bool = False) -> int:
     """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code.
 
     With ``shard``, only that part of the site is written (``publishing/shards.py``): one shard,
@@ -100,8 +100,29 @@ def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> i
 
     Stopped by a signal, it ends MkDocs and removes its folder; what a hard kill left behind
     (its folders, named with its process id) the next build removes.
+
+    With ``prune_cache`` (and ``shard``: a full build prunes anyway), a build that succeeded removes
+    every kept page the shard did not use: for a cache that only this shard uses (a CI job's).
     """
-    return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+    if not prune_cache:
+        return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+    with tempfile.TemporaryDirectory(prefix="iku-catatan-") as folder:
+        record = Path(folder, "bagian.json")
+
+        def finish(parts: list[Path], site: Path) -> None:
+            _replace(site, parts[0])
+            found = read_records([record])
+            if found is not None:
+                _prune_pages(config_file, found[0])
+
+        return _build(config_file, site_dir, [shard], finish, [{RECORD_VARIABLE: str(record)}])
+
+
+def _prune_pages(config_file: Path, used: set[str]) -> None:
+    """Remove every kept page no process of this build used."""
+    pages = PageCache(config_file.resolve().parent / CACHE_DIR / PAGES_DIR)
+    pages.used = used
+    pages.prune()
 
 
 def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[str], provinces: Sequence[str]) -> int:
@@ -136,9 +157,7 @@ def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[s
             )
             if reused == [True]:
                 print(INDEX_REUSED, file=sys.stderr)
-            pages = PageCache(cache / PAGES_DIR)
-            pages.used = used
-            pages.prune()
+            _prune_pages(config_file, used)
 
         environments = [{RECORD_VARIABLE: str(record)} for record in records]
         return _build(config_file, site_dir, list(groups), finish, environments)
