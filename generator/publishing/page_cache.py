@@ -26,6 +26,13 @@ none. An entry that cannot be read or is not what this module writes is ignored:
 
 The search index is kept too (``.cache/pagefind/``): it is a function of the site's HTML files and
 Pagefind's version and options (:func:`search_index_kept`).
+
+A full build removes every entry it did not use. A build of some shards uses part of the cache and
+removes nothing, except: the groups of a parallel build (``iku build --jobs``) each record the keys
+they used and their pages' keys (:func:`write_record`); once every group succeeded and the site is
+assembled, their parent removes what no group used and reads the index's digest from those keys, the
+digest of a one-process build of the same site, so both share the kept index. ``iku build --shard X
+--rapikan-cache`` (a cache that only this shard uses, a CI job's) removes what the shard did not use.
 """
 
 from __future__ import annotations

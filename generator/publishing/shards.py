@@ -11,7 +11,8 @@ and writes only its own files (and the navigation's pages, which every page show
 shard's pages and downloads are named, so that links to them resolve, but not rendered
 (``generate(wanted=…)``). :func:`assemble` puts the shards' folders together, refusing a file
 two shards wrote differently or a file missing from the common shard, and writes what needs the
-whole site: the search index, run once over the assembled pages. The result is byte-identical
+whole site: the search index, run once over the assembled pages (or the one kept for the same pages,
+``page_cache.search_index_kept``). The result is byte-identical
 to a build on one machine (``tests/test_shards.py``).
 
 A build may take a group of shards (``common,aceh``): ``iku build --jobs N`` builds the
