@@ -213,6 +213,100 @@ def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, 
     assert tree(copy / "rakitan") == tree(project / "dingin")
     # A shard uses part of the cache: it removes nothing.
     assert sorted((copy / ENTRIES).glob("*.zlib")) == entries
+    # Assembling the same parts again (CI with the project's cache) writes the index kept by the first.
+    assert "Indeks pencarian dipakai lagi" not in result.stderr
+    again = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-lagi", cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in again.stderr
+    assert tree(copy / "rakitan-lagi") == tree(project / "dingin")
+
+
+def test_a_shard_with_a_cache_of_its_own_prunes_what_it_did_not_use(copy: Path) -> None:
+    entries = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    command = ("build", "--shard", "jawa-timur", "--rapikan-cache", "--site-dir", "bagian")
+    result = run_iku(*command, cwd=copy)
+    assert result.returncode == 0, result.stderr
+    reused, built = summary(result.stderr)
+    left = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    # The common shard's pages are gone; every page of this shard is still kept.
+    assert left < entries
+    assert len(left) == reused > 0
+    again = run_iku(*command, cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert summary(again.stderr) == (reused, built)
+
+
+def test_only_a_shard_prunes_on_request(copy: Path) -> None:
+    result = run_iku("build", "--rapikan-cache", "--site-dir", "tidak-dibangun", cwd=copy)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Galat: --rapikan-cache hanya untuk --shard: pembangunan seluruh situs selalu merapikan cache\n"
+    )
+    assert not (copy / "tidak-dibangun").exists()
+
+
+def test_iku_assemble_indexes_parts_whose_pages_changed_again(copy: Path) -> None:
+    for name in (COMMON, "jawa-timur"):
+        result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)
+        assert result.returncode == 0, result.stderr
+    first = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan", cwd=copy)
+    assert first.returncode == 0, first.stderr
+    page = copy / "bagian" / "jawa-timur" / CONTOH_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("pemerintahan umum", "pemerintahan"), encoding="utf-8")
+    again = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-lagi", cwd=copy)
+    assert again.returncode == 0, again.stderr
+    assert "dipakai lagi dari cache: halaman situs" not in again.stderr
+    assert tree(copy / "rakitan-lagi" / "pagefind") != tree(copy / "rakitan" / "pagefind")
+
+
+UNUSED_ENTRY = "0" * 64 + ".zlib"
+"""An entry no build uses (no page has this key)."""
+
+
+def test_a_parallel_build_shares_the_kept_search_index(copy: Path, project: Path) -> None:
+    for site in ("paralel", "paralel-lagi"):
+        result = run_iku("build", "--jobs", "2", "--site-dir", site, cwd=copy)
+        assert result.returncode == 0, result.stderr
+        # The index the one-process build kept is the parallel build's too: Pagefind does not run.
+        assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in result.stderr
+        assert tree(copy / site) == tree(project / "dingin")
+
+
+def test_a_parallel_build_prunes_what_no_group_used(copy: Path) -> None:
+    entries = sorted(path.name for path in (copy / ENTRIES).glob("*.zlib"))
+    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
+    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
+    assert result.returncode == 0, result.stderr
+    # Every entry some group used stays; the one no group used is removed.
+    assert sorted(path.name for path in (copy / ENTRIES).glob("*.zlib")) == entries
+
+
+def test_a_parallel_build_of_changed_pages_indexes_them_again(copy: Path) -> None:
+    kept = sorted(path.name for path in (copy / ".cache" / "pagefind").iterdir())
+    text = (copy / CONTOH).read_text(encoding="utf-8")
+    (copy / CONTOH).write_text(
+        text.replace("Menyelenggarakan urusan pemerintahan umum.", "Menyelenggarakan pemerintahan umum."),
+        encoding="utf-8",
+    )
+    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
+    assert result.returncode == 0, result.stderr
+    assert "dipakai lagi dari cache: halaman situs" not in result.stderr
+    assert "Menyelenggarakan pemerintahan umum." in (copy / "paralel" / CONTOH_PAGE).read_text(encoding="utf-8")
+    # Pagefind indexed the changed site, and its index is the one kept now.
+    now = sorted(path.name for path in (copy / ".cache" / "pagefind").iterdir())
+    assert len(now) == 1 and now != kept
+
+
+def test_a_failed_parallel_build_prunes_nothing(copy: Path) -> None:
+    entries = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
+    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
+    page = copy / "docs" / "tentang.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Tautan putus](tidak-ada.md)\n", encoding="utf-8")
+    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
+    assert result.returncode == 1
+    assert "tidak-ada.md" in result.stderr
+    assert not (copy / "paralel").exists()
+    assert {path.name for path in (copy / ENTRIES).glob("*.zlib")} >= entries | {UNUSED_ENTRY}
 
 
 def free_port() -> int:

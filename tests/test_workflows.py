@@ -105,7 +105,7 @@ def test_pull_requests_are_checked_tested_built_strictly_and_link_checked() -> N
 FORMULA_CACHE_KEY = "formulas-${{ hashFiles('package-lock.json', 'generator/content/katex_worker.js') }}-"
 
 
-@pytest.mark.parametrize(("name", "job"), [("checks.yml", "check"), ("pages.yml", "shards"), ("pages.yml", "build")])
+@pytest.mark.parametrize(("name", "job"), [("checks.yml", "check"), ("pages.yml", "shards")])
 def test_rendered_formulas_are_cached_between_runs_keyed_on_katex_and_its_worker(name: str, job: str) -> None:
     job_steps = steps(name, job)
     formulas = next(index for index, step in enumerate(job_steps) if step.get("with", {}).get("path") == ".cache")
@@ -115,6 +115,30 @@ def test_rendered_formulas_are_cached_between_runs_keyed_on_katex_and_its_worker
     assert cache["with"]["key"] == FORMULA_CACHE_KEY + "${{ github.run_id }}"
     # Restored before anything renders a formula.
     assert formulas < next(index for index, step in enumerate(job_steps) if step.get("name") == "Pasang")
+
+
+def test_each_shard_keeps_its_own_pages_between_runs_and_the_assembly_its_search_index() -> None:
+    jobs = workflow("pages.yml")["jobs"]
+    job_steps = jobs["build"]["steps"]
+    kept = next(index for index, step in enumerate(job_steps) if step.get("with", {}).get("path") == ".cache")
+    cache = job_steps[kept]
+    assert cache["uses"].split("@")[0] == "actions/cache"
+    own = "site-${{ matrix.shard }}-" + FORMULA_CACHE_KEY.removeprefix("formulas-")
+    assert cache["with"]["key"] == own + "${{ github.run_id }}"
+    # Its own entry first; a shard's first run starts from the formulas the check job rendered.
+    assert cache["with"]["restore-keys"].splitlines() == [own, FORMULA_CACHE_KEY]
+    assert kept < next(index for index, step in enumerate(job_steps) if step.get("name") == "Pasang")
+    built = next(step for step in job_steps if step.get("name") == "Bangun bagian")
+    assert "--rapikan-cache" in built["run"].split()
+    assembly = jobs["assemble"]["steps"]
+    index = next(step for step in assembly if step.get("with", {}).get("path") == ".cache/pagefind")
+    assert index["with"] == {
+        "path": ".cache/pagefind",
+        "key": "search-index-${{ github.run_id }}",
+        "restore-keys": "search-index-",
+    }
+    runs = [step.get("run") for step in assembly]
+    assert assembly.index(index) < runs.index(".venv/bin/iku assemble bagian/* --site-dir site")
 
 
 def test_main_is_built_in_shards_assembled_link_checked_and_deployed() -> None:
@@ -135,7 +159,7 @@ def test_main_is_built_in_shards_assembled_link_checked_and_deployed() -> None:
     assert build["needs"] == "shards"
     assert build["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.shards.outputs.shards) }}"
     built = next(step for step in build["steps"] if step.get("name") == "Bangun bagian")
-    assert built["run"] == '.venv/bin/iku build --shard "$SHARD" --site-dir "bagian/$SHARD"'
+    assert built["run"] == '.venv/bin/iku build --shard "$SHARD" --rapikan-cache --site-dir "bagian/$SHARD"'
     assert built["env"] == {"SITE_URL": "${{ needs.shards.outputs.site_url }}", "SHARD": "${{ matrix.shard }}"}
     assert build["steps"][-1]["uses"].split("@")[0] == "actions/upload-artifact"
 

@@ -16,14 +16,20 @@ from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
 from ..publishing.publication import PAGES_LIMIT, split_site
 from ..publishing.shards import (
-    assemble,
     checked_shards,
     documents_per_province,
     provinces_with_pages,
     shard_groups,
     shard_names,
 )
-from ..publishing.site_build import PREVIEW_VARIABLE, build_site, build_site_in_parallel, load_site_config
+from ..publishing.site_build import (
+    INDEX_REUSED,
+    PREVIEW_VARIABLE,
+    assemble_parts,
+    build_site,
+    build_site_in_parallel,
+    load_site_config,
+)
 from .import_command import DRAFTS_DIR, import_command
 from .report import FORMATS, WRITERS
 from .scaffold import new_document
@@ -100,12 +106,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "links":
             return _links(site_dir, config.site_url)
         if args.command == "assemble":
-            count = assemble(args.bagian, site_dir, provinces_with_pages(config.content_dir))
+            count, reused = assemble_parts(
+                args.config_file, args.bagian, site_dir, provinces_with_pages(config.content_dir)
+            )
+            if reused:
+                print(INDEX_REUSED, file=sys.stderr)
             print(f"Situs dirakit dari {len(args.bagian)} bagian di {site_dir}: {count} berkas dan indeks pencarian.")
             return 0
         if args.command == "split":
             return _split(site_dir, config.site_url, config.content_dir, args.keluaran, args.batas)
-        return _build(args.config_file, site_dir, config.content_dir, args.shard, args.jobs)
+        if args.rapikan_cache and args.shard is None:
+            raise IkuError("--rapikan-cache hanya untuk --shard: pembangunan seluruh situs selalu merapikan cache")
+        return _build(args.config_file, site_dir, config.content_dir, args.shard, args.jobs, args.rapikan_cache)
     except ContentError as error:
         sys.stderr.write(WRITERS["text"](error.problems, error.notes))
         return 1
@@ -182,6 +194,12 @@ def _parser() -> argparse.ArgumentParser:
         help="bangun satu bagian situs saja, untuk dibangun di beberapa mesin lalu dirakit dengan iku assemble: "
         "id provinsi (halaman di bawah alamatnya) atau common (selebihnya), atau beberapa bagian dipisah koma "
         "(common,jawa-timur); daftarnya: iku shards",
+    )
+    build.add_argument(
+        "--rapikan-cache",
+        action="store_true",
+        help="dengan --shard: hapus dari .cache/pages/ setiap halaman simpanan yang tidak dipakai bagian ini "
+        "(cache milik bagian ini saja, seperti di CI); pembangunan seluruh situs selalu merapikannya",
     )
     build.add_argument(
         "--jobs",
@@ -263,13 +281,15 @@ def _positive(text: str) -> int:
     return number
 
 
-def _build(config_file: Path, site_dir: Path, content_dir: Path, shard: str | None, jobs: int | None) -> int:
+def _build(
+    config_file: Path, site_dir: Path, content_dir: Path, shard: str | None, jobs: int | None, prune: bool = False
+) -> int:
     if shard is not None:
         if jobs not in (None, 1):
             raise IkuError("--shard dan --jobs tidak dapat dipakai bersama: satu bagian dibangun dalam satu proses")
         # Named before MkDocs starts: a mistyped shard is one line, not a failed build.
         checked_shards(content_dir, shard)
-        return build_site(config_file, site_dir, shard)
+        return build_site(config_file, site_dir, shard, prune_cache=prune)
     count = jobs if jobs is not None else _default_jobs(content_dir)
     groups = shard_groups(content_dir, count) if count > 1 else []
     if len(groups) < 2:

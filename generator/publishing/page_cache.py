@@ -26,6 +26,13 @@ none. An entry that cannot be read or is not what this module writes is ignored:
 
 The search index is kept too (``.cache/pagefind/``): it is a function of the site's HTML files and
 Pagefind's version and options (:func:`search_index_kept`).
+
+A full build removes every entry it did not use. A build of some shards uses part of the cache and
+removes nothing, except: the groups of a parallel build (``iku build --jobs``) each record the keys
+they used and their pages' keys (:func:`write_record`); once every group succeeded and the site is
+assembled, their parent removes what no group used and reads the index's digest from those keys, the
+digest of a one-process build of the same site, so both share the kept index. ``iku build --shard X
+--rapikan-cache`` (a cache that only this shard uses, a CI job's) removes what the shard did not use.
 """
 
 from __future__ import annotations
@@ -48,6 +55,8 @@ from urllib.parse import unquote, urlsplit
 from ..content.check_cache import code_digest
 from .search_index import BUNDLE_DIR, build_search_index
 
+CACHE_DIR = ".cache"
+"""The project's cache folder, beside mkdocs.yml (gitignored): kept pages, the search index kept."""
 PAGES_DIR = "pages"
 INDEX_DIR = "pagefind"
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions")
@@ -74,6 +83,9 @@ _ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
 _INDEX = re.compile(r"^[0-9a-f]{64}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.zlib-")
 _INDEX_STAGING = ".neu-"
+RECORD_VARIABLE = "IKU_CACHE_RECORD"
+"""Set by a parallel build (site_build.py) for each group's MkDocs: the file where the group records
+what it did with the cache (:func:`write_record`), read by the parent once every group succeeded."""
 
 
 def global_fingerprint(
@@ -204,6 +216,28 @@ class PageCache:
                 entry.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def write_record(path: Path, used: Iterable[str], keyed: Mapping[str, str]) -> None:
+    """Record, for the parent of a parallel build, the keys a group's build used (reused or kept) and the
+    key of each of its pages that may be kept, by site-relative path (what the search index's digest reads)."""
+    payload = json.dumps({"used": sorted(used), "keyed": dict(keyed)}, sort_keys=True).encode("utf-8")
+    _write_atomically(path, payload)
+
+
+def read_records(paths: Iterable[Path]) -> tuple[set[str], dict[str, str]] | None:
+    """The union of the records :func:`write_record` wrote at ``paths``: the keys used, the pages' keys.
+    None when one is missing or is not such a record: then nothing is known of that group's use."""
+    used: set[str] = set()
+    keyed: dict[str, str] = {}
+    for path in paths:
+        try:
+            record = json.loads(path.read_bytes())
+            used.update(str(key) for key in record["used"])
+            keyed.update({str(address): str(key) for address, key in record["keyed"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+    return used, keyed
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:

@@ -39,7 +39,18 @@ from ..pages.view import everything
 from .build import Output, generate
 from .markdown_formulas import formula_problems
 from .minify import minified
-from .page_cache import INDEX_DIR, PAGES_DIR, PageCache, global_fingerprint, linked_files, page_key, search_index_kept
+from .page_cache import (
+    CACHE_DIR,
+    INDEX_DIR,
+    PAGES_DIR,
+    RECORD_VARIABLE,
+    PageCache,
+    global_fingerprint,
+    linked_files,
+    page_key,
+    search_index_kept,
+    write_record,
+)
 from .page_check import markdown_leftover
 from .search_index import build_search_index
 from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
@@ -50,8 +61,6 @@ FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
 LOG = get_plugin_logger(__name__)
-CACHE_DIR = ".cache"
-"""The project's cache folder, beside mkdocs.yml (gitignored): kept pages, the search index kept."""
 BUILD_SCOPE = ("wilayah", "shard")
 """Options that choose which pages a build writes, not what a page says."""
 EXCLUDED_LINK = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
@@ -289,6 +298,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         elif self.config.shard is None and self.config.wilayah is None:
             # A build of part of the site uses part of the cache: only a full build knows what is unused.
             self.page_cache.prune()
+        elif self.config.shard is not None and os.environ.get(RECORD_VARIABLE):
+            # One group of a parallel build (site_build.py): its parent prunes once every group succeeded,
+            # and reads the index's digest from every group's page keys.
+            write_record(Path(os.environ[RECORD_VARIABLE]), self.page_cache.used, self.keyed_files)
         LOG.info(f"{len(self.kept)} halaman dipakai lagi dari cache, {self.built} dibangun")
 
     def on_build_error(self, *, error: Exception) -> None:

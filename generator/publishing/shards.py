@@ -11,7 +11,8 @@ and writes only its own files (and the navigation's pages, which every page show
 shard's pages and downloads are named, so that links to them resolve, but not rendered
 (``generate(wanted=…)``). :func:`assemble` puts the shards' folders together, refusing a file
 two shards wrote differently or a file missing from the common shard, and writes what needs the
-whole site: the search index, run once over the assembled pages. The result is byte-identical
+whole site: the search index, run once over the assembled pages (or the one kept for the same pages,
+``page_cache.search_index_kept``). The result is byte-identical
 to a build on one machine (``tests/test_shards.py``).
 
 A build may take a group of shards (``common,aceh``): ``iku build --jobs N`` builds the
@@ -142,8 +143,17 @@ def prune_to_shards(site: Path, shards: Iterable[str], provinces: Iterable[str])
             Path(folder).rmdir()
 
 
-def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = (), *, move: bool = False) -> int:
+def assemble(
+    shards: Sequence[Path],
+    site_dir: Path,
+    provinces: Iterable[str] = (),
+    *,
+    move: bool = False,
+    index: Callable[[Path], object] = build_search_index,
+) -> int:
     """Put the shards' folders together into ``site_dir`` and index the whole for search; return the files' count.
+
+    ``index`` writes the search index of the assembled folder (Pagefind's, or one kept for the same pages).
 
     Every shard must be there: the common one and one for each of ``provinces`` (those with a page,
     :func:`provinces_with_pages`). ``site_dir`` is
@@ -167,7 +177,7 @@ def assemble(shards: Sequence[Path], site_dir: Path, provinces: Iterable[str] = 
             raise IkuError(f"bagian {', '.join(missing)} belum disertakan: halaman provinsinya tidak ada")
         if (staging / BUNDLE_DIR).exists():
             raise IkuError(f"sebuah bagian sudah memuat {BUNDLE_DIR}/: bangun bagian dengan iku build --shard")
-        build_search_index(staging)
+        index(staging)
         staging.chmod(0o755)
         _swap(staging, site_dir)
     finally:

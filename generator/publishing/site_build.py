@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..content.errors import IkuError
+from .page_cache import CACHE_DIR, INDEX_DIR, PAGES_DIR, RECORD_VARIABLE, PageCache, read_records, search_index_kept
 from .shards import assemble
 
 
@@ -91,7 +92,7 @@ class _Stopper:
             raise BuildStopped(self.signum)
 
 
-def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> int:
+def build_site(config_file: Path, site_dir: Path, shard: str | None = None, *, prune_cache: bool = False) -> int:
     """Run ``mkdocs build --strict``; replace ``site_dir`` only if it succeeds. Return the exit code.
 
     With ``shard``, only that part of the site is written (``publishing/shards.py``): one shard,
@@ -99,8 +100,29 @@ def build_site(config_file: Path, site_dir: Path, shard: str | None = None) -> i
 
     Stopped by a signal, it ends MkDocs and removes its folder; what a hard kill left behind
     (its folders, named with its process id) the next build removes.
+
+    With ``prune_cache`` (and ``shard``: a full build prunes anyway), a build that succeeded removes
+    every kept page the shard did not use: for a cache that only this shard uses (a CI job's).
     """
-    return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+    if not prune_cache:
+        return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+    with tempfile.TemporaryDirectory(prefix="iku-catatan-") as folder:
+        record = Path(folder, "bagian.json")
+
+        def finish(parts: list[Path], site: Path) -> None:
+            _replace(site, parts[0])
+            found = read_records([record])
+            if found is not None:
+                _prune_pages(config_file, found[0])
+
+        return _build(config_file, site_dir, [shard], finish, [{RECORD_VARIABLE: str(record)}])
+
+
+def _prune_pages(config_file: Path, used: set[str]) -> None:
+    """Remove every kept page no process of this build used."""
+    pages = PageCache(config_file.resolve().parent / CACHE_DIR / PAGES_DIR)
+    pages.used = used
+    pages.prune()
 
 
 def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[str], provinces: Sequence[str]) -> int:
@@ -108,15 +130,68 @@ def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[s
     and assemble them into ``site_dir`` with one search index (``shards.assemble``): the site
     :func:`build_site` writes, byte for byte, using one core per group and holding in each
     process only its group's pages. ``site_dir`` is replaced only if every group succeeds.
+
+    The page cache is used as a one-process build uses it: each group records the entries it used and
+    its pages' keys (``page_cache.write_record``); once the site is assembled, every entry no group used
+    is removed, and the search index kept for the same pages is written instead of running Pagefind.
+    A build that failed or was stopped removes nothing.
     """
-    return _build(config_file, site_dir, list(groups), lambda parts, site: assemble(parts, site, provinces, move=True))
+    cache = config_file.resolve().parent / CACHE_DIR
+    with tempfile.TemporaryDirectory(prefix="iku-catatan-") as folder:
+        records = [Path(folder, f"bagian-{number}.json") for number in range(len(groups))]
+
+        def finish(parts: list[Path], site: Path) -> None:
+            found = read_records(records)
+            if found is None:
+                # A group that recorded nothing: what it used is unknown, so nothing is pruned nor reused.
+                assemble(parts, site, provinces, move=True)
+                return
+            used, keyed = found
+            reused: list[bool] = []
+            assemble(
+                parts,
+                site,
+                provinces,
+                move=True,
+                index=lambda staging: reused.append(search_index_kept(staging, cache / INDEX_DIR, keyed)),
+            )
+            if reused == [True]:
+                print(INDEX_REUSED, file=sys.stderr)
+            _prune_pages(config_file, used)
+
+        environments = [{RECORD_VARIABLE: str(record)} for record in records]
+        return _build(config_file, site_dir, list(groups), finish, environments)
+
+
+def assemble_parts(
+    config_file: Path, parts: Sequence[Path], site_dir: Path, provinces: Sequence[str]
+) -> tuple[int, bool]:
+    """``iku assemble``: the shards built apart (on other machines) put together into ``site_dir``, with the
+    search index kept in the project's cache when the assembled HTML files are byte for byte those it
+    was made from (read, as no page key is known here), else Pagefind's, then kept. Return the files'
+    count and whether the kept index was used."""
+    cache = config_file.resolve().parent / CACHE_DIR / INDEX_DIR
+    reused: list[bool] = []
+    count = assemble(
+        parts, site_dir, provinces, index=lambda staging: reused.append(search_index_kept(staging, cache, {}))
+    )
+    return count, reused == [True]
+
+
+INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah"
+"""Said when the search index kept is written instead of running Pagefind (the plugin says it too)."""
 
 
 def _build(
-    config_file: Path, site_dir: Path, shards: list[str | None], finish: Callable[[list[Path], Path], object]
+    config_file: Path,
+    site_dir: Path,
+    shards: list[str | None],
+    finish: Callable[[list[Path], Path], object],
+    environments: Sequence[dict[str, str]] = (),
 ) -> int:
-    """Run one ``mkdocs build --strict`` per entry of ``shards`` at once, each into a folder of its own;
-    when all succeed, ``finish`` makes ``site_dir`` of those folders. Return the exit code."""
+    """Run one ``mkdocs build --strict`` per entry of ``shards`` at once, each into a folder of its own
+    (with the variables of the matching entry of ``environments``, if any); when all succeed, ``finish``
+    makes ``site_dir`` of those folders. Return the exit code."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
@@ -129,9 +204,14 @@ def _build(
     try:
         # A preview's place left in the shell would build a site of one place (mkdocs.yml reads it).
         # So would a shard's name: only --shard names one.
-        environment = {key: value for key, value in os.environ.items() if key not in (PREVIEW_VARIABLE, SHARD_VARIABLE)}
-        for shard, part in zip(shards, parts, strict=True):
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in (PREVIEW_VARIABLE, SHARD_VARIABLE, RECORD_VARIABLE)
+        }
+        for number, (shard, part) in enumerate(zip(shards, parts, strict=True)):
             extra = {SHARD_VARIABLE: shard} if shard is not None else {}
+            extra |= environments[number] if environments else {}
             children.append(subprocess.Popen([*command, "--site-dir", str(part)], env=environment | extra))
         stopper.arm(True)
         returncode = _wait(children)
