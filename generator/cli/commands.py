@@ -14,6 +14,7 @@ from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
+from ..publishing.page_cache import INDEX_REUSED
 from ..publishing.publication import PAGES_LIMIT, split_site
 from ..publishing.shards import (
     checked_shards,
@@ -23,7 +24,6 @@ from ..publishing.shards import (
     shard_names,
 )
 from ..publishing.site_build import (
-    INDEX_REUSED,
     PREVIEW_VARIABLE,
     assemble_parts,
     build_site,

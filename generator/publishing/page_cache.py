@@ -80,6 +80,8 @@ CONFIG_KEYS = (
 )
 """The configuration that reaches a page's HTML, besides the theme's and the plugins'."""
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
+INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah"
+"""Said when the search index kept is written instead of running Pagefind."""
 _INDEX = re.compile(r"^[0-9a-f]{64}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.zlib-")
 _INDEX_STAGING = ".neu-"

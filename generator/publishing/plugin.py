@@ -42,6 +42,7 @@ from .minify import minified
 from .page_cache import (
     CACHE_DIR,
     INDEX_DIR,
+    INDEX_REUSED,
     PAGES_DIR,
     RECORD_VARIABLE,
     PageCache,
@@ -388,7 +389,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             if self.page_cache is not None:
                 cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
                 if search_index_kept(Path(config.site_dir), cache, self.keyed_files):
-                    LOG.info("Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah")
+                    LOG.info(INDEX_REUSED)
             else:
                 build_search_index(Path(config.site_dir))
         except IkuError as error:

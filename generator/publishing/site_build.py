@@ -24,7 +24,16 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..content.errors import IkuError
-from .page_cache import CACHE_DIR, INDEX_DIR, PAGES_DIR, RECORD_VARIABLE, PageCache, read_records, search_index_kept
+from .page_cache import (
+    CACHE_DIR,
+    INDEX_DIR,
+    INDEX_REUSED,
+    PAGES_DIR,
+    RECORD_VARIABLE,
+    PageCache,
+    read_records,
+    search_index_kept,
+)
 from .shards import assemble
 
 
@@ -176,10 +185,6 @@ def assemble_parts(
         parts, site_dir, provinces, index=lambda staging: reused.append(search_index_kept(staging, cache, {}))
     )
     return count, reused == [True]
-
-
-INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah"
-"""Said when the search index kept is written instead of running Pagefind (the plugin says it too)."""
 
 
 def _build(
