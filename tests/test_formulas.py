@@ -200,29 +200,3 @@ def test_a_formula_s_reading_is_kept_in_the_project_cache(own_cache: Path, monke
     # The next run reads it from the cache, without pylatexenc.
     monkeypatch.setattr(formulas, "_reading_converter", unavailable)
     assert formulas.formula_reading(latex) == reading
-
-
-def test_the_project_cache_is_opened_once_per_run_and_what_one_document_rendered_the_next_finds(
-    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    opened: list[Path] = []
-    enter = FormulaCache.__enter__
-
-    def counted(cache: FormulaCache) -> FormulaCache:
-        opened.append(cache.path.parent)
-        return enter(cache)
-
-    monkeypatch.setattr(FormulaCache, "__enter__", counted)
-    # One batch per document, as the check of each document asks.
-    for latex in synthetic(3):
-        render_formulas([latex])
-    assert opened == [own_cache]
-    # The next run (nothing remembered) finds them in the database: each write was a transaction of its own.
-    formulas.forget_renderings()
-    counting = Counting(monkeypatch)
-    render_formulas(synthetic(3))
-    assert counting.batches == []
-    # Another project's cache (another folder) is another database.
-    monkeypatch.setattr(formulas, "CACHE_DIR", tmp_path / "other")
-    render_formulas(synthetic(1, salt="lain "))
-    assert opened == [own_cache, own_cache, tmp_path / "other"]

@@ -26,9 +26,7 @@ import os
 import re
 import select
 import shutil
-import sqlite3
 import subprocess
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from importlib import metadata
@@ -163,7 +161,6 @@ def forget_renderings() -> None:
     """Forget what this process rendered and read (the project cache stays): for tests and benchmarks."""
     _remembered.clear()
     _keep_readings()
-    _close_project_caches()
     formula_reading.cache_clear()
     _stored_readings.cache_clear()
 
@@ -178,16 +175,16 @@ def _render_all(keys: list[_Key]) -> dict[_Key, Markup | FormulaError]:
         _remembered.clear()
     salt = [katex_version(), _worker_digest()]
     digests = {key: _cache_key(salt, key) for key in wanted}
-    cache = _project_cache()
-    stored = cache.get_many(list(digests.values()))
-    missing = [key for key in wanted if digests[key] not in stored]
-    rendered: dict[str, str] = {}
-    for batch in _batches(missing):
-        for key, answer in _worker_render(batch).items():
-            results[key] = answer if isinstance(answer, FormulaError) else _checked(answer)
-            if isinstance(results[key], Markup):
-                rendered[digests[key]] = str(answer)
-    cache.put_many(rendered)
+    with FormulaCache(CACHE_DIR) as cache:
+        stored = cache.get_many(list(digests.values()))
+        missing = [key for key in wanted if digests[key] not in stored]
+        rendered: dict[str, str] = {}
+        for batch in _batches(missing):
+            for key, answer in _worker_render(batch).items():
+                results[key] = answer if isinstance(answer, FormulaError) else _checked(answer)
+                if isinstance(results[key], Markup):
+                    rendered[digests[key]] = str(answer)
+        cache.put_many(rendered)
     for key in wanted:
         if key not in results:
             results[key] = _checked(stored[digests[key]])
@@ -195,33 +192,6 @@ def _render_all(keys: list[_Key]) -> dict[_Key, Markup | FormulaError]:
         if not isinstance(results[key], _TooSlow):
             _remembered[key] = results[key]
     return results
-
-
-_open_caches: dict[tuple[Path, int], FormulaCache] = {}
-"""The project cache as this process opened it, by folder and thread (a connection stays in its thread)."""
-
-
-def _project_cache() -> FormulaCache:
-    """The project cache, opened once per run: a build asks once per document, and opening the
-    database each time cost half a second at 1,000 documents. Each write is still a transaction."""
-    key = (CACHE_DIR, threading.get_ident())
-    cache = _open_caches.get(key)
-    if cache is None:
-        # Another folder in this thread (a test's) is not asked again: only one stays open.
-        _close_project_caches(threading.get_ident())
-        cache = _open_caches[key] = FormulaCache(CACHE_DIR).__enter__()
-    return cache
-
-
-def _close_project_caches(thread: int | None = None) -> None:
-    """Close what :func:`_project_cache` opened (in ``thread`` only, when given)."""
-    for key in [key for key in _open_caches if thread is None or key[1] == thread]:
-        cache = _open_caches.pop(key)
-        try:
-            cache.__exit__(None, None, None)
-        except sqlite3.ProgrammingError:
-            # Opened in another thread, which alone may close it; it closes when the process ends.
-            continue
 
 
 def _batches(keys: list[_Key]) -> Iterator[list[_Key]]:
@@ -455,9 +425,6 @@ def _stored_readings() -> dict[str, str]:
 @functools.cache
 def _reading_salt() -> str:
     return f"{metadata.version('pylatexenc')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
-
-
-atexit.register(_close_project_caches)
 
 
 @atexit.register
