@@ -254,3 +254,22 @@ def test_what_earlier_code_kept_is_removed(good_content: Path, tmp_path: Path) -
     kept.mkdir()
     check_content_folder(good_content, cache=CheckCache(tmp_path / "cache"))
     assert sorted(path.name for path in (tmp_path / "cache").iterdir()) == sorted([check_cache.code_digest(), "notes"])
+
+
+def test_a_build_writes_facts_once_and_a_damaged_entry_is_written_again_by_the_check(
+    good_content: Path, cache: CheckCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_content(good_content, cache=cache)
+    entries = sorted(cache.folder.glob("*.facts.json"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_bytes(b"kept as it is")
+    # A build never reads facts: what is there stays, whatever it holds (nothing rewritten every build).
+    load_content(good_content, cache=cache)
+    assert [entry.read_bytes() for entry in entries] == [b"kept as it is"] * 2
+    # The check reads them, finds them unreadable and writes them again; then it reads them.
+    check_content_folder(good_content, cache=cache)
+    assert all(entry.read_bytes() != b"kept as it is" for entry in entries)
+    validated = _validated(monkeypatch)
+    check_content_folder(good_content, cache=cache)
+    assert sorted(validated) == ["glosarium.yml", "regulasi.yml", "wilayah.yml"]

@@ -95,9 +95,17 @@ class CheckCache:
         """The facts of the document with these bytes, if it passed every check of its own before."""
         return DocumentFacts.from_json(self._read(self._entry(raw, "facts")))
 
-    def keep_facts(self, raw: bytes, facts: DocumentFacts) -> None:
-        """Keep ``facts`` of a document with these bytes that has no problem of its own."""
-        self._write(self._entry(raw, "facts"), facts.to_json())
+    def keep_facts(self, raw: bytes, facts: DocumentFacts, *, replace: bool = True) -> None:
+        """Keep ``facts`` of a document with these bytes that has no problem of its own.
+
+        Without ``replace``, an entry already there is left as it is: a build, which never reads
+        facts, need not write a thousand files again on every run. One that cannot be read is
+        written again by the next ``iku check``, which reads it (and only then keeps facts).
+        """
+        entry = self._entry(raw, "facts")
+        if not replace and entry.is_file():
+            return
+        self._write(entry, facts.to_json())
 
     def _entry(self, raw: bytes, kind: str) -> Path:
         return self.folder / f"{hashlib.sha256(raw).hexdigest()}.{kind}.json"

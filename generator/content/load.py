@@ -406,7 +406,8 @@ def _load_document(
     versions = ContentHistory(unavailable=commits.unavailable, truncated=commits.truncated)
     loaded = LoadedDocument(source, result, relative, original, pdf, versions, tuple(document_problems(source, result)))
     if not unfilled and not loaded.own_problems:
-        cache.keep_facts(raw, loaded.facts)
+        # `iku check` (reuse_facts) is here only when the entry could not be read: it writes it again.
+        cache.keep_facts(raw, loaded.facts, replace=reuse_facts)
     if reuse_facts:
         text = YamlFile(source.path, None, text=source.text)
         return CheckedDocument(text, loaded.facts, relative, original, pdf, loaded.own_problems)

