@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 DATABASE = "formulas.sqlite3"
 _QUERY_KEYS = 500
@@ -68,16 +69,8 @@ class FormulaCache:
 
     def put_many(self, renderings: dict[str, str]) -> None:
         """Keep ``renderings`` for the next run, all or none."""
-        if self.connection is None or not renderings:
-            return
-        try:
-            with self.connection:
-                statement = "INSERT OR IGNORE INTO rendering (key, html) VALUES (?, ?)"
-                self.connection.executemany(
-                    statement, ((key, zlib.compress(html.encode("utf-8"))) for key, html in renderings.items())
-                )
-        except sqlite3.Error:
-            return
+        rows = ((key, zlib.compress(html.encode("utf-8"))) for key, html in renderings.items())
+        self._insert("INSERT OR IGNORE INTO rendering (key, html) VALUES (?, ?)", rows, bool(renderings))
 
     def readings(self) -> dict[str, str]:
         """Every formula's plain-text reading the cache holds, by key: a few dozen bytes each, read at once."""
@@ -90,12 +83,15 @@ class FormulaCache:
 
     def put_readings(self, readings: dict[str, str]) -> None:
         """Keep ``readings`` for the next run, all or none."""
-        if self.connection is None or not readings:
+        self._insert("INSERT OR IGNORE INTO reading (key, text) VALUES (?, ?)", readings.items(), bool(readings))
+
+    def _insert(self, statement: str, rows: Iterable[tuple[str, Any]], any_rows: bool) -> None:
+        """Run ``statement`` for every row in one transaction; a cache that cannot be written only costs time."""
+        if self.connection is None or not any_rows:
             return
         try:
             with self.connection:
-                statement = "INSERT OR IGNORE INTO reading (key, text) VALUES (?, ?)"
-                self.connection.executemany(statement, readings.items())
+                self.connection.executemany(statement, rows)
         except sqlite3.Error:
             return
 
