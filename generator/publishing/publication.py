@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content.errors import IkuError
+from .folders import staging_beside, swap_in
 from .shards import COMMON, files_under
 
 PAGES_LIMIT = 1_000_000_000
@@ -67,17 +67,14 @@ def split_site(
     if not (site / NOT_FOUND).is_file():
         raise IkuError(f"{site.as_posix()} belum berisi situs yang dirakit; jalankan iku build atau iku assemble")
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-baru-", dir=target.parent))
+    staging = staging_beside(target)
     try:
         parts = _copy_parts(site, provinces, staging)
         oversized = [part for part in parts if part.size > limit]
         if oversized:
             listed = ", ".join(f"{part.name} {part.size:,} bait".replace(",", ".") for part in oversized)
             raise IkuError(f"bagian terbitan melebihi batas {limit:,} bait: {listed}".replace(",", "."))
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return parts

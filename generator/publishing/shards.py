@@ -24,7 +24,6 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -32,6 +31,7 @@ from pathlib import Path
 from ..content.errors import IkuError
 from ..content.load import DOCUMENTS_DIR, REGIONS_FILE, content_files, display_path, load_regions
 from ..content.printable import spelled_out
+from .folders import staging_beside, swap_in
 from .search_index import BUNDLE_DIR, build_search_index
 
 COMMON = "common"
@@ -166,8 +166,7 @@ def assemble(
         if not shard.is_dir():
             raise IkuError(f"folder bagian {shard.as_posix()} tidak ada")
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-rakit-", dir=site_dir.parent))
+    staging = staging_beside(site_dir)
     try:
         count = _merge(shards, staging, move)
         if not (staging / "index.html").is_file():
@@ -179,7 +178,7 @@ def assemble(
             raise IkuError(f"sebuah bagian sudah memuat {BUNDLE_DIR}/: bangun bagian dengan iku build --shard")
         index(staging)
         staging.chmod(0o755)
-        _swap(staging, site_dir)
+        swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return count
@@ -205,13 +204,3 @@ def _merge(shards: Sequence[Path], target: Path, move: bool) -> int:
     if conflicts:
         raise IkuError(f"{len(conflicts)} berkas ditulis berbeda oleh dua bagian: {'; '.join(conflicts)}")
     return len(origin)
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    if not site_dir.exists():
-        staging.rename(site_dir)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-lama-", dir=site_dir.parent))
-    site_dir.rename(retired / site_dir.name)
-    staging.rename(site_dir)
-    shutil.rmtree(retired)

@@ -9,7 +9,6 @@ succeeds replaces the previous site, by renaming.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -24,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..content.errors import IkuError
+from .folders import staging_beside, swap_in
 from .page_cache import (
     CACHE_DIR,
     INDEX_DIR,
@@ -62,8 +62,6 @@ PREVIEW_VARIABLE = "IKU_WILAYAH"
 """Set by ``iku serve --wilayah``; mkdocs.yml hands it to the plugin's ``wilayah`` option."""
 SHARD_VARIABLE = "IKU_SHARD"
 """Set by ``iku build --shard``; mkdocs.yml hands it to the plugin's ``shard`` option."""
-STAGING = "baru"
-RETIRED = "lama"
 # Signals that end a build from outside: a CI job cancelled, Ctrl-C, a closed terminal.
 STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 CHILD_GRACE_SECONDS = 10
@@ -114,12 +112,12 @@ def build_site(config_file: Path, site_dir: Path, shard: str | None = None, *, p
     every kept page the shard did not use: for a cache that only this shard uses (a CI job's).
     """
     if not prune_cache:
-        return _build(config_file, site_dir, [shard], lambda parts, site: _replace(site, parts[0]))
+        return _build(config_file, site_dir, [shard], lambda parts, site: swap_in(parts[0], site))
     with tempfile.TemporaryDirectory(prefix="iku-catatan-") as folder:
         record = Path(folder, "bagian.json")
 
         def finish(parts: list[Path], site: Path) -> None:
-            _replace(site, parts[0])
+            swap_in(parts[0], site)
             found = read_records([record])
             if found is not None:
                 _prune_pages(config_file, found[0])
@@ -198,9 +196,7 @@ def _build(
     (with the variables of the matching entry of ``environments``, if any); when all succeed, ``finish``
     makes ``site_dir`` of those folders. Return the exit code."""
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=_folder_prefix(site_dir, STAGING, os.getpid()), dir=site_dir.parent))
+    staging = staging_beside(site_dir)
     parts = [staging] if len(shards) == 1 else [staging / f"bagian-{number}" for number in range(len(shards))]
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
     children: list[subprocess.Popen[bytes]] = []
@@ -267,36 +263,3 @@ def _end(child: subprocess.Popen[bytes] | None) -> None:
     except subprocess.TimeoutExpired:
         child.kill()
         child.wait()
-
-
-def _folder_prefix(site_dir: Path, kind: str, pid: int) -> str:
-    return f".{site_dir.name}-{kind}-{pid}-"
-
-
-def _remove_leftovers(site_dir: Path) -> None:
-    """Remove the folders of builds whose process no longer runs (killed with SIGKILL, or the machine stopped)."""
-    pattern = re.compile(rf"^\.{re.escape(site_dir.name)}-(?:{STAGING}|{RETIRED})-(\d+)-")
-    for folder in site_dir.parent.iterdir():
-        match = pattern.match(folder.name)
-        if match and folder.is_dir() and not folder.is_symlink() and not _running(int(match[1])):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _replace(site_dir: Path, staging: Path) -> None:
-    if not site_dir.exists():
-        staging.rename(site_dir)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=_folder_prefix(site_dir, RETIRED, os.getpid()), dir=site_dir.parent))
-    site_dir.rename(retired / site_dir.name)
-    staging.rename(site_dir)
-    shutil.rmtree(retired)
