@@ -177,7 +177,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             return everything
         self.shards = checked_shards(content, self.config.shard)
         self.provinces = tuple(shard_names(content)[1:])
-        owned, in_nav = in_shards(self.shards, self.provinces), frozenset(_nav_paths(config.nav or []))
+        owned, in_nav = in_shards(self.shards, self.provinces), _nav_pages(config)
         return lambda path: owned(path) or path in in_nav
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -247,7 +247,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             for name, plugin in config.plugins.items()
         }
         fingerprint = global_fingerprint(config, config.theme, config.theme.custom_dir, plugins, config_file)
-        in_nav = set(_nav_paths(config.nav or []))
+        in_nav = _nav_pages(config)
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
         kept, folders = set(), set()
@@ -313,7 +313,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
         which every page shows (their titles and places); what they write is removed after the build."""
-        in_nav = set(_nav_paths(config.nav or []))
+        in_nav = _nav_pages(config)
         owned = in_shards(self.shards, self.provinces)
         for file in files:
             if not owned(file.dest_uri) and file.src_uri not in in_nav:
@@ -419,6 +419,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(self.config.content_dir)
         return server
+
+
+def _nav_pages(config: MkDocsConfig) -> frozenset[str]:
+    """The pages of mkdocs.yml's ``nav``: every page shows them, so every build builds them."""
+    return frozenset(_nav_paths(config.nav or []))
 
 
 def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
