@@ -11,7 +11,7 @@ from ..content.addresses import PAGE_SIZE, Key
 from ..content.kinds import document_key
 from ..content.load import load_content
 from ..pages.portal_view import PortalView
-from ..pages.render import render_pages, render_redirects
+from ..pages.render import PageSet, render_pages, render_redirects
 from ..pages.view import SiteView, everything, page_path
 
 
@@ -19,9 +19,9 @@ from ..pages.view import SiteView, everything, page_path
 class Output:
     """Everything generated for one build."""
 
-    pages: dict[str, str | None]
-    """Markdown for every page, keyed by docs-relative path; ``None`` for a page another build
-    writes (not ``wanted``): only its address is known, so that links to it resolve."""
+    pages: PageSet
+    """Markdown for every page, keyed by docs-relative path, rendered when read; ``None`` for a page
+    another build writes (not ``wanted``): only its address is known, so that links to it resolve."""
     files: dict[str, bytes | Path | None]
     """Downloads and redirect pages, keyed by site-relative path: bytes, or a file to copy;
     ``None`` for a file another build writes."""

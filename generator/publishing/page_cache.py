@@ -2,8 +2,11 @@
 
 A page generated from content is, as written to the site, a function of:
 
-- its own Markdown, source path, address (``dest_uri`` and ``url``), "edit this page" link and date
-  (``update_date``, from git history): the page's key, :func:`page_key`;
+- what its Markdown is made of, source path, address (``dest_uri`` and ``url``), "edit this page" link
+  and date (``update_date``, from git history): the page's key, :func:`page_key`. What the Markdown is
+  made of is its template's name and the whole state of the context the template receives, as a digest
+  (:meth:`~generator.pages.render.PageSet.made_of`): an unchanged page is known without rendering it.
+  A page whose context cannot be serialised is keyed by its Markdown instead;
 - everything that shapes every page: :func:`global_fingerprint` — the resolved configuration that
   reaches a page (site and repository addresses and names, ``edit_uri``, the theme's name,
   features, palette, language and ``custom_dir``, ``nav``, the Markdown extensions and their

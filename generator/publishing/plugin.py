@@ -35,6 +35,7 @@ from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
+from ..pages.render import PageSet
 from ..pages.view import everything
 from .build import Output, generate
 from .markdown_formulas import formula_problems
@@ -195,9 +196,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 )
         self._check_formulas(files, docs)
         content = Path(self.config.content_dir)
-        for path, markdown in self.output.pages.items():
-            # A page another shard writes (None) is known by its address only: it is left out below.
-            file = File.generated(config, path, content=markdown or "")
+        for path in self.output.pages:
+            # Its Markdown is rendered below, only if MkDocs builds it. A page another shard writes is
+            # known by its address only: it is left out below.
+            file = File.generated(config, path, content="")
             if path in self.output.sources:
                 # "Edit this page" on a document page opens its content file, not the Markdown
                 # generated from it (which is in no repository). MkDocs joins edit_uri (which
@@ -219,6 +221,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if self.command == "build":
             self._reuse_kept_pages(files, config)
             self.files = files
+        self._render_built(files)
         self._hand_over()
         return files
 
@@ -226,7 +229,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         """Let go of the generated pages and files once MkDocs holds them: kept here too, every page's
         Markdown and every download would stay in memory twice until the build ends."""
         assert self.output is not None, "on_config runs before on_files"
-        self.output = dataclasses.replace(self.output, pages={}, files={})
+        self.output = dataclasses.replace(self.output, pages=PageSet([]), files={})
+
+    def _render_built(self, files: Files) -> None:
+        """Render the Markdown of every generated page MkDocs builds (a page kept is written already)."""
+        assert self.output is not None, "on_config runs before on_files"
+        pages = self.output.pages
+        for file in files:
+            if pages.rendered_here(file.src_uri) and file.src_uri not in self.kept and not file.content_string:
+                file.content_string = pages[file.src_uri] or ""
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A generated page's Markdown has been read into the page (page.markdown) and is never read
@@ -251,10 +262,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
         kept, folders = set(), set()
+        pages = self.output.pages
         for file in files:
-            markdown = self.output.pages.get(file.src_uri)
-            if markdown is None or file.src_uri in in_nav or file.inclusion.is_excluded():
+            if not pages.rendered_here(file.src_uri) or file.src_uri in in_nav or file.inclusion.is_excluded():
                 continue
+            # A page is known by what its template receives, without rendering it; one whose context
+            # cannot be serialised, by its Markdown (then rendered once, here).
+            made_of = pages.made_of(file.src_uri)
+            if made_of is None:
+                file.content_string = pages[file.src_uri] or ""
             key = page_key(
                 fingerprint,
                 src_uri=file.src_uri,
@@ -262,7 +278,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 url=file.url,
                 edit_uri=file.edit_uri,
                 update_date=self._date_of(file.src_uri),
-                markdown=markdown,
+                made_of=made_of,
+                markdown=file.content_string if made_of is None else None,
             )
             self.keyed_files[file.dest_uri] = key
             entry = cache.get(key)
