@@ -23,7 +23,9 @@ class Shown:
     marks: set[str] = field(default_factory=set)
 
 
-def context(title: str = "Kecamatan Senduro", url: str = "senduro/", marks: set[str] | None = None) -> dict[str, object]:
+def context(
+    title: str = "Kecamatan Senduro", url: str = "senduro/", marks: set[str] | None = None
+) -> dict[str, object]:
     return {"title": title, "crumbs": [Shown("Jawa Timur", [Link("Lumajang", url)], marks or {"a", "b"})]}
 
 

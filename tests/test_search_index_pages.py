@@ -107,3 +107,14 @@ def test_without_a_marked_page_every_page_is_shown(tmp_path: Path, monkeypatch: 
     build_search_index(site)
     assert shown == [["a/index.html", "index.html"]]
     assert len(list((site / BUNDLE_DIR / "fragment").iterdir())) == 2
+
+
+def test_a_page_the_build_has_seen_whole_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _mixed(tmp_path / "site")
+    read: list[str] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or original(path))
+    # What the build says of a page it wrote stands for the page's bytes.
+    said = {"jawa-timur/mantup/2021/index.html": False, "index.html": True}
+    assert indexed_files(site, said) == [Path("index.html"), Path("jawa-timur/senduro/2024/index.html")]
+    assert len(read) == len(list(site.rglob("*.html"))) - len(said)

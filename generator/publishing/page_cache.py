@@ -256,11 +256,14 @@ def _write_atomically(path: Path, payload: bytes) -> None:
         raise
 
 
-def search_index_kept(site: Path, cache: Path, known: Mapping[str, str]) -> bool:
+def search_index_kept(
+    site: Path, cache: Path, known: Mapping[str, str], marked: Mapping[str, bool] | None = None
+) -> bool:
     """Write the search index of ``site``: the one kept in ``cache`` when the site's HTML files are
     byte for byte those it was made from (with the same Pagefind and code), else Pagefind's, then kept.
     ``known`` names, by site-relative path, the files whose bytes a page key fixes (the pages that may
     be kept, whether written from the cache or built): their keys stand for their bytes, not read again.
+    ``marked`` is passed to Pagefind's run (:func:`~generator.publishing.search_index.build_search_index`).
     Return whether the kept index was used."""
     digest = _html_digest(site, known)
     kept = cache / digest
@@ -270,7 +273,7 @@ def search_index_kept(site: Path, cache: Path, known: Mapping[str, str]) -> bool
             return True
         except OSError:
             shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
-    build_search_index(site)
+    build_search_index(site, marked)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for folder in cache.iterdir():

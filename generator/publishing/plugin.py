@@ -54,7 +54,7 @@ from .page_cache import (
     write_record,
 )
 from .page_check import markdown_leftover
-from .search_index import build_search_index
+from .search_index import build_search_index, marks_body
 from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
 
 KATEX_ASSETS = "assets/katex"
@@ -111,6 +111,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     """Every file of this build by its site-relative path (``dest_uri``): what a kept page may link to."""
     built = 0
     """Pages MkDocs built in this build."""
+    marked: dict[str, bool]
+    """Whether each page this build wrote marks its content for Pagefind, by ``dest_uri``: seen whole
+    here, the search index need not read it again."""
     watch: _BuildLog | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -125,7 +128,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         self.page_cache, self.kept, self.keys, self.site_files, self.built = None, frozenset(), {}, frozenset(), 0
-        self.keyed_files = {}
+        self.keyed_files, self.marked = {}, {}
         content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
@@ -289,6 +292,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                     target.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(target.parent)
                 target.write_bytes(entry[0])
+                self.marked[file.dest_uri] = marks_body(entry[0])
                 file.inclusion = InclusionLevel.EXCLUDED
                 kept.add(file.src_uri)
             else:
@@ -300,11 +304,13 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def _keep(self, page: Page, output: str) -> None:
         """Keep a page MkDocs built, as written to the site."""
         self.built += 1
+        written = output.encode("utf-8", errors="xmlcharrefreplace")
+        self.marked[page.file.dest_uri] = marks_body(written)
         key = self.keys.get(page.file.src_uri)
         if self.page_cache is None or key is None or not output.strip():
             return
         links = linked_files(output, page.file.url, self.site_files)
-        self.page_cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"), links)
+        self.page_cache.put(key, written, links)
 
     def _finish_page_cache(self) -> None:
         """Forget what a build that warned kept (its pages must warn again); prune after a full build."""
@@ -405,10 +411,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         try:
             if self.page_cache is not None:
                 cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
-                if search_index_kept(Path(config.site_dir), cache, self.keyed_files):
+                if search_index_kept(Path(config.site_dir), cache, self.keyed_files, self.marked):
                     LOG.info(INDEX_REUSED)
             else:
-                build_search_index(Path(config.site_dir))
+                build_search_index(Path(config.site_dir), self.marked)
         except IkuError as error:
             raise PluginError(str(error)) from None
 
