@@ -264,7 +264,8 @@ def test_a_build_writes_facts_once_and_a_damaged_entry_is_written_again_by_the_c
     assert len(entries) == 2
     for entry in entries:
         entry.write_bytes(b"kept as it is")
-    # A build never reads facts: what is there stays, whatever it holds (nothing rewritten every build).
+    # A build never writes facts that are there: what is there stays, whatever it holds (nothing
+    # rewritten every build); unreadable, it only makes the build check the document again.
     load_content(good_content, cache=cache)
     assert [entry.read_bytes() for entry in entries] == [b"kept as it is"] * 2
     # The check reads them, finds them unreadable and writes them again; then it reads them.
@@ -273,3 +274,38 @@ def test_a_build_writes_facts_once_and_a_damaged_entry_is_written_again_by_the_c
     validated = _validated(monkeypatch)
     check_content_folder(good_content, cache=cache)
     assert sorted(validated) == ["glosarium.yml", "regulasi.yml", "wilayah.yml"]
+
+
+def _own_checks(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The documents whose own checks (placeholders; indicators and formulas) run from here on."""
+    return _watched(monkeypatch, load, "placeholders"), _watched(monkeypatch, load, "document_problems")
+
+
+def test_a_build_checks_again_only_a_document_that_did_not_pass_before(
+    good_content: Path, cache: CheckCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_content_folder(good_content, cache=cache)
+    checked = _own_checks(monkeypatch)
+    first = load_content(good_content, cache=cache)
+    assert checked == ([], [])
+    edit(good_content / DOCUMENT, "Menyelenggarakan urusan pemerintahan umum.", "Menyelenggarakan pemerintahan umum.")
+    second = load_content(good_content, cache=cache)
+    assert checked == (["2021-2023.yml"], ["2021-2023.yml"])
+    assert [d.own_problems for d in second.documents] == [(), ()]
+    changed = [
+        d.relative_path for d, was in zip(second.documents, first.documents, strict=True) if d.document != was.document
+    ]
+    assert changed == [DOCUMENT]
+
+
+def test_a_build_reports_a_changed_document_s_own_problem_as_the_check_does(
+    good_content: Path, cache: CheckCache
+) -> None:
+    check_content_folder(good_content, cache=cache)
+    load_content(good_content, cache=cache)
+    edit(good_content / DOCUMENT, "id: nilai-ikm\n", "id: tugas\n")
+    with pytest.raises(ContentError) as caught:
+        load_content(good_content, cache=cache)
+    built = "\n".join(str(problem) for problem in caught.value.problems)
+    assert "id ini dipakai untuk bagian halaman" in built
+    assert built == _report(good_content, cache)

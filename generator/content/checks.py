@@ -383,6 +383,11 @@ def _formulas(document: AnyDocument) -> Iterator[tuple[Loc, str]]:
             yield (*loc, "rumus", "latex"), indicator.rumus.latex
 
 
+def document_formulas(document: AnyDocument) -> Iterator[tuple[Loc, str]]:
+    """The formulas of ``document`` its checks render, with where each is written."""
+    return _formulas_within_bounds(document)
+
+
 def _formulas_within_bounds(document: AnyDocument) -> Iterator[tuple[Loc, str]]:
     """The formulas of ``document`` up to the one that takes its written total past the bound."""
     written = 0

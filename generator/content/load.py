@@ -16,9 +16,10 @@ from pydantic import BaseModel
 
 from .addresses import DECREES_FOLDER, Key
 from .check_cache import CheckCache
-from .checks import check_content, document_problems, region_hint, regions_at
+from .checks import check_content, document_formulas, document_problems, region_hint, regions_at
 from .errors import ContentError, IkuError, Problem
 from .facts import DocumentFacts
+from .formulas import render_formulas
 from .kinds import KINDS
 from .loaded import Checked, CheckedDocument, Content, LoadedDocument, Original, RefusedOriginal
 from .model import SLUG_PATTERN, Glossary, RegionCatalogue, RegulationCatalogue
@@ -221,6 +222,8 @@ def _load(
     )
     glossary = glossary or _stand_in(content_dir / GLOSSARY_FILE, Glossary.model_construct(istilah=[]))
     full = [loaded for loaded in documents if isinstance(loaded, LoadedDocument)]
+    # One batch for every formula the pages show, those of documents not checked again above too.
+    render_formulas(latex for loaded in full for _, latex in document_formulas(loaded.document))
     content = Content(
         content_dir, regions[1], regulations[1], glossary[1], full, regions[0], regulations[0], glossary[0]
     )
@@ -374,8 +377,8 @@ def _load_document(
         problems.extend(raw)
         return None
     relative = path.relative_to(content_dir).as_posix()
-    facts = cache.facts(raw) if reuse_facts else None
-    if facts is not None:
+    facts = cache.facts(raw)
+    if facts is not None and reuse_facts:
         original = _original(content_dir, facts.berkas)
         pdf = _original(content_dir, facts.asli) if facts.asli else None
         # Decoded, since these very bytes parsed before.
@@ -394,7 +397,10 @@ def _load_document(
         hint = "`iku` untuk dokumen IKU, `keputusan` untuk Keputusan Bupati/Wali Kota/Gubernur"
         problems.append(source.problem(("jenis",), message, expected, found, hint))
         return None
-    unfilled = placeholders(source)
+    # A build reads the whole document, but need not check again what these very bytes passed before
+    # (facts are kept only for a document without a problem of its own, under this code's digest).
+    passed = facts is not None
+    unfilled = [] if passed else placeholders(source)
     problems.extend(unfilled)
     result = validate(source, model)
     if isinstance(result, list):
@@ -404,8 +410,9 @@ def _load_document(
     pdf = _original(content_dir, result.sumber.asli) if result.sumber.asli else None
     commits = history.of(relative)
     versions = ContentHistory(unavailable=commits.unavailable, truncated=commits.truncated)
-    loaded = LoadedDocument(source, result, relative, original, pdf, versions, tuple(document_problems(source, result)))
-    if not unfilled and not loaded.own_problems:
+    own = () if passed else tuple(document_problems(source, result))
+    loaded = LoadedDocument(source, result, relative, original, pdf, versions, own)
+    if not passed and not unfilled and not loaded.own_problems:
         # `iku check` (reuse_facts) is here only when the entry could not be read: it writes it again.
         cache.keep_facts(raw, loaded.facts, replace=reuse_facts)
     if reuse_facts:
