@@ -166,6 +166,39 @@ def test_what_shapes_every_page_rebuilds_every_page(copy: Path, changed: str, ol
     assert built > NAV_BUILT
 
 
+DECREE_PAGE = "jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/index.html"
+
+
+@pytest.mark.parametrize(
+    ("changed", "old", "new", "page"),
+    [
+        # The title of a regulation a decree cites (its page names it in "Mengingat").
+        ("content/regulasi.yml", "judul: Pemerintahan Daerah\n", "judul: Pemerintahan Wilayah\n", DECREE_PAGE),
+        # The name of the kecamatan a document belongs to (its crumbs and its place).
+        ("content/wilayah.yml", "nama: Contoh\n", "nama: Contoh Raya\n", CONTOH_PAGE),
+    ],
+    ids=["regulation-title", "region-name"],
+)
+def test_a_change_in_a_catalogue_rebuilds_the_pages_that_show_it(
+    copy: Path, changed: str, old: str, new: str, page: str
+) -> None:
+    text = (copy / changed).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (copy / changed).write_text(text.replace(old, new), encoding="utf-8")
+    after = mkdocs_build(copy, "sesudah")
+    assert after.returncode == 0, after.stderr
+    reused, _ = summary(after.stderr)
+    assert reused > 0
+    assert page.replace(".html", ".md") in built_pages(after.stderr)
+    assert new.split(": ")[1].strip() in (copy / "sesudah" / page).read_text(encoding="utf-8")
+    # No page kept stale: the same site as a cold build of the changed content.
+    shutil.rmtree(copy / ".cache" / "pages")
+    shutil.rmtree(copy / ".cache" / "pagefind")
+    fresh = mkdocs_build(copy, "segar")
+    assert fresh.returncode == 0, fresh.stderr
+    assert tree(copy / "segar") == tree(copy / "sesudah")
+
+
 def test_a_damaged_entry_is_ignored_and_its_page_built_again(copy: Path, project: Path) -> None:
     entries = sorted((copy / ENTRIES).glob("*.zlib"))
     entries[0].write_bytes(entries[0].read_bytes()[:40])
