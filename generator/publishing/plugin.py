@@ -264,7 +264,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         in_nav = _nav_pages(config)
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
-        kept, folders = set(), set()
+        kept: set[str] = set()
+        folders = _Folders(site)
         pages = self.output.pages
         for file in files:
             if not pages.rendered_here(file.src_uri) or file.src_uri in in_nav or file.inclusion.is_excluded():
@@ -288,9 +289,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             entry = cache.get(key)
             if entry is not None and all(link in self.site_files for link in entry[1]):
                 target = site / file.dest_uri
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
+                folders.make(target.parent)
                 target.write_bytes(entry[0])
                 self.marked[file.dest_uri] = marks_body(entry[0])
                 file.inclusion = InclusionLevel.EXCLUDED
@@ -455,6 +454,22 @@ def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
         return [nav]
     items = nav.values() if isinstance(nav, dict) else nav
     return [path for item in items for path in _nav_paths(item)]
+
+
+class _Folders:
+    """Folders made under a root, each made once: kept pages are written into thousands of new folders,
+    and ``mkdir(parents=True)`` would try each missing ancestor of each one again."""
+
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.made = {root}
+
+    def make(self, folder: Path) -> None:
+        if folder in self.made:
+            return
+        self.make(folder.parent)
+        folder.mkdir(exist_ok=True)
+        self.made.add(folder)
 
 
 class _BuildLog(logging.Filter):
