@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
@@ -211,6 +211,9 @@ class ProvenanceView:
     official_url: str | None
     retrieved: str | None
     history: ContentHistory
+    """Why the history is unknown or incomplete; its versions are ``versions`` (without them here: every
+    version holds a whole document, which the page shows nothing of, and a page's cache key reads
+    everything its template receives, see generator.pages.render.PageSet.made_of)."""
     versions: list[VersionView]
     published_versions: int
     last_changed: str | None
@@ -510,7 +513,7 @@ class SiteView:
             pdf_sha256=pdf.sha256 if pdf else None,
             official_url=source.alamat_resmi,
             retrieved=indonesian_date(source.diambil) if source.diambil else None,
-            history=history,
+            history=replace(history, versions=[]),
             versions=[self._version(version, key) for version in history.versions],
             published_versions=PUBLISHED_VERSIONS,
             last_changed=last,
