@@ -153,7 +153,8 @@ def load_content(
     With ``versions``, each document's history lists its versions, read back from git
     and compared (what a build publishes); without, only the commits that touched it.
     Files parsed in an earlier run are taken from ``cache`` (by default the project's
-    ``.cache/check/``) instead of being parsed again; everything else runs every time.
+    ``.cache/check/``) instead of being parsed again, and a document whose very bytes passed every
+    check of its own before (the cache holds its facts) is not checked again; the rest runs every time.
     With ``scope`` (from :func:`preview_scope`), only the documents of one place are read:
     what an editor's preview shows.
     """
