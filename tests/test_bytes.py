@@ -203,3 +203,34 @@ def test_a_reader_s_chosen_palette_is_kept_on_the_next_page(portal: Portal, brow
 
         assert reader.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert reader.page.evaluate("Object.keys(localStorage)") == [urlsplit(SITE_URL).path + ".__palette"]
+
+
+@pytest.mark.parametrize("name", ["provinsi", "kabupaten", "kecamatan"])
+def test_a_region_page_of_fewer_than_three_sections_carries_no_contents_sidebar(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert len(page.select("article h2")) < 3
+    # Material only marked it hidden; its script does without it.
+    assert page.select(".md-sidebar--secondary, .md-nav--secondary") == []
+    assert page.select(".md-sidebar--primary nav")
+
+
+def test_a_document_page_keeps_its_contents_sidebar(real_site: Site) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES["dokumen"]).read_text(encoding="utf-8"), "html.parser")
+
+    sidebar = page.select_one(".md-sidebar--secondary")
+    assert sidebar is not None and not sidebar.has_attr("hidden")
+    assert sidebar.select_one("a[href='#penandatangan']") is not None
+
+
+def test_an_indicator_heading_links_to_itself_once_through_its_permalink_line(real_site: Site) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES["dokumen"]).read_text(encoding="utf-8"), "html.parser")
+    headings = page.select("h4.iku-indikator")
+
+    assert headings
+    for heading in headings:
+        assert heading.select("a.headerlink") == []
+        line = heading.find_next_sibling("p")
+        assert line.a["href"] == f"#{heading['id']}"
+    # Other headings keep the toc extension's link.
+    assert page.select_one("h2#penandatangan a.headerlink")["href"] == "#penandatangan"
