@@ -221,6 +221,10 @@ def test_a_document_page_keeps_its_contents_sidebar(real_site: Site) -> None:
     sidebar = page.select_one(".md-sidebar--secondary")
     assert sidebar is not None and not sidebar.has_attr("hidden")
     assert sidebar.select_one("a[href='#penandatangan']") is not None
+    # One landmark, down to each indicator: a goal's entries are not a navigation landmark of their own,
+    # labelled with the goal's title once more.
+    assert [nav["aria-label"] for nav in sidebar.select("nav")] == ["Daftar isi"]
+    assert sidebar.select("div.md-nav a[href^='#']")
 
 
 def test_an_indicator_heading_links_to_itself_once_through_its_permalink_line(real_site: Site) -> None:
