@@ -238,3 +238,13 @@ def test_an_indicator_heading_links_to_itself_once_through_its_permalink_line(re
         assert line.a["href"] == f"#{heading['id']}"
     # Other headings keep the toc extension's link.
     assert page.select_one("h2#penandatangan a.headerlink")["href"] == "#penandatangan"
+
+
+@pytest.mark.parametrize("name", ["beranda", "dokumen"])
+def test_number_columns_are_aligned_by_an_attribute_material_styles_not_a_style_per_cell(
+    real_site: Site, name: str
+) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert page.select("article td[align=right]")
+    assert page.select("article td[style], article th[style]") == []
