@@ -248,3 +248,20 @@ def test_number_columns_are_aligned_by_an_attribute_material_styles_not_a_style_
 
     assert page.select("article td[align=right]")
     assert page.select("article td[style], article th[style]") == []
+
+
+@pytest.mark.parametrize("name", ["kecamatan", "dokumen", "404"])
+def test_the_drawer_s_entries_are_written_without_material_s_clipping_span(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+    links = page.select(".md-sidebar--primary .md-nav__link")
+
+    assert [" ".join(link.get_text().split()) for link in links][:7] == [
+        "Beranda",
+        "Apa itu IKU?",
+        "Perbandingan",
+        "Regulasi",
+        "Glosarium",
+        "Data",
+        "Tentang",
+    ]
+    assert page.select(".md-sidebar--primary .md-ellipsis") == []
