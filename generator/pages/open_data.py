@@ -40,7 +40,10 @@ class IndicatorRecord:
     dokumen: str = field(metadata=_about("Judul dokumen di portal.", required=True))
     url_dokumen: str = field(metadata=_about("Alamat tetap halaman dokumen.", required=True))
     url_indikator: str = field(
-        metadata=_about("Alamat tetap indikator (halaman dokumen dengan jangkar #id).", required=True)
+        metadata=_about(
+            "Alamat tetap indikator (halaman dokumen dengan jangkar #id); kunci baris ini, dirujuk target.csv.",
+            required=True,
+        )
     )
     instansi: str = field(metadata=_about("Instansi pemilik indikator, seperti tercetak.", required=True))
     wilayah: str = field(metadata=_about("Nama wilayah instansi."))
