@@ -7,6 +7,8 @@ provincial dinas with makna, alasan and cara perhitungan, and a Gubernur's decre
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -103,7 +105,8 @@ def test_a_bodys_former_id_redirects_to_its_page(bodies_site: Site) -> None:
 
 
 def test_every_new_indicator_is_in_the_open_data_with_the_new_fields(bodies_site: Site) -> None:
-    records = json.loads((bodies_site.root / "data" / "indikator.json").read_text(encoding="utf-8"))
+    text = (bodies_site.root / "data" / "indikator.csv").read_text(encoding="utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text, newline="")))
     by_document = {(r["url_dokumen"].split("portal-iku/")[1].strip("/"), r["id"]): r for r in records}
     for path in (DINAS, PEMKAB, BADAN, POSITION):
         assert any(document == path for document, _ in by_document), path
@@ -111,7 +114,7 @@ def test_every_new_indicator_is_in_the_open_data_with_the_new_fields(bodies_site
     assert position["makna"] == "Ketepatan waktu penyusunan dokumen perencanaan dan pelaporan dinas."
     assert position["alasan"].startswith("Dokumen perencanaan yang tepat waktu")
     assert position["cara_perhitungan"] == "A/B X 100% = 100"
-    assert position["variabel"] == [
+    assert position["variabel"].splitlines() == [
         "A = Jumlah dokumen perencanaan yang disusun tepat waktu",
         "B = Jumlah dokumen perencanaan yang wajib disusun",
     ]

@@ -203,3 +203,65 @@ def test_a_reader_s_chosen_palette_is_kept_on_the_next_page(portal: Portal, brow
 
         assert reader.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert reader.page.evaluate("Object.keys(localStorage)") == [urlsplit(SITE_URL).path + ".__palette"]
+
+
+@pytest.mark.parametrize("name", ["provinsi", "kabupaten", "kecamatan"])
+def test_a_region_page_of_fewer_than_three_sections_carries_no_contents_sidebar(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert len(page.select("article h2")) < 3
+    # Material only marked it hidden; its script does without it.
+    assert page.select(".md-sidebar--secondary, .md-nav--secondary") == []
+    assert page.select(".md-sidebar--primary nav")
+
+
+def test_a_document_page_keeps_its_contents_sidebar(real_site: Site) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES["dokumen"]).read_text(encoding="utf-8"), "html.parser")
+
+    sidebar = page.select_one(".md-sidebar--secondary")
+    assert sidebar is not None and not sidebar.has_attr("hidden")
+    assert sidebar.select_one("a[href='#penandatangan']") is not None
+    # One landmark, down to each indicator: a goal's entries are not a navigation landmark of their own,
+    # labelled with the goal's title once more.
+    assert [nav["aria-label"] for nav in sidebar.select("nav")] == ["Daftar isi"]
+    assert sidebar.select("div.md-nav a[href^='#']")
+
+
+def test_an_indicator_heading_links_to_itself_once_through_its_permalink_line(real_site: Site) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES["dokumen"]).read_text(encoding="utf-8"), "html.parser")
+    headings = page.select("h4.iku-indikator")
+
+    assert headings
+    for heading in headings:
+        assert heading.select("a.headerlink") == []
+        line = heading.find_next_sibling("p")
+        assert line.a["href"] == f"#{heading['id']}"
+    # Other headings keep the toc extension's link.
+    assert page.select_one("h2#penandatangan a.headerlink")["href"] == "#penandatangan"
+
+
+@pytest.mark.parametrize("name", ["beranda", "dokumen"])
+def test_number_columns_are_aligned_by_an_attribute_material_styles_not_a_style_per_cell(
+    real_site: Site, name: str
+) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert page.select("article td[align=right]")
+    assert page.select("article td[style], article th[style]") == []
+
+
+@pytest.mark.parametrize("name", ["kecamatan", "dokumen", "404"])
+def test_the_drawer_s_entries_are_written_without_material_s_clipping_span(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+    links = page.select(".md-sidebar--primary .md-nav__link")
+
+    assert [" ".join(link.get_text().split()) for link in links][:7] == [
+        "Beranda",
+        "Apa itu IKU?",
+        "Perbandingan",
+        "Regulasi",
+        "Glosarium",
+        "Data",
+        "Tentang",
+    ]
+    assert page.select(".md-sidebar--primary .md-ellipsis") == []

@@ -22,7 +22,7 @@ from generator.pages.licence import CODE_LICENCE, DATA_LICENCE
 from generator.pages.open_data import COLUMNS, TARGET_COLUMNS, spreadsheet_text
 
 CONTENT = load_content(REPO / "content")
-RESOURCES = ["indikator", "indikator-json", "indikator-xlsx", "target", "target-json", "target-xlsx"]
+RESOURCES = ["indikator", "indikator-xlsx", "target", "target-xlsx"]
 DOC = "dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
 # Values a spreadsheet would evaluate, each in a different kind of cell of the good fixture.
 FORMULA_LIKE = {
@@ -45,12 +45,10 @@ def expected_targets(content_root: Path, site_url: str = SITE_URL) -> list[dict[
             for target in sorted(indicator.target, key=lambda t: t.tahun):
                 rows.append(
                     {
-                        "url_dokumen": url,
-                        "url_tabel": f"{url}#target-per-tahun",
-                        "nomor": "",
-                        "id": indicator.id,
                         "url_indikator": f"{url}#{indicator.id}",
-                        "indikator": indicator.nama,
+                        "url_tabel": "",
+                        "nomor": "",
+                        "indikator": "",
                         "tahun": target.tahun,
                         "kolom": "",
                         "kolom_ke": None,
@@ -62,11 +60,9 @@ def expected_targets(content_root: Path, site_url: str = SITE_URL) -> list[dict[
                 for column, value in enumerate(row.nilai, start=1):
                     rows.append(
                         {
-                            "url_dokumen": url,
+                            "url_indikator": "",
                             "url_tabel": f"{url}#tabel-target-{number}",
                             "nomor": row.nomor or "",
-                            "id": "",
-                            "url_indikator": "",
                             "indikator": row.indikator,
                             "tahun": None,
                             "kolom": table.kolom[column - 1] if table.kolom else "",
@@ -77,13 +73,14 @@ def expected_targets(content_root: Path, site_url: str = SITE_URL) -> list[dict[
     return rows
 
 
-def read_json(site: Site, name: str) -> list[dict[str, object]]:
-    return json.loads((site.root / "data" / name).read_text(encoding="utf-8"))
-
-
 def read_csv(site: Site, name: str) -> list[dict[str, str]]:
     text = (site.root / "data" / name).read_text(encoding="utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def read_targets(site: Site) -> list[dict[str, object]]:
+    """The rows of target.csv, empty number cells as None and numbers as integers."""
+    return [{k: as_json(k, v) for k, v in row.items()} for row in read_csv(site, "target.csv")]
 
 
 def read_sheet(site: Site, sheet: str) -> tuple[list[str], list[list[openpyxl.cell.cell.Cell]]]:
@@ -129,30 +126,62 @@ def test_the_published_data_package_validates_with_frictionless(real_site: Site)
     ]
     assert {resource["path"] for resource in descriptor["resources"]} == {
         "indikator.csv",
-        "indikator.json",
         "target.csv",
-        "target.json",
         "portal-iku.xlsx",
     }
 
 
-def test_the_schema_declares_codes_as_text_years_as_integers_and_lists_as_arrays_in_json(real_site: Site) -> None:
+def test_targets_name_their_indicator_by_a_declared_key(real_site: Site) -> None:
+    descriptor = json.loads((real_site.root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {resource["name"]: resource["schema"] for resource in descriptor["resources"]}
+    for suffix in ("", "-xlsx"):
+        assert schemas[f"indikator{suffix}"]["primaryKey"] == ["url_indikator"]
+        assert schemas[f"target{suffix}"]["foreignKeys"] == [
+            {"fields": ["url_indikator"], "reference": {"resource": f"indikator{suffix}", "fields": ["url_indikator"]}}
+        ]
+
+
+def test_every_yearly_target_joins_back_to_its_indicator_and_document(fixture_site: Site) -> None:
+    indicators = {row["url_indikator"]: row for row in read_csv(fixture_site, "indikator.csv")}
+    joined = [
+        (indicators[str(row["url_indikator"])], row["tahun"], row["nilai"])
+        for row in read_targets(fixture_site)
+        if row["url_indikator"]
+    ]
+    assert [(row["id"], row["kode_wilayah"], year, value) for row, year, value in joined] == [
+        ("nilai-ikm", "35.08.99", 2021, "80"),
+        ("nilai-ikm", "35.08.99", 2022, "82,5"),
+    ]
+    # The indicator's own row lists the same targets.
+    assert joined[0][0]["target"] == "2021: 80\n2022: 82,5"
+
+
+def test_a_target_whose_indicator_is_missing_fails_validation(fixture_site: Site, tmp_path: Path) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(fixture_site.root / "data", copy)
+    text = (copy / "target.csv").read_text(encoding="utf-8")
+    assert "/#nilai-ikm," in text
+    (copy / "target.csv").write_text(text.replace("/#nilai-ikm,", "/#tidak-ada,", 1), encoding="utf-8")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    assert errors(report) == [["foreign-key", 2, None]]
+
+
+def test_the_schema_declares_codes_as_text_years_as_integers_and_lists_as_text(real_site: Site) -> None:
     descriptor = json.loads((real_site.root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     types = {
         resource["name"]: {field["name"]: field["type"] for field in resource["schema"]["fields"]}
         for resource in descriptor["resources"]
     }
-    for name in RESOURCES:
-        assert types[name]["kode_wilayah"] == "string"
-    for name in ("target", "target-json", "target-xlsx"):
+    for name in ("indikator", "indikator-xlsx"):
+        assert types[name]["kode_wilayah"] == types[name]["sumber_data"] == types[name]["target"] == "string"
+    for name in ("target", "target-xlsx"):
         assert types[name]["tahun"] == types[name]["kolom_ke"] == "integer"
-    assert types["indikator"]["sumber_data"] == types["indikator-xlsx"]["sumber_data"] == "string"
-    assert types["indikator-json"]["sumber_data"] == types["indikator-json"]["target"] == "array"
     documented = {
         resource["name"]: [(field["name"], field["description"]) for field in resource["schema"]["fields"]]
         for resource in descriptor["resources"]
     }
-    assert documented["indikator"] == documented["indikator-json"] == COLUMNS
+    assert documented["indikator"] == documented["indikator-xlsx"] == COLUMNS
     assert documented["target"] == documented["target-xlsx"] == TARGET_COLUMNS
 
 
@@ -160,10 +189,10 @@ def test_the_schema_declares_codes_as_text_years_as_integers_and_lists_as_arrays
     ("file", "old", "new", "expected"),
     [
         # A region code that lost its dots, as a spreadsheet would save it.
-        ("target.csv", ",35.24.16,", ",35.2416,", ["constraint-error", 2, "kode_wilayah"]),
+        ("indikator.csv", ",35.24.16,", ",35.2416,", ["constraint-error", 6, "kode_wilayah"]),
         ("indikator.csv", "\ufeffdokumen,", "\ufeffjudul,", ["incorrect-label", None, "dokumen"]),
-        ("target.json", '"kolom_ke":3,', '"kolom_ke":"tiga",', ["type-error", 4, "kolom_ke"]),
-        ("target.csv", ",7,,,Persentase Desa yang", ",7,,,,", ["constraint-error", 2, "indikator"]),
+        ("target.csv", ",,,1,100%", ",,,satu,100%", ["type-error", 2, "kolom_ke"]),
+        ("target.csv", ",,,1,100%\n", ",,,1,\n", ["constraint-error", 2, "nilai"]),
     ],
     ids=["code-as-number", "renamed-column", "text-in-integer-column", "required-value-missing"],
 )
@@ -199,11 +228,10 @@ def test_content_without_any_target_still_gives_a_valid_package(tmp_path: Path) 
     result = build_site(tmp_path / "proyek", content)
     assert result.returncode == 0, result.stderr
     data = tmp_path / "proyek" / "site" / "data"
-    assert (data / "target.json").read_text(encoding="utf-8") == "[]\n"
+    assert (data / "target.csv").read_text(encoding="utf-8-sig").splitlines() == [",".join(dict(TARGET_COLUMNS))]
     report = validate(data / "datapackage.json")
     assert report.valid, errors(report)
-    # frictionless cannot read a JSON table without rows; the empty table is described by its CSV and sheet.
-    assert [task.name for task in report.tasks] == [name for name in RESOURCES if name != "target-json"]
+    assert [task.name for task in report.tasks] == RESOURCES
 
 
 # -- targets --------------------------------------------------------------------------
@@ -219,12 +247,10 @@ def as_json(name: str, value: object) -> object:
     return int(value) if name in NUMBERS else value
 
 
-@pytest.mark.parametrize("name", ["target.json", "target.csv", "target-sheet"])
+@pytest.mark.parametrize("name", ["target.csv", "target-sheet"])
 def test_the_targets_table_has_every_target_of_the_content_in_printed_order(real_site: Site, name: str) -> None:
-    if name == "target.json":
-        rows = read_json(real_site, name)
-    elif name == "target.csv":
-        rows = [{k: as_json(k, v) for k, v in row.items()} for row in read_csv(real_site, name)]
+    if name == "target.csv":
+        rows = read_targets(real_site)
     else:
         header, cells = read_sheet(real_site, "target")
         rows = [{k: as_json(k, cell.value) for k, cell in zip(header, row, strict=True)} for row in cells]
@@ -233,26 +259,31 @@ def test_the_targets_table_has_every_target_of_the_content_in_printed_order(real
 
 
 def test_mantups_four_target_rows_without_years_are_in_the_targets_table(real_site: Site) -> None:
-    rows = [row for row in read_json(real_site, "target.json") if "/mantup/" in str(row["url_dokumen"])]
+    rows = [row for row in read_targets(real_site) if "/mantup/" in str(row["url_tabel"])]
     assert [row["nomor"] for row in rows] == [number for number in ("7", "8", "9", "10") for _ in range(7)]
     last = [row for row in rows if row["nomor"] == "10"]
     assert [row["nilai"] for row in last] == ["20,00%", "26,67%", "33,33%", "40,00%", "46,67%", "53,33%", "53,33%"]
     assert [row["kolom_ke"] for row in last] == [1, 2, 3, 4, 5, 6, 7]
     assert {row["tahun"] for row in rows} == {None}
     assert {row["indikator"] for row in last} == {"Persentase Desa Naik Kelas"}
-    assert {row["kode_wilayah"] for row in rows} == {"35.24.16"}
+    assert {row["url_indikator"] for row in rows} == {""}
+    # The table's address names the document, and through it the indicators' region.
+    documents = {row["url_dokumen"]: row for row in read_csv(real_site, "indikator.csv")}
+    assert {documents[str(row["url_tabel"]).partition("#")[0]]["kode_wilayah"] for row in rows} == {"35.24.16"}
 
 
 def test_yearly_targets_come_first_one_row_per_indicator_and_year(fixture_site: Site) -> None:
-    rows = read_json(fixture_site, "target.json")
-    assert [(row["id"], row["tahun"], row["kolom_ke"], row["nilai"]) for row in rows] == [
+    rows = read_targets(fixture_site)
+    assert [
+        (str(row["url_indikator"]).rpartition("#")[2], row["tahun"], row["kolom_ke"], row["nilai"]) for row in rows
+    ] == [
         ("nilai-ikm", 2021, None, "80"),
         ("nilai-ikm", 2022, None, "82,5"),
         ("", None, 1, "10%"),
         ("", None, 2, "20%"),
     ]
-    assert [row["url_tabel"].rsplit("#")[1] for row in rows] == ["target-per-tahun"] * 2 + ["tabel-target-1"] * 2
-    assert [row["tabel"] for row in rows] == ["Target per tahun"] * 2 + ["Tabel target"] * 2
+    assert [str(row["url_tabel"]).rpartition("#")[2] for row in rows] == ["", ""] + ["tabel-target-1"] * 2
+    assert [row["tabel"] for row in rows] == ["", ""] + ["Tabel target"] * 2
 
 
 # -- the spreadsheet --------------------------------------------------------------------
@@ -263,20 +294,18 @@ def test_the_workbook_keeps_codes_as_text_cells(real_site: Site) -> None:
     assert header == [name for name, _ in COLUMNS]
     codes = [row[header.index("kode_wilayah")] for row in cells]
     assert codes and all(cell.data_type == "s" and cell.number_format == "@" for cell in codes)
-    assert {cell.value for cell in codes} == {row["kode_wilayah"] for row in read_json(real_site, "indikator.json")}
+    assert {cell.value for cell in codes} == {row["kode_wilayah"] for row in read_csv(real_site, "indikator.csv")}
     assert "35.24.16" in {cell.value for cell in codes}
 
 
-def test_the_workbook_holds_the_same_indicators_as_the_json(real_site: Site) -> None:
+def test_the_workbook_holds_the_same_indicators_as_the_csv(real_site: Site) -> None:
     header, cells = read_sheet(real_site, "indikator")
-    from_json = read_json(real_site, "indikator.json")
-    assert len(cells) == len(from_json)
-    for row, record in zip(cells, from_json, strict=True):
+    from_csv = read_csv(real_site, "indikator.csv")
+    assert len(cells) == len(from_csv)
+    for row, record in zip(cells, from_csv, strict=True):
         for name, cell in zip(header, row, strict=True):
-            value = record[name]
-            if isinstance(value, list):
-                value = "\n".join(f"{v['tahun']}: {v['nilai']}" if isinstance(v, dict) else v for v in value)
-            assert (cell.value or "") == value, (record["url_indikator"], name)
+            # The CSV marks a formula-like cell with an apostrophe; the workbook keeps the value and marks the cell.
+            assert spreadsheet_text(cell.value or "") == record[name], (record["url_indikator"], name)
 
 
 def test_the_workbook_opens_on_a_sheet_naming_the_licence(real_site: Site) -> None:
@@ -315,22 +344,24 @@ def test_a_cell_a_spreadsheet_would_evaluate_gets_an_apostrophe(text: str, writt
 
 
 def test_formula_like_values_are_text_in_csv_and_xlsx_and_unchanged_in_json(formula_site: Site) -> None:
-    indicators = {row["id"]: row for row in read_json(formula_site, "indikator.json")}
-    assert indicators["nilai-ikm"]["indikator"] == '=HYPERLINK("https://penyerang.example/","klik")'
-    assert indicators["nilai-ikm"]["definisi"] == "-5% dari tahun lalu"
+    document = json.loads((formula_site.root / "jawa-timur/lumajang/contoh/2021-2023/dokumen.json").read_bytes())
+    goals = [goal for table in document["tabel_indikator"] for goal in table["baris"]]
+    (indicator,) = (i for goal in goals for i in goal["indikator"] if i["id"] == "nilai-ikm")
+    written = {"indikator": indicator["nama"], "definisi": indicator["definisi"]}
+    assert written["indikator"] == '=HYPERLINK("https://penyerang.example/","klik")'
+    assert written["definisi"] == "-5% dari tahun lalu"
     by_id = {row["id"]: row for row in read_csv(formula_site, "indikator.csv")}
     assert by_id["nilai-ikm"]["indikator"] == '\'=HYPERLINK("https://penyerang.example/","klik")'
     assert by_id["nilai-ikm"]["definisi"] == "'-5% dari tahun lalu"
     assert by_id["nilai-ikm"]["target"] == "2021: +80\n2022: 82,5"
     targets = read_csv(formula_site, "target.csv")
     assert [row["nilai"] for row in targets] == ["'+80", "82,5", "'@SUM(1+1)", "20%"]
-    assert [row["nilai"] for row in read_json(formula_site, "target.json")] == ["+80", "82,5", "@SUM(1+1)", "20%"]
 
     header, cells = read_sheet(formula_site, "indikator")
     (row,) = (row for row in cells if row[header.index("id")].value == "nilai-ikm")
     for name in ("indikator", "definisi"):
         cell = row[header.index(name)]
-        assert (cell.value, cell.data_type, cell.quotePrefix) == (indicators["nilai-ikm"][name], "s", True)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (written[name], "s", True)
     plain = row[header.index("dokumen")]
     assert (plain.data_type, plain.quotePrefix) == ("s", False)
     header, cells = read_sheet(formula_site, "target")

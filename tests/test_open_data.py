@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from conftest import REPO, SITE_URL, Site
@@ -47,22 +46,15 @@ def expected_records() -> dict[str, dict[str, object]]:
     return records
 
 
-def read_json(site: Site) -> list[dict[str, object]]:
-    return json.loads((site.root / "data" / "indikator.json").read_text(encoding="utf-8"))
-
-
 def read_csv(site: Site) -> list[dict[str, str]]:
     text = (site.root / "data" / "indikator.csv").read_text(encoding="utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
-def test_every_indicator_is_in_the_json_download_with_the_same_values(real_site: Site) -> None:
-    rows = {row["url_indikator"]: row for row in read_json(real_site)}
-    expected = expected_records()
-    assert rows.keys() == expected.keys()
-    for url, values in expected.items():
-        for name, value in values.items():
-            assert rows[url][name] == value, (url, name)
+def test_the_portal_wide_tables_are_not_published_again_as_json(real_site: Site) -> None:
+    """The CSV and the workbook hold them, described by datapackage.json; as JSON they doubled the data folder."""
+    published = sorted(path.name for path in (real_site.root / "data").iterdir() if path.is_file())
+    assert published == ["datapackage.json", "index.html", "indikator.csv", "portal-iku.xlsx", "target.csv"]
 
 
 def test_every_indicator_is_in_the_csv_download_with_the_same_values(real_site: Site) -> None:
@@ -84,7 +76,7 @@ def test_every_indicator_is_in_the_csv_download_with_the_same_values(real_site: 
 
 
 def test_rows_name_region_code_level_goal_and_period(real_site: Site) -> None:
-    rows = {row["url_indikator"]: row for row in read_json(real_site)}
+    rows = {row["url_indikator"]: row for row in read_csv(real_site)}
     row = rows[f"{SITE_URL}jawa-timur/lumajang/senduro/2024/#persentase-pelayanan-paten-sesuai-sp-sop"]
     assert row["kode_wilayah"] == "35.08.12"
     assert row["wilayah"] == "Kecamatan Senduro"
@@ -94,7 +86,7 @@ def test_rows_name_region_code_level_goal_and_period(real_site: Site) -> None:
 
 
 def test_a_formula_is_downloaded_as_latex_and_as_text(real_site: Site) -> None:
-    rows = {row["id"]: row for row in read_json(real_site)}
+    rows = {row["id"]: row for row in read_csv(real_site)}
     row = rows["persentase-pelayanan-publik-tepat-waktu"]
     assert row["rumus_latex"] == (
         r"\frac{\text{Jumlah Pelayanan Publik Tepat Waktu}}{\text{Jumlah Pelayanan Publik}} \times 100\%"
@@ -137,34 +129,27 @@ def test_the_data_page_explains_the_files_and_every_column(real_site: Site) -> N
     links = {a["href"] for a in page.select("article a")}
     assert {
         "indikator.csv",
-        "indikator.json",
         "target.csv",
-        "target.json",
         "portal-iku.xlsx",
         "datapackage.json",
         "../schema/dokumen.schema.json",
     } <= links
+    assert not {"indikator.json", "target.json"} & links
     table = page.find(id="semua-indikator").find_next("table")
     documented = [row.td.get_text() for row in table.select("tbody tr")]
     assert documented == [name for name, _ in COLUMNS]
     text = real_site.text("data")
-    assert f"({len(read_json(real_site))} indikator dari {len(CONTENT.documents)} dokumen)" in text
+    assert f"({len(read_csv(real_site))} indikator dari {len(CONTENT.documents)} dokumen)" in text
 
 
 def test_the_csv_opens_as_utf8_in_spreadsheets(real_site: Site) -> None:
     raw: bytes = (real_site.root / "data" / "indikator.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfdokumen,url_dokumen,")
-    assert Path(real_site.root / "data" / "indikator.json").read_bytes().startswith(b"[\n")
 
 
-def test_json_downloads_carry_no_indentation_and_tables_hold_one_record_a_line(real_site: Site) -> None:
+def test_json_downloads_carry_no_indentation(real_site: Site) -> None:
     """Every document's JSON is published again beside each of its versions: indentation made it half as large."""
     for loaded in CONTENT.documents:
         raw = (real_site.root / "/".join(document_key(loaded.document)) / "dokumen.json").read_text(encoding="utf-8")
         value = json.loads(raw)
         assert raw == json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
-    for table in ("indikator.json", "target.json"):
-        lines = (real_site.root / "data" / table).read_text(encoding="utf-8").splitlines()
-        records = json.loads("\n".join(lines))
-        assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(records) + 2
-        assert [json.loads(line.removesuffix(",")) for line in lines[1:-1]] == records

@@ -1,8 +1,9 @@
 """The open-data tables: one record per indicator, one per target value, and each document as JSON.
 
-The columns are declared once, with a description each: the CSV header, the JSON keys,
-the spreadsheet's sheets, the data package's table schemas and the tables on the data
-page all come from :class:`IndicatorRecord` and :class:`TargetRecord`.
+The columns are declared once, with a description each: the CSV header, the spreadsheet's
+sheets, the data package's table schemas and the tables on the data page all come from
+:class:`IndicatorRecord` and :class:`TargetRecord`. The tables are not published as JSON:
+they would repeat the CSV, which ``datapackage.json`` describes for programs.
 """
 
 from __future__ import annotations
@@ -34,12 +35,15 @@ def _about(description: str, **constraints: object) -> dict[str, object]:
 
 @dataclass(frozen=True)
 class IndicatorRecord:
-    """One indicator of one document, as a row of ``indikator.csv`` and an object of ``indikator.json``."""
+    """One indicator of one document, as a row of ``indikator.csv``."""
 
     dokumen: str = field(metadata=_about("Judul dokumen di portal.", required=True))
     url_dokumen: str = field(metadata=_about("Alamat tetap halaman dokumen.", required=True))
     url_indikator: str = field(
-        metadata=_about("Alamat tetap indikator (halaman dokumen dengan jangkar #id).", required=True)
+        metadata=_about(
+            "Alamat tetap indikator (halaman dokumen dengan jangkar #id); kunci baris ini, dirujuk target.csv.",
+            required=True,
+        )
     )
     instansi: str = field(metadata=_about("Instansi pemilik indikator, seperti tercetak.", required=True))
     wilayah: str = field(metadata=_about("Nama wilayah instansi."))
@@ -84,32 +88,31 @@ class IndicatorRecord:
 
 @dataclass(frozen=True)
 class TargetRecord:
-    """One target value, as a row of ``target.csv``: an indicator and a year, or a printed cell without a year."""
+    """One target value, as a row of ``target.csv``: an indicator and a year, or a printed cell without a year.
 
-    dokumen: str = field(metadata=_about("Judul dokumen di portal.", required=True))
-    url_dokumen: str = field(metadata=_about("Alamat tetap halaman dokumen.", required=True))
-    kode_wilayah: str = field(
+    A yearly target names only its indicator, by the key ``url_indikator`` of ``indikator.csv``:
+    repeating the document, region and indicator on every value made this the largest download.
+    """
+
+    url_indikator: str = field(
         metadata=_about(
-            "Kode wilayah Kemendagri, sebagai teks; kosong bila tidak diketahui.",
-            pattern=REGION_CODE_PATTERN.strip("^$"),
+            "Alamat tetap indikator: kunci ke kolom url_indikator di indikator.csv (dokumen, wilayah, "
+            "nama indikator ada di sana); kosong untuk baris tabel target."
         )
     )
-    wilayah: str = field(metadata=_about("Nama wilayah instansi."))
-    periode: str = field(metadata=_about("Periode dokumen, mis. 2021–2026."))
+    url_tabel: str = field(
+        metadata=_about("Alamat tetap tabel target di halaman dokumen; kosong untuk target per tahun.")
+    )
     tabel: str = field(
         metadata=_about(
-            "Asal nilai di halaman dokumen: “Target per tahun” (target indikator), atau tabel target "
-            "seperti tercetak (“Tabel target”, dengan judul atau nomornya bila ada).",
-            required=True,
+            "Tabel target seperti tercetak (“Tabel target”, dengan judul atau nomornya bila ada); "
+            "kosong untuk target per tahun."
         )
     )
-    url_tabel: str = field(metadata=_about("Alamat tetap tabel itu di halaman dokumen.", required=True))
     nomor: str = field(metadata=_about("Nomor baris tabel target seperti tercetak; kosong untuk target per tahun."))
-    id: str = field(
-        metadata=_about("Id indikator; kosong bila baris tabel target tidak terkait ke indikator di tabel indikator.")
+    indikator: str = field(
+        metadata=_about("Indikator baris tabel target seperti tercetak; kosong untuk target per tahun.")
     )
-    url_indikator: str = field(metadata=_about("Alamat tetap indikator; kosong bila tidak terkait ke indikator."))
-    indikator: str = field(metadata=_about("Nama indikator seperti tercetak.", required=True))
     tahun: int | None = field(metadata=_about("Tahun target; kosong bila sumber tidak mengaitkan nilai ke tahun."))
     kolom: str = field(
         metadata=_about("Judul kolom nilai di tabel target seperti tercetak; kosong bila tidak tercetak.")
@@ -141,17 +144,15 @@ def constraints(record_type: type[Record]) -> dict[str, dict[str, object]]:
     return {f.name: dict(f.metadata["constraints"]) for f in fields(record_type) if f.metadata["constraints"]}
 
 
-def field_types(record_type: type[Record], *, lists_as_arrays: bool = False) -> dict[str, str]:
-    """Each column's Table Schema type; a list is an array in JSON and text, one item a line, elsewhere."""
+def field_types(record_type: type[Record]) -> dict[str, str]:
+    """Each column's Table Schema type; a list is text, one item a line."""
     hints = typing.get_type_hints(record_type)
-    return {name: _table_type(hints[name], lists_as_arrays) for name, _ in columns(record_type)}
+    return {name: _table_type(hints[name]) for name, _ in columns(record_type)}
 
 
-def _table_type(hint: object, lists_as_arrays: bool) -> str:
+def _table_type(hint: object) -> str:
     if isinstance(hint, types.UnionType):
         (hint,) = (arm for arm in typing.get_args(hint) if arm is not type(None))
-    if typing.get_origin(hint) is list:
-        return "array" if lists_as_arrays else "string"
     return "integer" if hint is int else "string"
 
 
@@ -169,13 +170,6 @@ def _values(record: Record) -> dict[str, typing.Any]:
 @functools.cache
 def _field_names(record_type: type[Record]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(record_type))
-
-
-def records_json(records: typing.Sequence[Record]) -> bytes:
-    """A JSON array with one record a line: as easy to read and compare line by line as the CSV,
-    without the indentation that made every record a third larger."""
-    lines = ",\n".join(_compact(_values(record)) for record in records)
-    return (f"[\n{lines}\n]\n" if records else "[]\n").encode("utf-8")
 
 
 def records_csv(record_type: type[Record], records: typing.Sequence[Record]) -> bytes:

@@ -30,7 +30,6 @@ from .open_data import (
     TargetRecord,
     document_json,
     records_csv,
-    records_json,
 )
 from .spreadsheet import Sheet, kept_workbook
 from .view import (
@@ -107,7 +106,7 @@ class PortalView:
             "Satu baris per indikator per dokumen.",
             IndicatorRecord,
             "indikator.csv",
-            "indikator.json",
+            key="url_indikator",
         ),
         Table(
             "target",
@@ -115,7 +114,7 @@ class PortalView:
             "Satu baris per indikator dan tahun; baris tabel target tanpa tahun menyusul berurutan seperti tercetak.",
             TargetRecord,
             "target.csv",
-            "target.json",
+            refers={"url_indikator": "indikator"},
         ),
     )
     WORKBOOK = "portal-iku.xlsx"
@@ -123,23 +122,19 @@ class PortalView:
 
     def data_paths(self) -> list[str]:
         """Where :meth:`data_files` writes, in its order."""
-        names = [name for table in self.TABLES for name in (table.csv, table.json)]
+        names = [table.csv for table in self.TABLES]
         return [f"{DATA_DIR}/{name}" for name in (*names, self.WORKBOOK, self.PACKAGE)]
 
     def data_files(self) -> dict[str, bytes]:
-        """The portal-wide tables as CSV, JSON and one workbook, and the data package describing them."""
+        """The portal-wide tables as CSV and one workbook, and the data package describing them."""
         rows = {"indikator": self.indicator_records, "target": self.target_records}
         data_url = self.site.permalink((DATA_DIR,))
         date = self.content_date
-        contents: list[bytes] = []
-        for table in self.TABLES:
-            contents += [records_csv(table.record_type, rows[table.name]), records_json(rows[table.name])]
-        counts = {name: len(records) for name, records in rows.items()}
+        contents = [records_csv(table.record_type, rows[table.name]) for table in self.TABLES]
         sheets = [Sheet(t.name, t.description, t.record_type, rows[t.name]) for t in self.TABLES]
-        # Each table's JSON, the records the workbook is kept by (its CSV says the same).
-        records = contents[1::2]
-        contents.append(kept_workbook(sheets, data_url, date, records))
-        contents.append(data_package(self.TABLES, counts, self.WORKBOOK, data_url, date))
+        # The workbook is kept by each table's CSV: the same records.
+        contents.append(kept_workbook(sheets, data_url, date, list(contents)))
+        contents.append(data_package(self.TABLES, self.WORKBOOK, data_url, date))
         return dict(zip(self.data_paths(), contents, strict=True))
 
     @property
@@ -203,27 +198,17 @@ class PortalView:
 
     def _targets(self, document: IkuDocument) -> list[TargetRecord]:
         key = document_key(document)
-        region = self.site.region_of(key)
-        common = {
-            "dokumen": self.site.document_title(document),
-            "url_dokumen": self.site.permalink(key),
-            "kode_wilayah": self.site.region_code(region) or "",
-            "wilayah": self.site.region_name(region) or "",
-            "periode": self.site.period_or_year(document),
-        }
         records = []
         for entry in indicator_entries(document):
             view = self.site.indicator(entry.indicator, key)
             for year, value in view.targets:
                 records.append(
                     TargetRecord(
-                        **common,
-                        tabel="Target per tahun",
-                        url_tabel=self.site.permalink(key, "target-per-tahun"),
-                        nomor="",
-                        id=view.id,
                         url_indikator=view.permalink,
-                        indikator=view.name,
+                        url_tabel="",
+                        tabel="",
+                        nomor="",
+                        indikator="",
                         tahun=year,
                         kolom="",
                         kolom_ke=None,
@@ -236,12 +221,10 @@ class PortalView:
                 for column, value in enumerate(row.nilai, start=1):
                     records.append(
                         TargetRecord(
-                            **common,
-                            tabel=title,
-                            url_tabel=self.site.permalink(key, f"tabel-target-{number}"),
-                            nomor=row.nomor or "",
-                            id="",
                             url_indikator="",
+                            url_tabel=self.site.permalink(key, f"tabel-target-{number}"),
+                            tabel=title,
+                            nomor=row.nomor or "",
                             indikator=row.indikator,
                             tahun=None,
                             kolom=table.kolom[column - 1] if column <= len(table.kolom) else "",
@@ -257,7 +240,7 @@ class PortalView:
             "title": "Data terbuka",
             "crumbs": [HOME],
             "tables": [
-                (table, file_link(data, table.csv), file_link(data, table.json), columns)
+                (table, file_link(data, table.csv), columns)
                 for table, columns in zip(self.TABLES, (COLUMNS, TARGET_COLUMNS), strict=True)
             ],
             "workbook_name": self.WORKBOOK,

@@ -159,12 +159,14 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # Hand-written pages write formulas as markdown-katex reads them ($`…`$, ```math), rendered
         # like the content's (generator.publishing.markdown_formulas).
         # Words printed in another spelling are marked with the standard one, for search (markdown_spelling).
+        # An indicator's heading carries no "#" link: its permalink is printed under it (markdown_permalinks).
         for extension in (
             LITERAL_EXTENSION,
             FORMULA_EXTENSION,
             "abbr",
             "generator.publishing.markdown_abbr",
             SPELLING_EXTENSION,
+            "generator.publishing.markdown_permalinks",
         ):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

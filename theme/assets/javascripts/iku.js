@@ -28,6 +28,13 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  // A permalink's button carries no text of its own (an empty data-iku-copy): it copies the
+  // text of the link before it, the absolute URL the page shows, written once.
+  function linkText(button) {
+    var link = button.parentNode.querySelector("a");
+    return link ? link.textContent : "";
+  }
+
   function setUp() {
     var buttons = document.querySelectorAll("[data-iku-copy]");
     if (!buttons.length) return;
@@ -35,7 +42,7 @@
     buttons.forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        copy(button.getAttribute("data-iku-copy")).then(
+        copy(button.getAttribute("data-iku-copy") || linkText(button)).then(
           function () { announce(button.textContent.indexOf("kutipan") >= 0 ? "Kutipan disalin." : "Tautan disalin."); },
           function () { announce("Gagal menyalin; salin teksnya secara manual."); }
         );
