@@ -42,6 +42,11 @@ in 35 s instead of 45 s when both cores were free, but 53â€“75 s instead of 46â€
 held them; a small site would pay a second process's start and the assembly for nothing."""
 MAX_JOBS = 4
 """Processes a build uses unless told: each more reads the whole content again."""
+GROUP_DOCUMENTS = 2_000
+"""Documents one MkDocs process of a parallel build writes the pages of, about, at most: more documents are
+cut into more groups than processes, run one after another. A process holds every page of its group until
+it has written them all; at N = 7,300 on 2 cores, two groups held 2.4 GiB at once, four groups (two at a
+time) TODO. Each more group reads the whole content once more."""
 JOBS_HELP = (
     "bangun dengan N proses sekaligus, masing-masing sekelompok bagian (provinsi), lalu rakit menjadi satu situs "
     "yang sama persis; lebih cepat bila ada N prosesor yang menganggur; 1: satu proses (bawaan: satu proses per "
@@ -290,11 +295,13 @@ def _build(
         # Named before MkDocs starts: a mistyped shard is one line, not a failed build.
         checked_shards(content_dir, shard)
         return build_site(config_file, site_dir, shard, prune_cache=prune)
-    count = jobs if jobs is not None else _default_jobs(content_dir)
-    groups = shard_groups(content_dir, count) if count > 1 else []
+    # Without the content folder, the build names what is missing.
+    documents = sum(documents_per_province(content_dir).values()) if content_dir.is_dir() else 0
+    count = jobs if jobs is not None else default_jobs(documents, len(os.sched_getaffinity(0)))
+    groups = shard_groups(content_dir, group_count(documents, count)) if count > 1 else []
     if len(groups) < 2:
         return build_site(config_file, site_dir)
-    return build_site_in_parallel(config_file, site_dir, groups, provinces_with_pages(content_dir))
+    return build_site_in_parallel(config_file, site_dir, groups, provinces_with_pages(content_dir), count)
 
 
 def default_jobs(documents: int, processors: int) -> int:
@@ -302,11 +309,10 @@ def default_jobs(documents: int, processors: int) -> int:
     return max(1, min(processors, MAX_JOBS)) if documents >= PARALLEL_FROM else 1
 
 
-def _default_jobs(content_dir: Path) -> int:
-    if not content_dir.is_dir():
-        return 1  # the build names what is missing
-    documents = sum(documents_per_province(content_dir).values())
-    return default_jobs(documents, len(os.sched_getaffinity(0)))
+def group_count(documents: int, jobs: int) -> int:
+    """Groups of shards a build in ``jobs`` processes cuts content of ``documents`` into: one per process, or
+    more, of about :data:`GROUP_DOCUMENTS` documents each, so that no process holds too many pages at once."""
+    return max(jobs, -(-documents // GROUP_DOCUMENTS))
 
 
 def _check(content_dir: Path, output: str) -> int:
