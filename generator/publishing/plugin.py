@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ..content.addresses import PAGE_SIZE
 from ..content.errors import ContentError, IkuError
-from ..content.formulas import katex_dist
+from ..content.formulas import end_worker, katex_dist
 from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
@@ -199,6 +199,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                     "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
                 )
         self._check_formulas(files, docs)
+        # Every formula of the content and of the hand-written pages is rendered (and remembered) by now.
+        end_worker()
         content = Path(self.config.content_dir)
         for path, markdown in self.output.pages.items():
             # A page another shard writes (None) is known by its address only: it is left out below.
