@@ -50,7 +50,9 @@ cold: two groups (before pages were held compressed) 2,397 MiB for all processes
 two at a time, 1,961 MiB, for 22 % more CPU time (each more group reads the content once more)."""
 JOBS_HELP = (
     "bangun dengan N proses sekaligus, masing-masing sekelompok bagian (provinsi), lalu rakit menjadi satu situs "
-    "yang sama persis; lebih cepat bila ada N prosesor yang menganggur; 1: satu proses (bawaan: satu proses per "
+    f"yang sama persis (situs lebih dari {GROUP_DOCUMENTS:_} dokumen per proses dibagi menjadi lebih banyak "
+    "kelompok yang dibangun bergiliran, agar memori cukup); lebih cepat bila ada N prosesor yang menganggur; "
+    "1: satu proses (bawaan: satu proses per "
     f"prosesor, paling banyak {MAX_JOBS}, bila ada sedikitnya {PARALLEL_FROM:_} dokumen; selain itu 1)"
 ).replace("_", ".")
 
