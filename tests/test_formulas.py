@@ -103,6 +103,18 @@ def test_a_run_larger_than_what_is_remembered_still_renders_each_formula_once(
     assert len(asked) == len(set(asked)) == 300
 
 
+def test_a_formula_after_the_katex_process_was_ended_starts_another(own_cache: Path) -> None:
+    first, second = synthetic(2, salt="akhir")
+    render_formula(first)
+    process = formulas._worker().process
+    formulas.end_worker()
+    assert process.poll() is not None
+    formulas.end_worker()  # none runs: nothing to end
+    assert str(render_formula(second)) == str(render_formula(second, display=True))
+    assert formulas._worker().process.poll() is None
+    assert "Jumlah dokumen akhir1" in str(render_formula(second))
+
+
 def test_inline_and_display_formulas_are_rendered_and_cached_apart(own_cache: Path) -> None:
     render_formulas([r"\frac{A}{B}"], display=False)
     inline = render_formula(r"\frac{A}{B}", display=False)

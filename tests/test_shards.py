@@ -21,10 +21,11 @@ import pytest
 from conftest import BODIES, git, lay_out_project, run_iku
 from test_hostile_history import alive, children
 
-from generator.cli.commands import default_jobs
+from generator.cli.commands import default_jobs, group_count
 from generator.publishing.build import generate
 from generator.publishing.search_index import indexed_pages
 from generator.publishing.shards import COMMON, in_shards, shard_groups, shard_of
+from generator.publishing.site_build import build_site_in_parallel
 
 PROVINCES = ("jawa-timur", "bali")
 BALI = """
@@ -302,6 +303,27 @@ def test_a_build_in_parallel_processes_is_byte_identical_to_one_process_s(
     assert sorted(path for path in one if one[path] != both[path]) == []
     # Nothing of the processes' parts is left beside the site.
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".paralel")) == []
+
+
+def test_more_groups_than_processes_are_built_in_turn_into_the_same_site(
+    project: Path, single: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    groups = ["jawa-timur", COMMON, "bali"]
+    assert build_site_in_parallel(Path("mkdocs.yml"), Path("bergiliran"), groups, PROVINCES, at_once=1) == 0
+    one, in_turn = tree(single), tree(project / "bergiliran")
+    assert sorted(one.keys() ^ in_turn.keys()) == []
+    assert sorted(path for path in one if one[path] != in_turn[path]) == []
+
+
+def test_a_large_site_is_cut_into_more_groups_than_processes() -> None:
+    assert group_count(documents=1_000, jobs=2) == 2
+    assert group_count(documents=4_000, jobs=2) == 2
+    assert group_count(documents=7_300, jobs=2) == 4
+    assert group_count(documents=7_300, jobs=4) == 4
+    assert group_count(documents=20_000, jobs=4) == 10
 
 
 def test_a_group_of_shards_is_built_as_one_part(project: Path, single: Path, shards: dict[str, Path]) -> None:

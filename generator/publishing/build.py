@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.addresses import PAGE_SIZE, Key
+from ..content.formulas import end_worker
 from ..content.kinds import document_key
 from ..content.load import load_content
 from ..pages.portal_view import PortalView
@@ -56,6 +57,8 @@ def generate(
     ``None``, since the generated ones link to them.
     """
     content = load_content(content_dir, versions=True, scope=scope)
+    # Every formula of the content has been rendered by its checks: KaTeX's process would only hold memory.
+    end_worker()
     portal = PortalView(SiteView(content, site_name, site_url, repo_url, page_size))
     files = portal.files(wanted)
     files.update(render_redirects(portal.redirects()))

@@ -15,6 +15,7 @@ import datetime
 import logging
 import os
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ..content.addresses import PAGE_SIZE
 from ..content.errors import ContentError, IkuError
-from ..content.formulas import katex_dist
+from ..content.formulas import end_worker, katex_dist
 from ..content.load import preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
@@ -66,6 +67,8 @@ LOG = get_plugin_logger(__name__)
 BUILD_SCOPE = ("wilayah", "shard")
 """Options that choose which pages a build writes, not what a page says."""
 EXCLUDED_LINK = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
+HELD_LEVEL = 1
+"""zlib's level for a page's HTML held until it is written: the fastest; HTML shrinks about fivefold anyway."""
 UNDATED = "1970-01-01"
 """A page's date when nothing is known: theme/sitemap.xml leaves its ``<lastmod>`` out, and
 the gzip mtime becomes 0, which gzip defines as "no time stamp"."""
@@ -114,6 +117,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     marked: dict[str, bool]
     """Whether each page this build wrote marks its content for Pagefind, by ``dest_uri``: seen whole
     here, the search index need not read it again."""
+    held: dict[str, bytes]
+    """The HTML of each page read but not yet written, compressed, by ``src_uri`` (on_page_content)."""
     watch: _BuildLog | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,7 +133,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if repo_url is not None and not repo_url.startswith("https://"):
             raise PluginError(f"repo_url di mkdocs.yml harus alamat https, bukan {repo_url!r}")
         self.page_cache, self.kept, self.keys, self.site_files, self.built = None, frozenset(), {}, frozenset(), 0
-        self.keyed_files, self.marked = {}, {}
+        self.keyed_files, self.marked, self.held = {}, {}, {}
         content = Path(self.config.content_dir)
         try:
             if self.config.page_size < 1:
@@ -200,6 +205,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                     "simpan berkasnya langsung di sana, tautan tidak diterbitkan"
                 )
         self._check_formulas(files, docs)
+        # Every formula of the content and of the hand-written pages is rendered (and remembered) by now.
+        end_worker()
         content = Path(self.config.content_dir)
         for path in self.output.pages:
             # Its Markdown is rendered below, only if MkDocs builds it. A page another shard writes is
@@ -245,11 +252,25 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 file.content_string = pages[file.src_uri] or ""
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # A generated page's Markdown has been read into the page (page.markdown) and is never read
-        # from its file again; MkDocs would hold both until the build ends.
+        # MkDocs reads and renders every page before it writes the first one, and holds them all until the
+        # build ends. A generated page's Markdown is never read again once rendered (its title and anchors
+        # are known): let go of it, in the page and in its file. The page's HTML is needed only when the
+        # page is written: held compressed until then (on_page_context), about a fifth of its size.
         if page.file.generated_by is not None:
             page.file.content_string = ""
-        return html
+            page.markdown = ""
+        if self.command != "build":
+            return html
+        self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8", errors="surrogatepass"), HELD_LEVEL)
+        return ""
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8", errors="surrogatepass")
+        return context
 
     def _reuse_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Write every page generated from content that was kept with the same key straight to the site
@@ -396,6 +417,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         output = minified(output)
         # The final output, kept last (after every check and change above).
         self._keep(page, output)
+        if self.command == "build":
+            page.content = ""  # written: no later page shows it
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -50,6 +51,11 @@ UNUSED = (
 BODY_ATTRIBUTE = b"data-pagefind-body"
 BODY_ATTRIBUTE_ANY_CASE = re.compile(re.escape(BODY_ATTRIBUTE), re.IGNORECASE)
 TIMEOUT_SECONDS = 600
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+"""Pagefind's allocator (jemalloc, configured by this variable unless the environment sets it) gives back
+freed memory at once instead of some seconds later. Measured at N = 7,300 (7,444 pages) on 2 cores:
+1,478 MiB at most instead of 1,688, the same index byte for byte, about the same time (fewer threads,
+RAYON_NUM_THREADS or TOKIO_WORKER_THREADS, lowered it no further)."""
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 """What a Pagefind file starts with once un-gzipped (Pagefind's own check that it was decompressed)."""
 
@@ -81,7 +87,14 @@ def build_search_index(site: Path, marked: Mapping[str, bool] | None = None) -> 
         for selector in EXCLUDED:
             command += ["--exclude-selectors", selector]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=ALLOCATOR | dict(os.environ),
+            )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise SetupError(f"indeks pencarian tidak dapat dibuat: Pagefind tidak dapat dijalankan: {error}") from None
     if result.returncode != 0:

@@ -132,11 +132,14 @@ def _prune_pages(config_file: Path, used: set[str]) -> None:
     pages.prune()
 
 
-def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[str], provinces: Sequence[str]) -> int:
-    """Build the site as ``groups`` of shards (``common,aceh``), one MkDocs process each, all at once,
-    and assemble them into ``site_dir`` with one search index (``shards.assemble``): the site
-    :func:`build_site` writes, byte for byte, using one core per group and holding in each
-    process only its group's pages. ``site_dir`` is replaced only if every group succeeds.
+def build_site_in_parallel(
+    config_file: Path, site_dir: Path, groups: Sequence[str], provinces: Sequence[str], at_once: int | None = None
+) -> int:
+    """Build the site as ``groups`` of shards (``common,aceh``), one MkDocs process each, at most ``at_once``
+    at a time (all, unless told), and assemble them into ``site_dir`` with one search index
+    (``shards.assemble``): the site :func:`build_site` writes, byte for byte, using one core per running
+    group and holding in each process only its group's pages (more groups than processes: fewer pages
+    each, so less memory at once). ``site_dir`` is replaced only if every group succeeds.
 
     The page cache is used as a one-process build uses it: each group records the entries it used and
     its pages' keys (``page_cache.write_record``); once the site is assembled, every entry no group used
@@ -167,7 +170,7 @@ def build_site_in_parallel(config_file: Path, site_dir: Path, groups: Sequence[s
             _prune_pages(config_file, used)
 
         environments = [{RECORD_VARIABLE: str(record)} for record in records]
-        return _build(config_file, site_dir, list(groups), finish, environments)
+        return _build(config_file, site_dir, list(groups), finish, environments, at_once)
 
 
 def assemble_parts(
@@ -191,10 +194,11 @@ def _build(
     shards: list[str | None],
     finish: Callable[[list[Path], Path], object],
     environments: Sequence[dict[str, str]] = (),
+    at_once: int | None = None,
 ) -> int:
-    """Run one ``mkdocs build --strict`` per entry of ``shards`` at once, each into a folder of its own
-    (with the variables of the matching entry of ``environments``, if any); when all succeed, ``finish``
-    makes ``site_dir`` of those folders. Return the exit code."""
+    """Run one ``mkdocs build --strict`` per entry of ``shards``, at most ``at_once`` at a time (all, unless
+    told), each into a folder of its own (with the variables of the matching entry of ``environments``, if
+    any); when all succeed, ``finish`` makes ``site_dir`` of those folders. Return the exit code."""
     site_dir = site_dir.resolve()
     staging = staging_beside(site_dir)
     parts = [staging] if len(shards) == 1 else [staging / f"bagian-{number}" for number in range(len(shards))]
@@ -210,12 +214,20 @@ def _build(
             for key, value in os.environ.items()
             if key not in (PREVIEW_VARIABLE, SHARD_VARIABLE, RECORD_VARIABLE)
         }
+        waiting = []
         for number, (shard, part) in enumerate(zip(shards, parts, strict=True)):
             extra = {SHARD_VARIABLE: shard} if shard is not None else {}
             extra |= environments[number] if environments else {}
-            children.append(subprocess.Popen([*command, "--site-dir", str(part)], env=environment | extra))
-        stopper.arm(True)
-        returncode = _wait(children)
+            waiting.append(([*command, "--site-dir", str(part)], environment | extra))
+
+        def start() -> None:
+            # Not stopped halfway through starting one: a process started but not yet listed would be left running.
+            stopper.arm(False)
+            arguments, variables = waiting.pop(0)
+            children.append(subprocess.Popen(arguments, env=variables))
+            stopper.arm(True)
+
+        returncode = _wait(children, start, len(waiting) if at_once is None else at_once, waiting)
         stopper.arm(False)
         if returncode != 0:
             print(f"Pembangunan gagal; situs lama di {site_dir} tidak diubah.", file=sys.stderr)
@@ -237,19 +249,27 @@ def _build(
     return 0
 
 
-def _wait(children: list[subprocess.Popen[bytes]]) -> int:
-    """Wait for every child; the first to fail ends the wait (the others are ended: their work would be
-    thrown away). Its exit code, or 0."""
-    running = list(children)
-    while running:
+def _wait(
+    children: list[subprocess.Popen[bytes]], start: Callable[[], None], at_once: int, waiting: Sequence[object]
+) -> int:
+    """Start the ``waiting`` processes (``start`` adds the next to ``children``), ``at_once`` running at a
+    time, and wait for every one; the first to fail ends the wait (the others are ended: their work would
+    be thrown away). Its exit code, or 0."""
+    running: list[subprocess.Popen[bytes]] = []
+    while running or waiting:
+        while waiting and len(running) < max(1, at_once):
+            start()
+            running.append(children[-1])
         for child in list(running):
             try:
-                returncode = child.wait(WAIT_SECONDS if len(running) > 1 else None)
+                returncode = child.wait(WAIT_SECONDS if len(running) > 1 or waiting else None)
             except subprocess.TimeoutExpired:
                 continue
             running.remove(child)
             if returncode != 0:
                 return returncode
+            if waiting:
+                break
     return 0
 
 
