@@ -23,6 +23,7 @@ from test_hostile_history import alive, children
 
 from generator.cli.commands import default_jobs, group_count
 from generator.publishing.build import generate
+from generator.publishing.page_cache import PageCache
 from generator.publishing.search_index import indexed_pages
 from generator.publishing.shards import COMMON, in_shards, shard_groups, shard_of
 from generator.publishing.site_build import build_site_in_parallel
@@ -324,6 +325,21 @@ def test_a_large_site_is_cut_into_more_groups_than_processes() -> None:
     assert group_count(documents=7_300, jobs=2) == 4
     assert group_count(documents=7_300, jobs=4) == 4
     assert group_count(documents=20_000, jobs=4) == 10
+
+
+def test_a_rebuild_with_its_pages_kept_runs_one_group_per_process() -> None:
+    assert group_count(documents=7_300, jobs=2, kept=21_000) == 2
+    assert group_count(documents=7_300, jobs=2, kept=7_300) == 2
+    assert group_count(documents=7_300, jobs=2, kept=7_299) == 4
+
+
+def test_the_pages_kept_are_counted_in_the_cache(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "pages")
+    assert cache.count() == 0
+    cache.put("a" * 64, b"<p>satu</p>", [])
+    cache.put("b" * 64, b"<p>dua</p>", [])
+    (tmp_path / "pages" / "bukan-entri.txt").write_text("x")
+    assert PageCache(tmp_path / "pages").count() == 2
 
 
 def test_a_group_of_shards_is_built_as_one_part(project: Path, single: Path, shards: dict[str, Path]) -> None:

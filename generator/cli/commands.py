@@ -14,7 +14,7 @@ from ..content.load import check_content_folder, preview_scope
 from ..content.printable import spelled_out
 from ..content.schema import write_schemas
 from ..publishing.link_check import check_links, duplicate_ids
-from ..publishing.page_cache import INDEX_REUSED
+from ..publishing.page_cache import CACHE_DIR, INDEX_REUSED, PAGES_DIR, PageCache
 from ..publishing.publication import PAGES_LIMIT, split_site
 from ..publishing.shards import (
     checked_shards,
@@ -301,7 +301,8 @@ def _build(
     # Without the content folder, the build names what is missing.
     documents = sum(documents_per_province(content_dir).values()) if content_dir.is_dir() else 0
     count = jobs if jobs is not None else default_jobs(documents, len(os.sched_getaffinity(0)))
-    groups = shard_groups(content_dir, group_count(documents, count)) if count > 1 else []
+    kept = PageCache(config_file.resolve().parent / CACHE_DIR / PAGES_DIR).count()
+    groups = shard_groups(content_dir, group_count(documents, count, kept)) if count > 1 else []
     if len(groups) < 2:
         return build_site(config_file, site_dir)
     return build_site_in_parallel(config_file, site_dir, groups, provinces_with_pages(content_dir), count)
@@ -312,9 +313,15 @@ def default_jobs(documents: int, processors: int) -> int:
     return max(1, min(processors, MAX_JOBS)) if documents >= PARALLEL_FROM else 1
 
 
-def group_count(documents: int, jobs: int) -> int:
+def group_count(documents: int, jobs: int, kept: int = 0) -> int:
     """Groups of shards a build in ``jobs`` processes cuts content of ``documents`` into: one per process, or
-    more, of about :data:`GROUP_DOCUMENTS` documents each, so that no process holds too many pages at once."""
+    more, of about :data:`GROUP_DOCUMENTS` documents each, so that no process holds too many pages at once.
+
+    With at least as many ``kept`` pages (``.cache/pages/``) as documents, a rebuild, one per process: it
+    writes most pages from the cache without holding them, and each more group would read the whole
+    content once more (at N = 7,300, 27 CPU s each) for memory it does not need."""
+    if kept >= documents:
+        return jobs
     return max(jobs, -(-documents // GROUP_DOCUMENTS))
 
 

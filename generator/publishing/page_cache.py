@@ -201,6 +201,14 @@ class PageCache:
         self.used.add(key)
         self.written.add(key)
 
+    def count(self) -> int:
+        """How many entries are kept (whatever their keys): what a build may write without holding."""
+        try:
+            with os.scandir(self.root) as entries:
+                return sum(1 for entry in entries if _ENTRY.match(entry.name))
+        except OSError:
+            return 0
+
     def forget_written(self) -> None:
         """Remove what this build kept (a build that warned: its pages must warn again next time)."""
         for key in self.written:
