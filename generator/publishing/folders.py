@@ -39,7 +39,13 @@ def swap_in(staging: Path, target: Path) -> None:
     retired = Path(tempfile.mkdtemp(prefix=folder_prefix(target, RETIRED, os.getpid()), dir=target.parent))
     target.rename(retired / target.name)
     staging.rename(target)
-    remove_in_background(retired, *_remover_name(target, retired.name))
+    remove_beside(target, retired)
+
+
+def remove_beside(target: Path, folder: Path) -> None:
+    """Remove ``folder``, staged or retired beside ``target``, in the background (:func:`remove_in_background`)."""
+    if folder.exists():
+        remove_in_background(folder, *_remover_name(target, folder.name))
 
 
 def folder_prefix(target: Path, kind: str, pid: int) -> str:
@@ -53,7 +59,7 @@ def remove_leftovers(target: Path) -> None:
     for folder in target.parent.iterdir():
         match = pattern.match(folder.name)
         if match and folder.is_dir() and not folder.is_symlink() and not _running(int(match[1])):
-            remove_in_background(folder, *_remover_name(target, folder.name))
+            remove_beside(target, folder)
 
 
 def _remover_name(target: Path, name: str) -> tuple[str, str]:
