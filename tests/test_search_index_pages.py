@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.publishing import search_index
+from generator.publishing.page_cache import search_index_kept
 from generator.publishing.search_index import BUNDLE_DIR, build_search_index, indexed_files
 
 MARKED = (
@@ -125,3 +126,16 @@ def test_a_page_the_build_has_seen_whole_is_not_read_again(tmp_path: Path, monke
     said = {"jawa-timur/mantup/2021/index.html": False, "index.html": True}
     assert indexed_files(site, said) == [Path("index.html"), Path("jawa-timur/senduro/2024/index.html")]
     assert len(read) == len(list(site.rglob("*.html"))) - len(said)
+
+
+def test_an_index_kept_is_shared_with_the_site_as_hard_links_not_copied(tmp_path: Path) -> None:
+    """Thousands of files nothing writes in place once Pagefind wrote them: linked, not copied, both ways."""
+    cache = tmp_path / "cache"
+    first, second = _mixed(tmp_path / "pertama"), _mixed(tmp_path / "kedua")
+    assert search_index_kept(first, cache, {}) is False
+    assert search_index_kept(second, cache, {}) is True
+    (kept,) = [folder for folder in cache.iterdir() if not folder.name.startswith(".")]
+    files = sorted(path.relative_to(kept) for path in kept.rglob("*") if path.is_file())
+    assert files and _files(second / BUNDLE_DIR) == _files(kept)
+    for site in (first, second):
+        assert [path for path in files if not (site / BUNDLE_DIR / path).samefile(kept / path)] == []

@@ -4,10 +4,12 @@ The new folder is written beside its place, under a name that carries the writin
 (``.<name>-baru-<pid>-…``), and swapped in by renaming only when everything succeeded. What a hard
 kill left behind (a process that no longer runs) is removed the next time a folder is staged there.
 
-Removing a site of thousands of files and folders takes seconds of file-system work (more than all the
-rest of a rebuild that changed one document): a retired folder, once renamed out of the way, is removed
-by a process of its own (:func:`remove_in_background`) that the command does not wait for. That process
-first renames the folder with its own id, so that a build started meanwhile leaves it alone.
+Removing a site of thousands of files and folders is file-system work the command need not wait for
+(at 1,000 documents, 9,000 files in 5,300 folders: a second on a quiet disk, 20 to 30 seconds on a busy
+one): a retired folder, once renamed out of the way, is removed by a process of its own
+(:func:`remove_in_background`), in a session of its own. That process first renames the folder with its
+own id, so that a build started meanwhile leaves it alone; one that could not finish (the machine
+stopped) left a folder the next staging beside the same place removes.
 """
 
 from __future__ import annotations
