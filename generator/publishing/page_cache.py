@@ -56,6 +56,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..content.check_cache import code_digest
+from .folders import remove_in_background
 from .search_index import BUNDLE_DIR, build_search_index
 
 CACHE_DIR = ".cache"
@@ -88,6 +89,7 @@ INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak be
 _INDEX = re.compile(r"^[0-9a-f]{64}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{64}\.zlib-")
 _INDEX_STAGING = ".neu-"
+_INDEX_RETIRED = ".lama-"
 RECORD_VARIABLE = "IKU_CACHE_RECORD"
 """Set by a parallel build (site_build.py) for each group's MkDocs: the file where the group records
 what it did with the cache (:func:`write_record`), read by the parent once every group succeeded."""
@@ -277,7 +279,7 @@ def search_index_kept(
     kept = cache / digest
     if (kept / "pagefind.js").is_file():
         try:
-            shutil.copytree(kept, site / BUNDLE_DIR)
+            linked_copy(kept, site / BUNDLE_DIR)
             return True
         except OSError:
             shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
@@ -285,16 +287,37 @@ def search_index_kept(
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for folder in cache.iterdir():
-            # One index is kept: the last build's (and nothing a stopped build left).
-            if (_INDEX.match(folder.name) or folder.name.startswith(_INDEX_STAGING)) and not folder.is_symlink():
-                shutil.rmtree(folder, ignore_errors=True)
+            # One index is kept: the last build's (and nothing a stopped build left). Renamed first, it is
+            # never found whole under its digest while it is being removed (in the background).
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            if _INDEX.match(folder.name):
+                retired = Path(tempfile.mkdtemp(prefix=_INDEX_RETIRED, dir=cache))
+                folder.rename(retired / folder.name)
+                remove_in_background(retired)
+            elif folder.name.startswith((_INDEX_STAGING, _INDEX_RETIRED)):
+                remove_in_background(folder)
         staging = Path(tempfile.mkdtemp(prefix=_INDEX_STAGING, dir=cache))
-        shutil.copytree(site / BUNDLE_DIR, staging, dirs_exist_ok=True)
+        linked_copy(site / BUNDLE_DIR, staging)
         staging.rename(kept)
     except OSError:
         # A cache that cannot be written only costs the next build time.
         pass
     return False
+
+
+def linked_copy(source: Path, target: Path) -> None:
+    """Copy the folder ``source`` to ``target`` as hard links to its files (a copy where none can be made:
+    another file system). A search index is thousands of files that nothing changes once written:
+    Pagefind writes a fresh folder, and neither the site's copy nor the cache's is written in place."""
+    shutil.copytree(source, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _html_digest(site: Path, known: Mapping[str, str]) -> str:

@@ -16,7 +16,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.errors import SetupError
+from .folders import remove_in_background
 
 BUNDLE_DIR = "pagefind"
 """The folder of the site holding the index and Pagefind's scripts (a reserved section)."""
@@ -150,7 +150,8 @@ def _pages_to_index(site: Path, marked: Mapping[str, bool]) -> Iterator[Path]:
         else:
             yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        # Thousands of links and folders: removing them takes longer than making them (seconds, under load).
+        remove_in_background(folder)
 
 
 @dataclass(frozen=True)

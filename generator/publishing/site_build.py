@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..content.errors import IkuError
-from .folders import staging_beside, swap_in
+from .folders import remove_beside, staging_beside, swap_in
 from .page_cache import (
     CACHE_DIR,
     INDEX_DIR,
@@ -234,6 +234,8 @@ def _build(
             return returncode
         staging.chmod(0o755)
         finish(parts, site_dir)
+        # What is left of a parallel build's parts once moved into the site: thousands of empty folders.
+        remove_beside(site_dir, staging)
     except BuildStopped as stopped:
         stopper.arm(False)
         name = signal.Signals(stopped.signum).name
