@@ -67,7 +67,12 @@ class Abbreviations(AbbrTreeprocessor):
         return None
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        assert isinstance(self.RE, _OutsidePlaceholders), "run() sets the pattern"
+        pattern = self.RE.pattern
         for element in list(el.iter()):
+            # Most texts hold no abbreviation: one search tells, and such an element is left as it is.
+            if not any(_may_hold(text, pattern) for text in _texts(element)):
+                continue
             children: list[etree.Element] = []
             element.text = self._split(element.text, children)
             for child in list(element):
@@ -97,6 +102,18 @@ class Abbreviations(AbbrTreeprocessor):
         if previous is not None:
             previous.tail = text[last:]
         return head
+
+
+def _texts(element: etree.Element) -> Iterator[str | None]:
+    """The texts an element's abbreviations are found in: its own text and each child's tail."""
+    yield element.text
+    for child in element:
+        yield child.tail
+
+
+def _may_hold(text: str | None, pattern: re.Pattern[str]) -> bool:
+    """Whether the text is searched at all and the pattern matches somewhere in it, placeholders included."""
+    return bool(text) and not isinstance(text, AtomicString) and pattern.search(text) is not None
 
 
 class FocusableAbbreviations(Treeprocessor):
