@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -68,10 +68,13 @@ class Abbreviations(AbbrTreeprocessor):
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
         assert isinstance(self.RE, _OutsidePlaceholders), "run() sets the pattern"
-        pattern = self.RE.pattern
+        search = self.RE.pattern.search
+        # Most texts hold no abbreviation (most pages no word of another spelling): one search over all
+        # of them tells, then one per element. A line break between texts keeps each match's \b.
+        if search("\n".join(text for element in el.iter() for text in (element.text, element.tail) if text)) is None:
+            return
         for element in list(el.iter()):
-            # Most texts hold no abbreviation: one search tells, and such an element is left as it is.
-            if not any(_may_hold(text, pattern) for text in _texts(element)):
+            if not _may_hold(element.text, search) and not any(_may_hold(child.tail, search) for child in element):
                 continue
             children: list[etree.Element] = []
             element.text = self._split(element.text, children)
@@ -104,16 +107,9 @@ class Abbreviations(AbbrTreeprocessor):
         return head
 
 
-def _texts(element: etree.Element) -> Iterator[str | None]:
-    """The texts an element's abbreviations are found in: its own text and each child's tail."""
-    yield element.text
-    for child in element:
-        yield child.tail
-
-
-def _may_hold(text: str | None, pattern: re.Pattern[str]) -> bool:
+def _may_hold(text: str | None, search: Callable[[str], re.Match[str] | None]) -> bool:
     """Whether the text is searched at all and the pattern matches somewhere in it, placeholders included."""
-    return bool(text) and not isinstance(text, AtomicString) and pattern.search(text) is not None
+    return bool(text) and not isinstance(text, AtomicString) and search(text) is not None
 
 
 class FocusableAbbreviations(Treeprocessor):
