@@ -336,6 +336,17 @@ def test_an_abbreviation_of_digits_still_marks_only_itself() -> None:
     assert html.count("<abbr") == 1
 
 
+def test_an_abbreviation_right_after_a_word_in_other_markup_is_still_marked() -> None:
+    # A page is first searched as a whole: its texts must stay apart there, "tebal" + "IKM" is no abbreviation.
+    html = convert("**tebal**IKM", {"IKM": "Indeks Kepuasan Masyarakat"})
+    assert html.count('title="Indeks Kepuasan Masyarakat">IKM</abbr>') == 1
+
+
+def test_a_page_without_any_abbreviation_is_left_as_written() -> None:
+    html = convert("Nomor 188\\.45 *tebal*", {"IKM": "Indeks Kepuasan Masyarakat"})
+    assert html == "<p>Nomor 188.45 <em>tebal</em></p>"
+
+
 def test_a_page_with_a_leftover_placeholder_is_caught() -> None:
     assert markdown_leftover("<p>188\x0246\x0345</p>") == "<p>188<U+0002>46<U+0003>45</p>"
     assert markdown_leftover("<p>\x02wzxhzdk:0\x03</p>") == "<p><U+0002>wzxhzdk:0<U+0003></p>"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -67,7 +67,15 @@ class Abbreviations(AbbrTreeprocessor):
         return None
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        assert isinstance(self.RE, _OutsidePlaceholders), "run() sets the pattern"
+        search = self.RE.pattern.search
+        # Most texts hold no abbreviation (most pages no word of another spelling): one search over all
+        # of them tells, then one per element. A line break between texts keeps each match's \b.
+        if search("\n".join(text for element in el.iter() for text in (element.text, element.tail) if text)) is None:
+            return
         for element in list(el.iter()):
+            if not _may_hold(element.text, search) and not any(_may_hold(child.tail, search) for child in element):
+                continue
             children: list[etree.Element] = []
             element.text = self._split(element.text, children)
             for child in list(element):
@@ -97,6 +105,11 @@ class Abbreviations(AbbrTreeprocessor):
         if previous is not None:
             previous.tail = text[last:]
         return head
+
+
+def _may_hold(text: str | None, search: Callable[[str], re.Match[str] | None]) -> bool:
+    """Whether the text is searched at all and the pattern matches somewhere in it, placeholders included."""
+    return bool(text) and not isinstance(text, AtomicString) and search(text) is not None
 
 
 class FocusableAbbreviations(Treeprocessor):

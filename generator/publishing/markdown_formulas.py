@@ -17,13 +17,14 @@ formula again. Inside an HTML block (``<div markdown>``) formulas are not render
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown_katex.extension import KatexPreprocessor, _clean_block_text, _clean_inline_text
+from markdown_katex.extension import BLOCK_START_RE, KatexPreprocessor, _clean_block_text, _clean_inline_text
 
 from ..content.errors import FormulaError, Problem
 from ..content.formulas import formula_hint, render_formula, render_formulas
@@ -33,6 +34,11 @@ from ..pages.render import environment
 # html_block (20), when raw HTML, generated formulas included, is already a placeholder.
 BLOCK_PRIORITY = 27
 INLINE_PRIORITY = 15
+# markdown-katex matches a ```math opening line by line; over a whole page at once, the same test
+# (a run of spaces reaching over a line break ends in a line that matches on its own).
+ANY_BLOCK = re.compile(BLOCK_START_RE.pattern, re.MULTILINE)
+# Every formula inside a sentence markdown-katex finds begins so.
+INLINE_OPENING = "$`"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,12 @@ class _BlockPreprocessor(KatexPreprocessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(md, None)
 
+    def run(self, lines: list[str]) -> list[str]:
+        # Most pages hold no ```math block: markdown-katex would still read every line of them.
+        if ANY_BLOCK.search("\n".join(lines)) is None:
+            return lines
+        return super().run(lines)
+
     def _make_tag_for_block(self, block_lines: list[str]) -> str:
         latex, indent = block_latex(block_lines)
         html = environment().get_template("partials/formula.html.j2").render(html=render_formula(latex))
@@ -95,6 +107,13 @@ class _InlinePreprocessor(KatexPreprocessor):
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(md, None)
+
+    def run(self, lines: list[str]) -> list[str]:
+        # Most pages hold no formula written by hand: markdown-katex would still read every line of them.
+        text = "\n".join(lines)
+        if INLINE_OPENING not in text and ANY_BLOCK.search(text) is None:
+            return lines
+        return super().run(lines)
 
     def _make_tag_for_inline(self, inline_text: str) -> str:
         return self.md.htmlStash.store(render_formula(_clean_inline_text(inline_text), display=False))

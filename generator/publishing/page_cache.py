@@ -83,6 +83,9 @@ CONFIG_KEYS = (
     "copyright",
 )
 """The configuration that reaches a page's HTML, besides the theme's and the plugins'."""
+COMPRESSION = 1
+"""zlib's fastest level: a cold build compresses every page (63 MB at N = 1,000) in 0.5 CPU s instead of
+0.9 at the default level, for a cache 14 MB instead of 12; reading an entry back costs the same."""
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.zlib$")
 INDEX_REUSED = "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah"
 """Said when the search index kept is written instead of running Pagefind."""
@@ -194,7 +197,7 @@ class PageCache:
     def put(self, key: str, html: bytes, links: list[str]) -> None:
         """Keep the page's file ``html`` under ``key``; a cache that cannot be written only costs time."""
         # ASCII JSON holds no line break: the first line is the links, the rest the page.
-        payload = zlib.compress(json.dumps(links).encode("ascii") + b"\n" + html)
+        payload = zlib.compress(json.dumps(links).encode("ascii") + b"\n" + html, COMPRESSION)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             _write_atomically(self.root / f"{key}.zlib", payload)
