@@ -326,16 +326,16 @@ def test_more_groups_than_processes_are_built_in_turn_into_the_same_site(
 
 def test_a_large_site_is_cut_into_more_groups_than_processes() -> None:
     assert group_count(documents=1_000, jobs=2) == 2
-    assert group_count(documents=4_000, jobs=2) == 2
-    assert group_count(documents=7_300, jobs=2) == 4
+    assert group_count(documents=8_000, jobs=2) == 2
+    assert group_count(documents=8_001, jobs=2) == 3
     assert group_count(documents=7_300, jobs=4) == 4
-    assert group_count(documents=20_000, jobs=4) == 10
+    assert group_count(documents=30_000, jobs=2) == 8
 
 
 def test_a_rebuild_with_its_pages_kept_runs_one_group_per_process() -> None:
-    assert group_count(documents=7_300, jobs=2, kept=21_000) == 2
-    assert group_count(documents=7_300, jobs=2, kept=7_300) == 2
-    assert group_count(documents=7_300, jobs=2, kept=7_299) == 4
+    assert group_count(documents=30_000, jobs=2, kept=90_000) == 2
+    assert group_count(documents=30_000, jobs=2, kept=30_000) == 2
+    assert group_count(documents=30_000, jobs=2, kept=29_999) == 8
 
 
 def test_the_pages_kept_are_counted_in_the_cache(tmp_path: Path) -> None:
