@@ -26,6 +26,23 @@ STAGING = "baru"
 RETIRED = "lama"
 
 
+class Folders:
+    """Folders made under a root, each made once: a site's files are written into thousands of new
+    folders, and ``mkdir(parents=True)`` would try each missing ancestor of each one again."""
+
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.made = {root}
+
+    def make(self, folder: Path) -> None:
+        """Make ``folder`` (under the root) and its missing ancestors, unless made already."""
+        if folder in self.made:
+            return
+        self.make(folder.parent)
+        folder.mkdir(exist_ok=True)
+        self.made.add(folder)
+
+
 def staging_beside(target: Path) -> Path:
     """A fresh empty folder beside ``target``, to be swapped in by :func:`swap_in` (or removed)."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,7 @@ from ..pages.licence import licence_notice
 from ..pages.render import PageSet
 from ..pages.view import everything
 from .build import Output, generate
+from .folders import Folders
 from .markdown_formulas import formula_problems
 from .minify import minified
 from .page_cache import (
@@ -288,7 +289,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
         kept: set[str] = set()
-        folders = _Folders(site)
+        folders = Folders(site)
         pages = self.output.pages
         for file in files:
             if not pages.rendered_here(file.src_uri) or file.src_uri in in_nav or file.inclusion.is_excluded():
@@ -479,22 +480,6 @@ def _nav_paths(nav: list[Any] | dict[str, Any] | str) -> list[str]:
         return [nav]
     items = nav.values() if isinstance(nav, dict) else nav
     return [path for item in items for path in _nav_paths(item)]
-
-
-class _Folders:
-    """Folders made under a root, each made once: kept pages are written into thousands of new folders,
-    and ``mkdir(parents=True)`` would try each missing ancestor of each one again."""
-
-    def __init__(self, root: Path) -> None:
-        root.mkdir(parents=True, exist_ok=True)
-        self.made = {root}
-
-    def make(self, folder: Path) -> None:
-        if folder in self.made:
-            return
-        self.make(folder.parent)
-        folder.mkdir(exist_ok=True)
-        self.made.add(folder)
 
 
 class _BuildLog(logging.Filter):

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content.errors import IkuError
-from .folders import staging_beside, swap_in
+from .folders import Folders, staging_beside, swap_in
 from .shards import COMMON, files_under
 
 PAGES_LIMIT = 1_000_000_000
@@ -86,11 +86,12 @@ def _copy_parts(site: Path, provinces: list[str], staging: Path) -> list[Part]:
         (staging / name).mkdir()
         (staging / name / NO_JEKYLL).write_bytes(b"")
         shutil.copyfile(site / NOT_FOUND, staging / name / NOT_FOUND)
+    folders = Folders(staging)
     for address, path in files_under(site).items():
         part = part_of(address, provinces)
         inside = address if part == COMMON else address.removeprefix(f"{part}/")
         destination = staging / part / inside
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        folders.make(destination.parent)
         shutil.copyfile(path, destination)
     parts = []
     for name in names:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.errors import SetupError
-from .folders import remove_in_background
+from .folders import Folders, remove_in_background
 
 BUNDLE_DIR = "pagefind"
 """The folder of the site holding the index and Pagefind's scripts (a reserved section)."""
@@ -141,9 +141,10 @@ def _pages_to_index(site: Path, marked: Mapping[str, bool]) -> Iterator[Path]:
         return
     try:
         try:
+            folders = Folders(folder)
             for page in pages:
                 link = folder / page
-                link.parent.mkdir(parents=True, exist_ok=True)
+                folders.make(link.parent)
                 link.symlink_to((site / page).resolve())
         except OSError:
             yield site

@@ -31,7 +31,7 @@ from pathlib import Path
 from ..content.errors import IkuError
 from ..content.load import DOCUMENTS_DIR, REGIONS_FILE, content_files, display_path, load_regions
 from ..content.printable import spelled_out
-from .folders import staging_beside, swap_in
+from .folders import Folders, staging_beside, swap_in
 from .search_index import BUNDLE_DIR, build_search_index
 
 COMMON = "common"
@@ -188,6 +188,7 @@ def _merge(shards: Sequence[Path], target: Path, move: bool) -> int:
     """Copy (or move) every shard's files into ``target``; a file two shards wrote differently is an error."""
     origin: dict[str, Path] = {}
     conflicts: list[str] = []
+    folders = Folders(target)
     for shard in shards:
         for address, path in sorted(files_under(shard).items()):
             if address in origin:
@@ -196,7 +197,7 @@ def _merge(shards: Sequence[Path], target: Path, move: bool) -> int:
                 continue
             origin[address] = path
             destination = target / address
-            destination.parent.mkdir(parents=True, exist_ok=True)
+            folders.make(destination.parent)
             if move:
                 os.replace(path, destination)
             else:
