@@ -304,3 +304,13 @@ def test_a_document_page_marks_each_expansion_for_search_once(real_site: Site) -
     assert sorted(marked) == sorted(
         {abbr["title"] for abbr in abbreviations if not abbr.find_parent(attrs={"data-pagefind-ignore": True})}
     )
+
+
+@pytest.mark.parametrize("name", ["beranda", "kecamatan", "dokumen", "404"])
+def test_a_page_does_not_name_the_tools_that_built_it(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert page.select('meta[name="generator"]') == []
+    # The rest of Material's head stays.
+    assert page.select_one('meta[name="viewport"]') and page.select_one('link[rel="icon"]')
+    assert page.select_one('meta[name="description"]')["content"]

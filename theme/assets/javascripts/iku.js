@@ -1,5 +1,6 @@
 // Copy buttons for permalinks and citations. The URL or citation is always on the page
-// as text; the buttons are hidden until this script can make them work.
+// as text; the citation's button is hidden until this script can make it work, and each
+// permalink's button is added by this script.
 (function () {
   "use strict";
   var status = document.createElement("p");
@@ -35,7 +36,22 @@
     return link ? link.textContent : "";
   }
 
+  // Each indicator's permalink line gets its button here: without JavaScript it could do nothing
+  // (and stayed hidden), so the page does not carry one per indicator.
+  function addPermalinkButtons() {
+    document.querySelectorAll("p.iku-permalink").forEach(function (line) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button iku-copy";
+      button.setAttribute("data-iku-copy", "");
+      button.textContent = "Salin tautan";
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(button);
+    });
+  }
+
   function setUp() {
+    addPermalinkButtons();
     var buttons = document.querySelectorAll("[data-iku-copy]");
     if (!buttons.length) return;
     document.body.appendChild(status);
