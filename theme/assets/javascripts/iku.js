@@ -1,6 +1,5 @@
 // Copy buttons for permalinks and citations. The URL or citation is always on the page
-// as text; the citation's button is hidden until this script can make it work, and each
-// permalink's button is added by this script.
+// as text; the buttons are added by this script, as without it they could do nothing.
 (function () {
   "use strict";
   var status = document.createElement("p");
@@ -50,8 +49,24 @@
     });
   }
 
+  // The citation's button goes after it and copies its text, as the page shows it: the page does
+  // not carry the citation a second time in the button.
+  function addCitationButton() {
+    var citation = document.getElementById("kutip-teks");
+    if (!citation) return;
+    var line = document.createElement("p");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button iku-copy";
+    button.setAttribute("data-iku-copy", citation.textContent);
+    button.textContent = "Salin kutipan";
+    line.appendChild(button);
+    citation.parentNode.insertBefore(line, citation.nextSibling);
+  }
+
   function setUp() {
     addPermalinkButtons();
+    addCitationButton();
     var buttons = document.querySelectorAll("[data-iku-copy]");
     if (!buttons.length) return;
     document.body.appendChild(status);
