@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import markdown
 import material
 import pytest
 from browsing import DESKTOP, PAGE_TYPES, Portal, reading
@@ -36,6 +37,9 @@ SYMBOLS = {
     "cari": "material/magnify",
     "material-brightness-7": "material/brightness-7",
     "material-brightness-4": "material/brightness-4",
+    "menu": "material/menu",
+    "atas": "material/arrow-up",
+    "sunting": "material/file-edit-outline",
 }
 PALETTE_SCRIPT = "assets/javascripts/palette.js"
 BASE_SCRIPT = "assets/javascripts/base.js"
@@ -108,13 +112,14 @@ def test_the_header_and_drawer_icons_come_from_one_shared_file(real_site: Site, 
     }
     used = [use["href"] for use in page.select("header use, .md-sidebar--primary use")]
 
+    # The repository is named once, in the header (the footer links it too); the drawer no longer repeats it.
     assert sorted(href.partition("#")[2] for href in used) == [
         "cari",
         "logo",
         "logo",
         "material-brightness-4",
         "material-brightness-7",
-        "repositori",
+        "menu",
         "repositori",
     ]
     for href in used:
@@ -126,7 +131,13 @@ def test_the_header_and_drawer_icons_come_from_one_shared_file(real_site: Site, 
         assert target.resolve() == (real_site.root / ICONS).resolve()
         assert symbol in symbols
     # Not inlined as well: no icon of the header or the drawer draws its own path.
-    assert page.select(".md-logo path, .md-source path, .iku-cari-tombol path, .md-header__option path") == []
+    assert page.select("header path, .md-sidebar--primary path, .md-top path, .iku-sunting path") == []
+    assert [use["href"].partition("#")[2] for use in page.select(".md-top use")] == ["atas"]
+    assert [use["href"].partition("#")[2] for use in page.select(".iku-sunting use")] == (
+        ["sunting"] if page.select(".iku-sunting") else []
+    )
+    if name == "dokumen":
+        assert page.select(".iku-sunting use")
     # The palette's script too is the shared file, loaded where Material inlined it (before the page is shown).
     header_scripts = page.select("header script")
     assert [script.get("src", "").rpartition("/")[2] for script in header_scripts] == ["palette.js"]
@@ -265,3 +276,41 @@ def test_the_drawer_s_entries_are_written_without_material_s_clipping_span(real_
         "Tentang",
     ]
     assert page.select(".md-sidebar--primary .md-ellipsis") == []
+
+
+def test_an_abbreviation_s_expansion_is_marked_for_search_once_per_page_where_search_reads() -> None:
+    md = markdown.Markdown(extensions=["abbr", "attr_list", "generator.publishing.markdown_abbr"])
+    html = md.convert(
+        'Jalan IKM\n{: data-pagefind-ignore="all" }\n\nIKM dan IKM lagi, SOP.\n\n'
+        "*[IKM]: Indeks Kepuasan Masyarakat\n*[SOP]: Standar Operasional Prosedur"
+    )
+    abbreviations = BeautifulSoup(html, "html.parser").find_all("abbr")
+
+    # Every one takes focus (its tooltip shows on focus); search reads the expansion of the first it indexes.
+    assert [(abbr.get_text(), abbr["tabindex"], abbr.get("data-pagefind-index-attrs")) for abbr in abbreviations] == [
+        ("IKM", "0", None),
+        ("IKM", "0", "title"),
+        ("IKM", "0", None),
+        ("SOP", "0", "title"),
+    ]
+
+
+def test_a_document_page_marks_each_expansion_for_search_once(real_site: Site) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES["dokumen"]).read_text(encoding="utf-8"), "html.parser")
+    abbreviations = page.select("article abbr")
+    marked = [abbr["title"] for abbr in abbreviations if abbr.has_attr("data-pagefind-index-attrs")]
+
+    assert len(abbreviations) > len(marked)
+    assert sorted(marked) == sorted(
+        {abbr["title"] for abbr in abbreviations if not abbr.find_parent(attrs={"data-pagefind-ignore": True})}
+    )
+
+
+@pytest.mark.parametrize("name", ["beranda", "kecamatan", "dokumen", "404"])
+def test_a_page_does_not_name_the_tools_that_built_it(real_site: Site, name: str) -> None:
+    page = BeautifulSoup((real_site.root / PAGE_FILES[name]).read_text(encoding="utf-8"), "html.parser")
+
+    assert page.select('meta[name="generator"]') == []
+    # The rest of Material's head stays.
+    assert page.select_one('meta[name="viewport"]') and page.select_one('link[rel="icon"]')
+    assert page.select_one('meta[name="description"]')["content"]

@@ -177,11 +177,10 @@ def test_every_indicator_shows_its_permalink_and_a_copy_control(real_site: Site)
             heading = page.find(id=indicator.id)
             line = heading.find_next_sibling("p")
             assert "iku-permalink" in line["class"], indicator.id
-            # The address is written once, as text: the link goes to the anchor, and the button
-            # (an empty data-iku-copy) copies the link's text.
+            # The address is written once, as text: the link goes to the anchor. Its copy button is
+            # iku.js's (test_the_copy_link_control_copies_the_permalink): the page carries none.
             assert line.a["href"] == f"#{indicator.id}" and line.a.get_text() == permalink
-            assert line.button["data-iku-copy"] == ""
-            assert line.button.get_text() == "Salin tautan"
+            assert line.button is None
             checked += 1
     assert checked == 22
 
@@ -218,7 +217,26 @@ def test_the_copy_link_control_copies_the_permalink(real_site: Site, browser: Br
     context.close()
 
 
-def test_without_javascript_the_copy_buttons_stay_hidden_and_the_address_is_text(real_site: Site) -> None:
+def test_the_copy_citation_control_copies_the_citation_as_shown(real_site: Site, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    with served(real_site.root) as base:
+        page.goto(f"{base}jawa-timur/lumajang/lumajang/2020/#kutip")
+        page.get_by_role("button", name="Salin kutipan").click()
+        page.get_by_role("status").filter(has_text="Kutipan disalin.").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        shown = page.locator("#kutip-teks").text_content()
+    assert copied == shown
+    assert (
+        copied.startswith("Kecamatan Lumajang. (2020).") and f"{SITE_URL}jawa-timur/lumajang/lumajang/2020/" in copied
+    )
+    context.close()
+
+
+def test_without_javascript_there_is_no_copy_button_and_the_address_and_citation_are_text(real_site: Site) -> None:
     page = real_site.page("jawa-timur/lumajang/lumajang/2020")
-    buttons = page.select("button.iku-copy")
-    assert buttons and all(button.has_attr("hidden") for button in buttons)
+
+    # The buttons could do nothing without JavaScript: iku.js adds them.
+    assert page.select("button.iku-copy, [data-iku-copy]") == []
+    assert page.select_one("p.iku-permalink a").get_text().startswith(SITE_URL)
+    assert page.select_one("#kutip-teks").get_text().startswith("Kecamatan Lumajang. (2020).")

@@ -223,7 +223,8 @@ def test_a_ready_to_copy_citation_names_body_year_title_url_and_last_change(hist
         f"{SITE_URL}{FIXTURE_DOC}/ (terakhir diperbarui 1 September 2024)."
     )
     assert citation == expected
-    assert page.find(attrs={"data-iku-copy": expected}).get_text() == "Salin kutipan"
+    # Its copy button is iku.js's, copying this text (test_links.py): the page does not carry it twice.
+    assert page.find(attrs={"data-iku-copy": True}) is None
 
 
 def test_the_real_site_dates_each_document_by_its_first_and_only_version(real_site: Site, real_content: Path) -> None:

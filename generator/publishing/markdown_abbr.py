@@ -113,11 +113,31 @@ def _may_hold(text: str | None, search: Callable[[str], re.Match[str] | None]) -
 
 
 class FocusableAbbreviations(Treeprocessor):
+    """Every abbreviation takes focus; the first of each expansion that search reads has it indexed.
+
+    Search finds an abbreviation by its expansion too ("indeks kepuasan masyarakat": IKM). Once per
+    page is enough for that: a page of twenty "SOP" carried ``data-pagefind-index-attrs="title"``
+    twenty times (32 bytes each, on most document pages several hundred bytes). The first is the one
+    outside every part search skips (``data-pagefind-ignore``), in the page's order."""
+
     def run(self, root: etree.Element) -> None:
-        for element in root.iter("abbr"):
+        indexed: set[str] = set()
+        for element, ignored in _walk(root, ignored=False):
+            if element.tag != "abbr":
+                continue
             element.set("tabindex", "0")
-            # Search finds an abbreviation by its expansion too ("indeks kepuasan masyarakat": IKM).
-            element.set("data-pagefind-index-attrs", "title")
+            title = element.get("title", "")
+            if not ignored and title not in indexed:
+                indexed.add(title)
+                element.set("data-pagefind-index-attrs", "title")
+
+
+def _walk(element: etree.Element, *, ignored: bool) -> Iterator[tuple[etree.Element, bool]]:
+    """Every element below ``element`` in document order, with whether search skips it."""
+    for child in element:
+        skipped = ignored or child.get("data-pagefind-ignore") is not None
+        yield child, skipped
+        yield from _walk(child, ignored=skipped)
 
 
 class AbbrFocusExtension(Extension):

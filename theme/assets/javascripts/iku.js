@@ -1,5 +1,5 @@
 // Copy buttons for permalinks and citations. The URL or citation is always on the page
-// as text; the buttons are hidden until this script can make them work.
+// as text; the buttons are added by this script, as without it they could do nothing.
 (function () {
   "use strict";
   var status = document.createElement("p");
@@ -35,7 +35,38 @@
     return link ? link.textContent : "";
   }
 
+  // Each indicator's permalink line gets its button here: without JavaScript it could do nothing
+  // (and stayed hidden), so the page does not carry one per indicator.
+  function addPermalinkButtons() {
+    document.querySelectorAll("p.iku-permalink").forEach(function (line) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button iku-copy";
+      button.setAttribute("data-iku-copy", "");
+      button.textContent = "Salin tautan";
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(button);
+    });
+  }
+
+  // The citation's button goes after it and copies its text, as the page shows it: the page does
+  // not carry the citation a second time in the button.
+  function addCitationButton() {
+    var citation = document.getElementById("kutip-teks");
+    if (!citation) return;
+    var line = document.createElement("p");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button iku-copy";
+    button.setAttribute("data-iku-copy", citation.textContent);
+    button.textContent = "Salin kutipan";
+    line.appendChild(button);
+    citation.parentNode.insertBefore(line, citation.nextSibling);
+  }
+
   function setUp() {
+    addPermalinkButtons();
+    addCitationButton();
     var buttons = document.querySelectorAll("[data-iku-copy]");
     if (!buttons.length) return;
     document.body.appendChild(status);
