@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import posixpath
+import shutil
 import signal
 import subprocess
 import sys
@@ -494,12 +495,20 @@ def leftovers_once_removed(project: Path) -> list[str]:
     return left
 
 
-@pytest.fixture
-def built_project(tmp_path: Path) -> Path:
-    """The good fixture as a project whose site was built once."""
-    lay_out_project(tmp_path, GOOD)
-    first = iku_build(tmp_path)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The good fixture as a project whose site was built once, for every test below to copy."""
+    project = tmp_path_factory.mktemp("built-once")
+    lay_out_project(project, GOOD)
+    first = iku_build(project)
     assert first.returncode == 0, first.stderr
+    return project
+
+
+@pytest.fixture
+def built_project(built_once: Path, tmp_path: Path) -> Path:
+    """A copy of its own of the good fixture as a project whose site was built once (one build, not one a test)."""
+    shutil.copytree(built_once, tmp_path, symlinks=True, dirs_exist_ok=True)
     return tmp_path
 
 

@@ -234,7 +234,10 @@ def test_a_kept_page_whose_linked_file_is_gone_is_built_again(copy: Path, projec
     assert tree(copy / "baru") == tree(project / "dingin")
 
 
-def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, project: Path) -> None:
+def test_shards_built_from_a_warm_cache_assemble_into_the_same_site_indexed_again_once_a_part_changed(
+    copy: Path, project: Path
+) -> None:
+    """One pair of shards serves both points: building them is most of the time."""
     entries = sorted((copy / ENTRIES).glob("*.zlib"))
     for name in (COMMON, "jawa-timur"):
         result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)
@@ -252,6 +255,13 @@ def test_shards_built_from_a_warm_cache_assemble_into_the_same_site(copy: Path, 
     assert again.returncode == 0, again.stderr
     assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in again.stderr
     assert tree(copy / "rakitan-lagi") == tree(project / "dingin")
+    # A part whose page changed since is indexed again.
+    page = copy / "bagian" / "jawa-timur" / CONTOH_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("pemerintahan umum", "pemerintahan"), encoding="utf-8")
+    changed = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-berubah", cwd=copy)
+    assert changed.returncode == 0, changed.stderr
+    assert "dipakai lagi dari cache: halaman situs" not in changed.stderr
+    assert tree(copy / "rakitan-berubah" / "pagefind") != tree(copy / "rakitan" / "pagefind")
 
 
 def test_a_shard_with_a_cache_of_its_own_prunes_what_it_did_not_use(copy: Path) -> None:
@@ -278,40 +288,22 @@ def test_only_a_shard_prunes_on_request(copy: Path) -> None:
     assert not (copy / "tidak-dibangun").exists()
 
 
-def test_iku_assemble_indexes_parts_whose_pages_changed_again(copy: Path) -> None:
-    for name in (COMMON, "jawa-timur"):
-        result = run_iku("build", "--shard", name, "--site-dir", f"bagian/{name}", cwd=copy)
-        assert result.returncode == 0, result.stderr
-    first = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan", cwd=copy)
-    assert first.returncode == 0, first.stderr
-    page = copy / "bagian" / "jawa-timur" / CONTOH_PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace("pemerintahan umum", "pemerintahan"), encoding="utf-8")
-    again = run_iku("assemble", "bagian/common", "bagian/jawa-timur", "--site-dir", "rakitan-lagi", cwd=copy)
-    assert again.returncode == 0, again.stderr
-    assert "dipakai lagi dari cache: halaman situs" not in again.stderr
-    assert tree(copy / "rakitan-lagi" / "pagefind") != tree(copy / "rakitan" / "pagefind")
-
-
 UNUSED_ENTRY = "0" * 64 + ".zlib"
 """An entry no build uses (no page has this key)."""
 
 
-def test_a_parallel_build_shares_the_kept_search_index(copy: Path, project: Path) -> None:
+def test_a_parallel_build_shares_the_kept_search_index_and_prunes_what_no_group_used(copy: Path, project: Path) -> None:
+    """Two points, one pair of builds (each build of the site is most of the time)."""
+    entries = sorted(path.name for path in (copy / ENTRIES).glob("*.zlib"))
+    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
     for site in ("paralel", "paralel-lagi"):
         result = run_iku("build", "--jobs", "2", "--site-dir", site, cwd=copy)
         assert result.returncode == 0, result.stderr
         # The index the one-process build kept is the parallel build's too: Pagefind does not run.
         assert "Indeks pencarian dipakai lagi dari cache: halaman situs tidak berubah" in result.stderr
         assert tree(copy / site) == tree(project / "dingin")
-
-
-def test_a_parallel_build_prunes_what_no_group_used(copy: Path) -> None:
-    entries = sorted(path.name for path in (copy / ENTRIES).glob("*.zlib"))
-    (copy / ENTRIES / UNUSED_ENTRY).write_bytes(zlib.compress(b"[]\n<p>lama</p>"))
-    result = run_iku("build", "--jobs", "2", "--site-dir", "paralel", cwd=copy)
-    assert result.returncode == 0, result.stderr
-    # Every entry some group used stays; the one no group used is removed.
-    assert sorted(path.name for path in (copy / ENTRIES).glob("*.zlib")) == entries
+        # Every entry some group used stays; the one no group used is removed.
+        assert sorted(path.name for path in (copy / ENTRIES).glob("*.zlib")) == entries
 
 
 def kept_indexes(project: Path) -> list[str]:
