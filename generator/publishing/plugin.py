@@ -166,6 +166,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # like the content's (generator.publishing.markdown_formulas).
         # Words printed in another spelling are marked with the standard one, for search (markdown_spelling).
         # An indicator's heading carries no "#" link: its permalink is printed under it (markdown_permalinks).
+        # Texts no inline pattern can match skip the inline patterns (markdown_plain_text): the same HTML, sooner.
         for extension in (
             LITERAL_EXTENSION,
             FORMULA_EXTENSION,
@@ -173,6 +174,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             "generator.publishing.markdown_abbr",
             SPELLING_EXTENSION,
             "generator.publishing.markdown_permalinks",
+            "generator.publishing.markdown_plain_text",
         ):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
