@@ -26,6 +26,8 @@ OPEN = "\ue002"
 CLOSE = "\ue003"
 # A marked block fills whole lines: a mark some text carried in the middle of a line is no block.
 _BLOCK = re.compile(f"^{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}$", re.MULTILINE)
+# What follows a raw HTML block's end when Python-Markdown keeps a blank line after it.
+_BLANK_LINES = re.compile(r"([ ]*\n){2}")
 # After normalize_whitespace (30), before markdown_formulas' blocks (27), MkDocs' scan of the raw
 # HTML (21) and html_block (20).
 PRIORITY = 29
@@ -49,7 +51,15 @@ class StashHtmlBlocks(Preprocessor):
         text = "\n".join(lines)
         if OPEN not in text:
             return lines
-        return _BLOCK.sub(lambda block: self.md.htmlStash.store(block.group(1)), text).split("\n")
+        return _BLOCK.sub(self._stashed, text).split("\n")
+
+    def _stashed(self, block: re.Match[str]) -> str:
+        # As Python-Markdown stores a raw HTML block: with a line break when a blank line follows,
+        # and a paragraph of its own.
+        html = block.group(1)
+        if _BLANK_LINES.match(block.string, block.end()):
+            html += "\n"
+        return f"\n{self.md.htmlStash.store(html)}\n\n"
 
 
 class HtmlBlockExtension(Extension):
