@@ -29,6 +29,8 @@ EXTENSIONS = [
 SHORTCUTS = ["generator.pages.markdown_html", "generator.publishing.markdown_plain_text"]
 GLOSSARY = {"IKM": "indeks kepuasan masyarakat"}
 
+# Two spaces end a line with a <br>.
+LINE_BREAK = "  "
 # One page with every inline pattern (a marked content text, code, escape, links, images, an
 # autolink, a mail, a line break, inline HTML, an entity, emphasis both ways) beside plain texts.
 PAGE = f"""# Judul {{ #judul }}
@@ -36,7 +38,7 @@ PAGE = f"""# Judul {{ #judul }}
 Teks biasa tanpa apa pun, IKM 2025.
 
 {markdown_text("Teks konten: a*b_c [d](e) <f> & 1.")} dan `kode` dan \\*bukan\\* dan [tautan](#judul)
-dan ![gambar](a.png) dan <https://contoh.id> dan <surat@contoh.id> dan baris  
+dan ![gambar](a.png) dan <https://contoh.id> dan <surat@contoh.id> dan baris{LINE_BREAK}
 baru dan <span class="x">HTML</span> dan &amp; dan *miring* dan __tebal__ IKM.
 
 | Tahun | Nilai |
