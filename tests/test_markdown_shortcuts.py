@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 from markdown.preprocessors import Preprocessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString
 
 from generator.pages.markdown_html import CLOSE as HTML_CLOSE
 from generator.pages.markdown_html import OPEN as HTML_OPEN
@@ -45,6 +45,9 @@ baru dan <span class="x">HTML</span> dan &amp; dan *miring* dan __tebal__ IKM.
 | --- | ---: |
 | 2025 | 80,5 |
 | 2026 | *90* |
+| {markdown_text("2027 & <b>")} | {markdown_text("1.5 IKM")} |
+
+Konten saja: {markdown_text("IKM *bukan miring* & <i>bukan HTML</i> ke [a](b).")}, lalu {markdown_text("x_y")}.
 
 <div class="kotak" markdown>
 
@@ -70,7 +73,7 @@ def test_a_page_is_converted_the_same_with_plain_texts_passed_by() -> None:
 
     assert html == converted(PAGE, EXTENSIONS)
     # The abbreviations come after the inline step: plain texts are searched as before.
-    assert html.count("<abbr ") == 4
+    assert html.count("<abbr ") == 6
 
 
 def test_only_texts_no_inline_pattern_can_match_are_passed_by() -> None:
@@ -85,6 +88,21 @@ def test_only_texts_no_inline_pattern_can_match_are_passed_by() -> None:
     passed = [element.text for element in root.iter() if isinstance(element.text, AtomicString)]
     assert passed == ["Teks biasa 2025", "satu\nbaris", "80,5"]
     assert isinstance(root[-1].tail, AtomicString), "a blank tail is passed by too"
+
+
+def test_a_content_text_is_read_back_and_passed_by_when_nothing_else_is_for_the_inline_step() -> None:
+    md = markdown.Markdown(extensions=[*EXTENSIONS, *SHORTCUTS])
+    root = etree.Element("div")
+    for text in (f"Hasil {markdown_text('a.b')} saja", f"{markdown_text('a.b')} *c*"):
+        etree.SubElement(root, "p").text = text
+
+    MarkPlainTexts(md).run(root)
+
+    read_back, left = root
+    assert isinstance(read_back.text, AtomicString)
+    assert read_back.text == f"Hasil a{STX}46{ETX}b saja"
+    assert not isinstance(left.text, AtomicString)
+    assert left.text == f"{markdown_text('a.b')} *c*"
 
 
 def test_with_an_inline_pattern_it_does_not_know_every_text_is_handed_on() -> None:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -31,8 +33,9 @@ INLINE_PRIORITY = 20
 
 # Each inline pattern Python-Markdown 3.11 (and this project) registers, with what any of its
 # matches starts with: a pattern's search cannot match a text that holds none of these.
+LITERAL = "iku_literal"
 TRIGGERS: dict[str, str] = {
-    "iku_literal": OPEN,  # generator.pages.markdown_literal: a marked content text
+    LITERAL: OPEN,  # generator.pages.markdown_literal: a marked content text
     "backtick": "`\\",  # code, or an escaped run of backslashes before one
     "escape": "\\",
     "reference": "[",
@@ -79,22 +82,40 @@ def trigger_pattern(names: list[str]) -> re.Pattern[str] | None:
 
 
 class MarkPlainTexts(Treeprocessor):
-    """Marks every text and blank tail no inline pattern can match, so the inline step passes it by."""
+    """Marks every text and blank tail no inline pattern can match, so the inline step passes it by.
+
+    A content text (``generator.pages.markdown_literal``) is read back by one inline pattern, ahead of
+    all others, into a string no other pattern sees; where nothing else in an element's text could
+    match, the text is read back here, as that pattern reads it, and passed by too.
+    """
 
     def run(self, root: etree.Element) -> None:
         pattern = trigger_pattern([item.name for item in self.md.inlinePatterns._priority])
         if pattern is None:
             return
         search = pattern.search
+        # A Registry has no get().
+        literal = self.md.inlinePatterns[LITERAL] if LITERAL in self.md.inlinePatterns else None  # noqa: SIM401
         for element in root.iter():
             text = element.text
-            if text and type(text) is str and search(text) is None:
-                element.text = _Plain(text)
+            if text and type(text) is str:
+                if literal is not None and OPEN in text:
+                    text = _read_back(literal, text, search)
+                if search(text) is None:
+                    element.text = _Plain(text)
             tail = element.tail
             # The inline step rebuilds every tail, dropping this class; a blank tail holds nothing
             # a later step could look for, so it may stay atomic.
             if tail and type(tail) is str and tail.isspace() and search(tail) is None:
                 element.tail = AtomicString(tail)
+
+
+def _read_back(literal: InlineProcessor, text: str, search: Callable[[str], object]) -> str:
+    """``text`` with its content texts read back, if nothing else in it is for an inline pattern."""
+    pieces = literal.compiled_re
+    if search(pieces.sub("", text)) is not None:
+        return text
+    return pieces.sub(lambda piece: literal.handleMatch(piece, text)[0], text)
 
 
 class UnmarkPlainTexts(Treeprocessor):
