@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import AtomicString, Registry
 
 from ..pages.markdown_literal import OPEN
 
@@ -65,17 +66,13 @@ class _Plain(AtomicString):
     """A text marked here, told apart from texts other steps made atomic on purpose."""
 
 
-def trigger_pattern(names: list[str]) -> re.Pattern[str] | None:
-    """What a text must hold for any of these inline patterns to match it; None if one is unknown."""
-    characters: set[str] = set()
-    alternatives: list[str] = []
-    for name in names:
-        if name == LINE_BREAK:
-            alternatives.append(re.escape(LINE_BREAK_START))
-        elif name in TRIGGERS:
-            characters.update(TRIGGERS[name])
-        else:
-            return None
+def trigger_pattern(registry: Registry[Any]) -> re.Pattern[str] | None:
+    """What a text must hold for any of the registered inline patterns to match it; None if one is unknown."""
+    names = [name for name in (*TRIGGERS, LINE_BREAK) if name in registry]
+    if len(names) != len(registry):
+        return None
+    characters = {char for name in names if name != LINE_BREAK for char in TRIGGERS[name]}
+    alternatives = [re.escape(LINE_BREAK_START)] if LINE_BREAK in names else []
     if characters:
         alternatives.append("[" + "".join(re.escape(char) for char in sorted(characters)) + "]")
     return re.compile("|".join(alternatives)) if alternatives else None
@@ -90,7 +87,7 @@ class MarkPlainTexts(Treeprocessor):
     """
 
     def run(self, root: etree.Element) -> None:
-        pattern = trigger_pattern([item.name for item in self.md.inlinePatterns._priority])
+        pattern = trigger_pattern(self.md.inlinePatterns)
         if pattern is None:
             return
         search = pattern.search
