@@ -435,8 +435,8 @@ def test_a_provinsi_declared_before_its_first_document_does_not_stop_the_assembl
     assert tree(tmp_path / "dua") == tree(tmp_path / "satu")
 
 
-def test_a_build_uses_one_process_per_processor_from_2000_documents_unless_told() -> None:
-    assert default_jobs(documents=1_999, processors=2) == 1
-    assert default_jobs(documents=2_000, processors=2) == 2
+def test_a_build_uses_one_process_per_processor_from_1000_documents_unless_told() -> None:
+    assert default_jobs(documents=999, processors=2) == 1
+    assert default_jobs(documents=1_000, processors=2) == 2
     assert default_jobs(documents=7_300, processors=1) == 1
     assert default_jobs(documents=7_300, processors=16) == 4

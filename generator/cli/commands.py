@@ -35,11 +35,14 @@ from .report import FORMATS, WRITERS
 from .scaffold import new_document
 
 CONTENT_HELP = "folder konten (bawaan: content)"
-PARALLEL_FROM = 2_000
+PARALLEL_FROM = 1_000
 """Documents from which ``iku build`` uses one process per processor unless told (``--jobs``). Measured
-on 2 cores shared with other work: two processes built N = 3,000 in 92 s instead of 128 s; N = 1,000
-in 35 s instead of 45 s when both cores were free, but 53–75 s instead of 46–52 s when other work
-held them; a small site would pay a second process's start and the assembly for nothing."""
+on 2 cores shared with other work: two processes built N = 3,000 in 92 s instead of 128 s. At N = 1,000,
+cold, after Markdown's shortcuts (2026-12-02): 38 s instead of 61 s on a quiet machine, 47 s instead of
+67 s with other work light, 132 s instead of 192 s with it heavy, for 67–75 CPU s instead of 59–65 and about
+460 MiB for all processes at once instead of 510; at N = 100 the two were within the noise (12.5–23.5 s
+either way) for a third more CPU time, so a small site keeps one process and spares the second's start
+and the assembly."""
 MAX_JOBS = 4
 """Processes a build uses unless told: each more reads the whole content again."""
 GROUP_DOCUMENTS = 4_000

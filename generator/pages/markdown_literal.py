@@ -18,11 +18,15 @@ from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from .markdown_html import CLOSE as HTML_CLOSE
+from .markdown_html import OPEN as HTML_OPEN
+
 OPEN = "\ue000"
 CLOSE = "\ue001"
 # Python-Markdown's escapable characters, `|` of the tables extension, HTML's `&<>`
-# and the marks themselves, so a text can never close its own mark early.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|&<>" + OPEN + CLOSE + "]")
+# and the marks themselves, so a text can never close its own mark early (nor carry
+# markdown_html's marks of a block of HTML).
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|&<>" + OPEN + CLOSE + HTML_OPEN + HTML_CLOSE + "]")
 _REFERENCE = re.compile(r"&#(\d+);")
 _HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Above every inline pattern of Python-Markdown (backtick is 190, escape 180).

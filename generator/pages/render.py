@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import TEMPLATES
+from .markdown_html import html_block
 from .markdown_literal import literal
 from .view import Page, Redirect, everything
 
@@ -64,6 +65,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["html_block"] = html_block
     env.filters["yaml_str"] = yaml_string
     env.filters["yaml_quoted"] = yaml_quoted
     return env

@@ -61,6 +61,7 @@ from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_na
 
 KATEX_ASSETS = "assets/katex"
 LITERAL_EXTENSION = "generator.pages.markdown_literal"
+HTML_BLOCK_EXTENSION = "generator.pages.markdown_html"
 FORMULA_EXTENSION = "generator.publishing.markdown_formulas"
 SPELLING_EXTENSION = "generator.publishing.markdown_spelling"
 REPO_URL_PLACEHOLDER = "{{ repo_url }}"
@@ -159,20 +160,24 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         stylesheet = f"{KATEX_ASSETS}/katex.min.css"
         if stylesheet not in config.extra_css:
             config.extra_css.insert(0, stylesheet)
-        # Generated pages write content text in the form only this extension reads back.
+        # Generated pages write content text in the form only this extension reads back,
+        # and set their formulas' and charts' HTML aside for Markdown (markdown_html).
         # Every abbreviation on every page (generated or written by hand) gets its expansion,
         # searched for outside Markdown's placeholders (generator.publishing.markdown_abbr, after abbr).
         # Hand-written pages write formulas as markdown-katex reads them ($`…`$, ```math), rendered
         # like the content's (generator.publishing.markdown_formulas).
         # Words printed in another spelling are marked with the standard one, for search (markdown_spelling).
         # An indicator's heading carries no "#" link: its permalink is printed under it (markdown_permalinks).
+        # Texts no inline pattern can match skip the inline patterns (markdown_plain_text): the same HTML, sooner.
         for extension in (
             LITERAL_EXTENSION,
+            HTML_BLOCK_EXTENSION,
             FORMULA_EXTENSION,
             "abbr",
             "generator.publishing.markdown_abbr",
             SPELLING_EXTENSION,
             "generator.publishing.markdown_permalinks",
+            "generator.publishing.markdown_plain_text",
         ):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
