@@ -35,7 +35,7 @@ are those of the process tree (``os.wait4``): MkDocs and its KaTeX worker, or Hu
 
     .venv/bin/python scripts/bench_national.py --documents 100 1000      # 7300 too, if there is time
     .venv/bin/python scripts/bench_national.py --documents 100 --keep /tmp/bench   # keep the corpus and sites
-    .venv/bin/python scripts/bench_national.py --documents 1000 --jobs 2   # the portal built by 2 processes at once
+    .venv/bin/python scripts/bench_national.py --documents 1000 --jobs 1   # the portal built by one process, whatever N
     .venv/bin/python scripts/bench_national.py --documents 1000 --keep /tmp/bench --only-corpus
                                     # only write the corpus, as /tmp/bench/1000/portal (a project to build), and stop
     .venv/bin/python scripts/bench_national.py --breakdown /tmp/bench/1000/portal/site 1000
@@ -898,7 +898,7 @@ def reader_downloads(site: Path, document: tuple[str, ...], name: str) -> Downlo
     return Downloads(*opening, search_page, *searching, first.removeprefix("/" + PREFIX))
 
 
-def bench(count: int, root: Path, only_corpus: bool = False, jobs: int = 1) -> None:
+def bench(count: int, root: Path, only_corpus: bool = False, jobs: int | None = None) -> None:
     print(f"\n## N = {count:,} documents", flush=True)
     started = time.perf_counter()
     corpus = synthesise(root / "content", count)
@@ -922,7 +922,9 @@ def bench(count: int, root: Path, only_corpus: bool = False, jobs: int = 1) -> N
     env.pop("SITE_URL", None)
     python = sys.executable
     check = [python, "-m", "generator.cli", "check"]
-    build = [python, "-m", "generator.cli", "build", "--jobs", str(jobs), "--site-dir", str(project / "site")]
+    # Unless told, the portal builds as `iku build` does on this machine (one process or several).
+    told = ["--jobs", str(jobs)] if jobs is not None else []
+    build = [python, "-m", "generator.cli", "build", *told, "--site-dir", str(project / "site")]
     hugo_cache = root / "hugo-cache"
     hugo_build = [hugo_binary(), "--quiet", "--cacheDir", str(hugo_cache), "--destination", str(hugo / "public")]
     formula_cache = project / ".cache"
@@ -950,7 +952,7 @@ def bench(count: int, root: Path, only_corpus: bool = False, jobs: int = 1) -> N
     print()
     # On a shared machine wall time includes waiting for a core; CPU seconds do not.
     # Peak MiB: the largest single process, then (in brackets) all processes at once, sampled.
-    print(f"portal builds with --jobs {jobs}")
+    print(f"portal builds with --jobs {jobs}" if jobs is not None else "portal builds as `iku build` chooses")
     print("| step | portal wall s | CPU s | peak MiB | Hugo wall s | CPU s | peak MiB | ratio wall | ratio CPU |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, ours, theirs in rows:
@@ -996,7 +998,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000], metavar="N", help="e.g. 100 1000 7300")
     parser.add_argument("--keep", type=Path, default=None, help="write corpora and sites here and keep them")
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="build the portal with `iku build --jobs N` (default: 1)"
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="build the portal with `iku build --jobs N` (default: as `iku build` chooses on this machine)",
     )
     parser.add_argument(
         "--only-corpus", action="store_true", help="write each corpus as a project to build (with --keep), time nothing"
