@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import BODIES, git, lay_out_project, run_iku
+from conftest import BODIES, edit, git, lay_out_project, run_iku
 
 from generator.pages import spreadsheet
 from generator.publishing.shards import COMMON
@@ -156,9 +156,7 @@ def test_a_changed_document_rebuilds_its_pages_and_only_those(copy: Path) -> Non
     ],
 )
 def test_what_shapes_every_page_rebuilds_every_page(copy: Path, changed: str, old: str, new: str) -> None:
-    text = (copy / changed).read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    (copy / changed).write_text(text.replace(old, new), encoding="utf-8")
+    edit(copy / changed, old, new)
     result = mkdocs_build(copy, "baru")
     assert result.returncode == 0, result.stderr
     reused, built = summary(result.stderr)
@@ -182,9 +180,7 @@ DECREE_PAGE = "jawa-timur/lumajang/keputusan/kepbup-contoh-1-2020/index.html"
 def test_a_change_in_a_catalogue_rebuilds_the_pages_that_show_it(
     copy: Path, changed: str, old: str, new: str, page: str
 ) -> None:
-    text = (copy / changed).read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    (copy / changed).write_text(text.replace(old, new), encoding="utf-8")
+    edit(copy / changed, old, new)
     after = mkdocs_build(copy, "sesudah")
     assert after.returncode == 0, after.stderr
     reused, _ = summary(after.stderr)

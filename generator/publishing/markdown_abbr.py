@@ -121,23 +121,20 @@ class FocusableAbbreviations(Treeprocessor):
     outside every part search skips (``data-pagefind-ignore``), in the page's order."""
 
     def run(self, root: etree.Element) -> None:
+        # ElementTree knows no parents: the abbreviations inside skipped parts are listed first.
+        skipped = {
+            id(abbr)
+            for part in root.iter()
+            if part.get("data-pagefind-ignore") is not None
+            for abbr in part.iter("abbr")
+        }
         indexed: set[str] = set()
-        for element, ignored in _walk(root, ignored=False):
-            if element.tag != "abbr":
-                continue
+        for element in root.iter("abbr"):
             element.set("tabindex", "0")
             title = element.get("title", "")
-            if not ignored and title not in indexed:
+            if id(element) not in skipped and title not in indexed:
                 indexed.add(title)
                 element.set("data-pagefind-index-attrs", "title")
-
-
-def _walk(element: etree.Element, *, ignored: bool) -> Iterator[tuple[etree.Element, bool]]:
-    """Every element below ``element`` in document order, with whether search skips it."""
-    for child in element:
-        skipped = ignored or child.get("data-pagefind-ignore") is not None
-        yield child, skipped
-        yield from _walk(child, ignored=skipped)
 
 
 class AbbrFocusExtension(Extension):
