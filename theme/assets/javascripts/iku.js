@@ -28,57 +28,39 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  // A permalink's button carries no text of its own (an empty data-iku-copy): it copies the
-  // text of the link before it, the absolute URL the page shows, written once.
-  function linkText(button) {
-    var link = button.parentNode.querySelector("a");
-    return link ? link.textContent : "";
-  }
-
-  // Each indicator's permalink line gets its button here: without JavaScript it could do nothing
-  // (and stayed hidden), so the page does not carry one per indicator.
-  function addPermalinkButtons() {
-    document.querySelectorAll("p.iku-permalink").forEach(function (line) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button iku-copy";
-      button.setAttribute("data-iku-copy", "");
-      button.textContent = "Salin tautan";
-      line.appendChild(document.createTextNode(" "));
-      line.appendChild(button);
-    });
-  }
-
-  // The citation's button goes after it and copies its text, as the page shows it: the page does
-  // not carry the citation a second time in the button.
-  function addCitationButton() {
-    var citation = document.getElementById("kutip-teks");
-    if (!citation) return;
-    var line = document.createElement("p");
+  // A button that copies what text() returns when pressed and says so: only this script can
+  // make it work, so only this script adds it (the page carries none without JavaScript).
+  function copyButton(label, text, copied) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button iku-copy";
-    button.setAttribute("data-iku-copy", citation.textContent);
-    button.textContent = "Salin kutipan";
-    line.appendChild(button);
-    citation.parentNode.insertBefore(line, citation.nextSibling);
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      copy(text()).then(
+        function () { announce(copied); },
+        function () { announce("Gagal menyalin; salin teksnya secara manual."); }
+      );
+    });
+    return button;
   }
 
   function setUp() {
-    addPermalinkButtons();
-    addCitationButton();
-    var buttons = document.querySelectorAll("[data-iku-copy]");
-    if (!buttons.length) return;
-    document.body.appendChild(status);
-    buttons.forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        copy(button.getAttribute("data-iku-copy") || linkText(button)).then(
-          function () { announce(button.textContent.indexOf("kutipan") >= 0 ? "Kutipan disalin." : "Tautan disalin."); },
-          function () { announce("Gagal menyalin; salin teksnya secara manual."); }
-        );
-      });
+    // Each indicator's permalink line: the button copies the link's text, the absolute URL the
+    // page shows, written once.
+    var lines = document.querySelectorAll("p.iku-permalink");
+    lines.forEach(function (line) {
+      var link = line.querySelector("a");
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(copyButton("Salin tautan", function () { return link ? link.textContent : ""; }, "Tautan disalin."));
     });
+    // The citation, as the page shows it; its button goes on a line after it.
+    var citation = document.getElementById("kutip-teks");
+    if (citation) {
+      var line = document.createElement("p");
+      line.appendChild(copyButton("Salin kutipan", function () { return citation.textContent; }, "Kutipan disalin."));
+      citation.parentNode.insertBefore(line, citation.nextSibling);
+    }
+    if (lines.length || citation) document.body.appendChild(status);
   }
 
   // Formulas: each box learns its formula's natural width in em (--iku-rumus-lebar), which the
