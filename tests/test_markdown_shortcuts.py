@@ -7,6 +7,8 @@ import xml.etree.ElementTree as etree
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown.preprocessors import Preprocessor
 from markdown.util import ETX, STX, AtomicString
 
@@ -145,3 +147,60 @@ def test_a_content_text_cannot_make_or_break_a_block_of_html() -> None:
     # Inside a block a template writes (an indicator's name in a formula's label), the block is not marked.
     block = environment().from_string("{% filter html_block %}<div title='{{ name }}'></div>{% endfilter %}")
     assert block.render(name=text) == f"<div title='{text.replace('<', '&lt;').replace('>', '&gt;')}'></div>"
+
+
+# Text rich in what the inline patterns and the block parser look for, beside plain words. Raw
+# text never holds html_block's marks (only the filter writes them); content texts may hold anything.
+_SPECIAL = "`\\[]()!<>&*_#|:-=+.~ \n\t\u00a0\ue000\ue001\x02\x03"
+_WORDS = ["IKM", "teks", "2025", "80,5", "a.b", "https://contoh.id", "x@y.id", "&amp;", "&#35;", "*a*", "**b**"]
+_WORDS += ["_c_", "__d__", "[e](#f)", "[g]", "![h](i.png)", "<b>", "</b>", "<https://j.id>", "<k@l.id>", "`m`", "\\*"]
+_WORDS += ["  \n"]
+_words = st.sampled_from(_WORDS)
+_raw = (
+    st.lists(st.one_of(st.text(alphabet=_SPECIAL, max_size=4), _words, st.text(max_size=3)), max_size=5)
+    .map("".join)
+    .map(lambda text: text.replace(HTML_OPEN, "").replace(HTML_CLOSE, ""))
+)
+_content = st.lists(
+    st.one_of(st.text(alphabet=_SPECIAL + HTML_OPEN + HTML_CLOSE, max_size=4), _words), max_size=12
+).map(lambda pieces: markdown_text("".join(pieces)))
+
+
+def _page(text: st.SearchStrategy[str], *blocks: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Pages of Markdown made of ``text`` in the block structures the templates write, and ``blocks``."""
+    line = st.one_of(
+        text,
+        st.tuples(text, text).map(lambda cells: f"| {cells[0]} | {cells[1]} |"),
+        text.map(lambda text: f": {text}"),
+        text.map(lambda text: f"- {text}"),
+        text.map(lambda text: f"## {text}"),
+        st.just("| a | b |\n| --- | ---: |"),
+        st.just(""),
+    )
+    lines = st.lists(line, max_size=8).map("\n".join)
+    block = st.one_of(lines, lines.map(lambda text: f'<div class="kotak" markdown>\n\n{text}\n\n</div>'), *blocks)
+    return st.lists(block, max_size=5).map("\n\n".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_page(_raw))
+def test_any_hand_written_page_is_converted_the_same_with_plain_texts_passed_by(page: str) -> None:
+    """Hand-written pages are converted with the same extensions as generated ones: whatever the
+    Markdown, passing plain texts by changes nothing in the HTML."""
+    assert converted(page, [*EXTENSIONS, *SHORTCUTS]) == converted(page, EXTENSIONS)
+
+
+# What a template writes around content texts, and a marked block as the templates use one: on lines
+# of its own, outside any `<div markdown>`.
+_template_text = st.sampled_from(["", " ", "**1.** ", "[tautan](#a) ", " · ", " (kode ", ") ", "*catatan* ", " — "])
+_generated_text = st.lists(st.one_of(_template_text, _content), max_size=5).map("".join)
+_marked_block = _content.map(lambda text: f"{html_block(f'<p>{text}</p>')}")
+
+
+@settings(max_examples=100, deadline=None)
+@given(_page(_generated_text, _marked_block))
+def test_any_generated_page_is_converted_the_same_with_both_shortcuts(page: str) -> None:
+    """A generated page (content texts in what the templates write) comes out the same with plain
+    texts passed by and marked blocks of HTML set aside."""
+    written = page.replace(HTML_OPEN, "").replace(HTML_CLOSE, "")
+    assert converted(page, [*EXTENSIONS, *SHORTCUTS]) == converted(written, EXTENSIONS)
