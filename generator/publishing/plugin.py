@@ -337,7 +337,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         key = self.keys.get(page.file.src_uri)
         if self.page_cache is None or key is None or not output.strip():
             return
-        links = linked_files(output, page.file.url, self.site_files)
+        links = linked_files(written, page.file.url, self.site_files)
         self.page_cache.put(key, written, links)
 
     def _finish_page_cache(self) -> None:
