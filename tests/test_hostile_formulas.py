@@ -351,7 +351,11 @@ def test_a_page_with_a_leftover_placeholder_is_caught() -> None:
     assert markdown_leftover("<p>188\x0246\x0345</p>") == "<p>188<U+0002>46<U+0003>45</p>"
     assert markdown_leftover("<p>\x02wzxhzdk:0\x03</p>") == "<p><U+0002>wzxhzdk:0<U+0003></p>"
     assert markdown_leftover("<p>wzxhzdk:3</p>") == "<p>wzxhzdk:3</p>"
+    # Each mark alone is caught too (the page is first searched for them as plain strings).
+    assert markdown_leftover("<p>188\x0345</p>") == "<p>188<U+0003>45</p>"
+    assert markdown_leftover("<p>klzzwxh:12</p>") == "<p>klzzwxh:12</p>"
     assert markdown_leftover("<p>188.45</p>") is None
+    assert markdown_leftover("<p>wzxhzdk: klzzwxh</p>") is None
 
 
 def test_an_abbreviation_of_digits_keeps_every_page_whole(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ import pytest
 from conftest import BODIES, edit, git, lay_out_project, run_iku
 
 from generator.pages import spreadsheet
+from generator.publishing.page_cache import linked_files
 from generator.publishing.shards import COMMON
 
 CONTOH = "content/dokumen/jawa-timur/lumajang/contoh/2021-2023.yml"
@@ -394,3 +395,40 @@ def test_the_workbook_is_kept_for_the_same_records(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(spreadsheet, "CACHE_DIR", tmp_path / "data")
     spreadsheet.kept_workbook([], "https://contoh.id/data/", None, [b'[{"a": 2}]'])
     assert len(list((tmp_path / "data").iterdir())) == 1
+
+
+def test_a_kept_page_needs_every_file_of_the_site_it_links_to_relatively() -> None:
+    page = (
+        b'<html><head><link rel="stylesheet" href="../../../assets/iku.css"></head><body>'
+        b"<a href=\"../\">Lumajang</a> <A HREF='../../../glosarium/'>Glosarium</A>"
+        b'<a\nhref = ../../../data/indikator.csv>CSV</a> <a href="dokumen.json?versi=1#awal">JSON</a>'
+        b'<a href="../../../regulasi/perbup&#45;1/">Perbup</a> <a href="../../../sumber/ber%20kas.txt">Sumber</a>'
+        b'<a href="#asal-data">Asal</a> <a href="https://contoh.go.id/">Resmi</a> <a href="/tentang/">Tentang</a>'
+        b'<a href="../../../../di-luar/">Luar</a> <a href="../tidak-ada/">Hilang</a>'
+        b'<p data-href="../../../tentang-iku/">Bukan tautan</p> <p>ahref="../../../pencarian/"</p></body></html>'
+    )
+    site = {
+        "assets/iku.css",
+        "jawa-timur/lumajang/index.html",
+        "jawa-timur/lumajang/contoh/dokumen.json",
+        "glosarium/index.html",
+        "data/indikator.csv",
+        "regulasi/perbup-1/index.html",
+        "sumber/ber kas.txt",
+        "tentang/index.html",
+        "tentang-iku/index.html",
+        "pencarian/index.html",
+        "index.html",
+    }
+    assert linked_files(page, "jawa-timur/lumajang/contoh/", site) == [
+        "assets/iku.css",
+        "data/indikator.csv",
+        "glosarium/index.html",
+        "jawa-timur/lumajang/contoh/dokumen.json",
+        "jawa-timur/lumajang/index.html",
+        "regulasi/perbup-1/index.html",
+        "sumber/ber kas.txt",
+    ]
+    assert linked_files(page.decode(), "jawa-timur/lumajang/contoh/", site) == linked_files(
+        page, "jawa-timur/lumajang/contoh/", site
+    )

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,6 +57,7 @@ from .page_cache import (
     write_record,
 )
 from .page_check import markdown_leftover
+from .rendered_once import RenderedOnce
 from .search_index import build_search_index, marks_body
 from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
 
@@ -337,7 +339,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         key = self.keys.get(page.file.src_uri)
         if self.page_cache is None or key is None or not output.strip():
             return
-        links = linked_files(output, page.file.url, self.site_files)
+        links = linked_files(written, page.file.url, self.site_files)
         self.page_cache.put(key, written, links)
 
     def _finish_page_cache(self) -> None:
@@ -405,6 +407,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         date = self.output.changed.get(src_uri, self.newest)
         # MkDocs gzips the sitemap with datetime.fromisoformat(max(update_date)): always an ISO date.
         return date.isoformat() if date is not None else UNDATED
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's parts that many pages show alike (theme/main.html), rendered once per build.
+        env.globals["iku_once"] = RenderedOnce()
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages name the repository as {{ repo_url }}, so that its address is
