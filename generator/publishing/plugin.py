@@ -312,7 +312,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 dest_uri=file.dest_uri,
                 url=file.url,
                 edit_uri=file.edit_uri,
-                update_date=self._date_of(file.src_uri),
+                # Not the page's date (update_date): only the sitemap shows it, and the sitemap is made
+                # anew by every build. Every page that is not a document's is dated by the content's last
+                # commit, so keyed by it, a new day's first commit would build most pages again.
                 made_of=made_of,
                 markdown=file.content_string if made_of is None else None,
             )
