@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES, edit, lay_out_project, run_iku
 
 from generator.content.errors import ContentError, IkuError
-from generator.content.load import load_content, preview_scope
+from generator.content.load import load_content, preview_reads, preview_scope
 
 BODIES = FIXTURES / "bodies"
 DINKES = ("jawa-timur", "lumajang", "dinas-kesehatan")
@@ -46,6 +46,28 @@ def test_a_kabupaten_s_preview_reads_everything_within_it() -> None:
         REGENT_DECREE,
         "dokumen/jawa-timur/lumajang/pemerintah-kabupaten/2021-2026.yml",
     ]
+
+
+def _watched(path: Path, watched: list[tuple[Path, bool]]) -> bool:
+    """Whether a server watching ``watched`` sees ``path`` change (a folder without its folders: its own files)."""
+    return any(path.parent == folder or (inside and folder in path.parents) for folder, inside in watched)
+
+
+@pytest.mark.parametrize("scope", [DINKES, ("jawa-timur", "lumajang")])
+def test_a_preview_server_watches_what_the_preview_reads_and_not_the_rest(scope: tuple[str, ...]) -> None:
+    watched = preview_reads(BODIES, scope)
+    read = [BODIES / path for path in _read(BODIES, scope)]
+    read += [BODIES / name for name in ("wilayah.yml", "regulasi.yml", "glosarium.yml")]
+    read += [BODIES / "sumber" / source.name for source in (BODIES / "sumber").iterdir()]
+
+    assert [path for path in read if not _watched(path, watched)] == []
+    others = [
+        path
+        for path in (BODIES / "dokumen").rglob("*.yml")
+        if path.relative_to(BODIES).as_posix() not in _read(BODIES, scope)
+    ]
+    assert others, "the fixture has documents of other places"
+    assert [path for path in others if _watched(path, watched)] == []
 
 
 def test_a_mistake_in_the_previewed_place_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

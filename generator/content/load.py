@@ -116,6 +116,19 @@ def preview_scope(content_dir: Path, written: str) -> Key:
     return parts
 
 
+def preview_reads(content_dir: Path, scope: Key) -> list[tuple[Path, bool]]:
+    """What a preview of ``scope`` reads, for a preview server to watch, each with whether the folders
+    inside it count: the content folder's own files (the catalogues), the sources, the place's folder
+    whole, and the folders above it with their decrees' folders (their own files: :func:`_scoped_files`).
+    At 7,300 documents, looking at the whole content folder took 0.3 s every half second."""
+    root = content_dir / DOCUMENTS_DIR
+    above = [root.joinpath(*scope[:depth]) for depth in range(1, len(scope))]
+    folders = [folder for place in above for folder in (place, place / DECREES_FOLDER) if folder.is_dir()]
+    return [(content_dir, False), (content_dir / SOURCES_DIR, False), (root.joinpath(*scope), True)] + [
+        (folder, False) for folder in folders
+    ]
+
+
 def _scoped_files(content_dir: Path, scope: Key) -> tuple[list[Path], list[Problem]]:
     """The documents under one place's folder, and the decrees of the places above it (a document there
     may name one): directly in their folders or in their ``keputusan/``."""

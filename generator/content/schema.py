@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 
 from pydantic import TypeAdapter
 
@@ -19,14 +22,16 @@ SCHEMAS: dict[str, tuple[str, object]] = {
 }
 
 
-def schema_texts() -> dict[str, str]:
-    """Each schema file's name and its exact text, stable from run to run."""
+@functools.cache
+def schema_texts() -> Mapping[str, str]:
+    """Each schema file's name and its exact text, stable from run to run; made once per process (every
+    build shows them, and a preview server builds again on every edit)."""
     texts = {}
     for name, (title, model) in SCHEMAS.items():
         schema = TypeAdapter(model).json_schema()
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
         texts[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return texts
+    return MappingProxyType(texts)
 
 
 def write_schemas(content_dir: Path) -> list[Path]:

@@ -33,13 +33,14 @@ from mkdocs.structure.pages import Page
 from ..content.addresses import PAGE_SIZE
 from ..content.errors import ContentError, IkuError
 from ..content.formulas import end_worker, katex_dist
-from ..content.load import preview_scope, symlink_within
+from ..content.load import preview_reads, preview_scope, symlink_within
 from ..content.provenance import last_commit_date
 from ..pages.comparison import SPELLING
 from ..pages.licence import licence_notice
 from ..pages.render import PageSet
 from ..pages.view import everything
 from .build import Output, generate
+from .compiled_templates import COMPILED
 from .folders import Folders
 from .markdown_formulas import formula_problems
 from .minify import minified
@@ -413,6 +414,8 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's parts that many pages show alike (theme/main.html), rendered once per build.
         env.globals["iku_once"] = RenderedOnce()
+        # The theme's templates, compiled by this process's first build, for every later one (a preview's).
+        env.bytecode_cache = COMPILED
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -479,7 +482,11 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         files.append(file)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        server.watch(self.config.content_dir)
+        # A preview watches only what it reads: the server looks at every watched file twice a second.
+        content = Path(self.config.content_dir)
+        scope = preview_scope(content, self.config.wilayah) if self.config.wilayah else None
+        for path, inside in [(content, True)] if scope is None else preview_reads(content, scope):
+            server.watch(str(path), recursive=inside)
         return server
 
 
