@@ -37,6 +37,8 @@ ALWAYS_BUILT = {
     *("data/index.md", "tentang.md", "aksesibilitas.md", "cara-memperbaiki.md", "pencarian.md"),
 }
 NAV_BUILT = len(ALWAYS_BUILT)
+OTHER_PAGE = "jawa-timur/badan-pendapatan-daerah/2024-2026/index.html"
+LIVERELOAD = re.compile(r"livereload\(\d+, \d+\)")
 ENTRIES = ".cache/pages"
 
 
@@ -349,30 +351,51 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_never_uses_kept_pages(copy: Path) -> None:
+def _served(url: str, text: str, server: subprocess.Popen[str]) -> str:
+    """The page at ``url`` once it shows ``text`` (the server rebuilds after an edit)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                page = str(response.read().decode("utf-8"))
+            if text in page:
+                # The server's script names the site's versions: the page as built is the rest.
+                return LIVERELOAD.sub("", page)
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"mkdocs serve did not serve {text!r} at {url}")
+
+
+def test_a_server_rebuilds_only_the_pages_an_edit_changes(copy: Path) -> None:
+    # An editor's preview shows an edit in about a second: its unchanged pages are written from the cache.
+    kept_by_build = {path.name for path in (copy / ENTRIES).glob("*.zlib")}
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "IKU_SHARD", "IKU_WILAYAH")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--verbose", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    site = f"http://127.0.0.1:{port}/portal-iku/"
     try:
-        url = f"http://127.0.0.1:{port}/portal-iku/{CONTOH_PAGE.removesuffix('index.html')}"
-        page = None
-        deadline = time.monotonic() + 120
-        while page is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    page = response.read().decode("utf-8")
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        assert page is not None, "mkdocs serve did not serve the page"
-        # A page left out of the build would be served as a draft.
-        assert "mkdocs-draft-marker" not in page
-        assert "Kecamatan Contoh" in page
+        _served(site + CONTOH_PAGE.removesuffix("index.html"), "Nilai IKM Kecamatan", server)
+        other = _served(site + OTHER_PAGE.removesuffix("index.html"), "<h1", server)
+        edit(copy / CONTOH, "nama: Nilai IKM Kecamatan", "nama: Nilai IKM Kecamatan Contoh")
+        _served(site + CONTOH_PAGE.removesuffix("index.html"), "Nilai IKM Kecamatan Contoh", server)
+        # A page written from the cache is served as it was built, not as a draft.
+        assert _served(site + OTHER_PAGE.removesuffix("index.html"), "<h1", server) == other
+        assert "mkdocs-draft-marker" not in other
+        # Its search index is written after the browsers reload, not kept (it changes with every edit).
+        _served(site + "pagefind/pagefind-entry.json", '"version"', server)
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
-    assert "dipakai lagi dari cache" not in output
+    first, second = output.split("Detected file changes")
+    # Its pages are its own (their links hold the server's address), kept beside the build's.
+    assert summary(first) == (0, len(built_pages(first)))
+    # After the edit: the navigation's pages, the document's page and its indicator's comparison page.
+    # (MkDocs' log shows a line once per server: which pages were built is not written again.)
+    assert summary(second) == (len(built_pages(first)) - NAV_BUILT - 2, NAV_BUILT + 2)
+    assert kept_by_build <= {path.name for path in (copy / ENTRIES).glob("*.zlib")}
 
 
 def test_a_build_that_warned_keeps_no_page(copy: Path) -> None:

@@ -9,15 +9,18 @@ kabupaten, a provincial body, a position and a decree at each level.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, edit, lay_out_project, run_iku
+from conftest import FIXTURES, edit, git, lay_out_project, run_iku
 
+from generator.content import load
 from generator.content.errors import ContentError, IkuError
 from generator.content.load import load_content, preview_reads, preview_scope
+from generator.content.provenance import RepositoryHistory, read_history
 
 BODIES = FIXTURES / "bodies"
 DINKES = ("jawa-timur", "lumajang", "dinas-kesehatan")
@@ -46,6 +49,31 @@ def test_a_kabupaten_s_preview_reads_everything_within_it() -> None:
         REGENT_DECREE,
         "dokumen/jawa-timur/lumajang/pemerintah-kabupaten/2021-2026.yml",
     ]
+
+
+def test_a_preview_reads_the_history_of_its_documents_and_of_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every rebuild of a preview reads history: at national scale, the whole content's is most of it.
+    content = tmp_path / "content"
+    shutil.copytree(BODIES, content)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "content")
+    git(tmp_path, "commit", "-q", "-m", "Semua dokumen")
+    edit(content / REGENT_DECREE, "nama: NAMA BUPATI", "nama: NAMA BUPATI LUMAJANG")
+    edit(content / "dokumen/jawa-timur/lumajang/contoh/2021-2023.yml", "nama: Nilai IKM", "nama: Nilai IKM Baru")
+    git(tmp_path, "commit", "-q", "-am", "Keputusan dan kecamatan contoh", date="2025-01-02T00:00:00+07:00")
+    whole = {loaded.relative_path: loaded.history for loaded in load_content(content, versions=True).documents}
+    shown = _read(content, DINKES)
+    read: list[RepositoryHistory] = []
+    monkeypatch.setattr(load, "read_history", lambda *args: read.append(read_history(*args)) or read[-1])
+    previewed = {
+        loaded.relative_path: loaded.history for loaded in load_content(content, versions=True, scope=DINKES).documents
+    }
+    assert previewed == {path: whole[path] for path in shown}
+    assert [len(history.versions) for history in previewed.values()] == [1, 1, 2]
+    [history] = read
+    assert history.by_file is not None and sorted(history.by_file) == list(previewed)
 
 
 def _watched(path: Path, watched: list[tuple[Path, bool]]) -> bool:

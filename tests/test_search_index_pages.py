@@ -12,7 +12,7 @@ import pytest
 
 from generator.publishing import search_index
 from generator.publishing.page_cache import search_index_kept
-from generator.publishing.search_index import BUNDLE_DIR, build_search_index, indexed_files
+from generator.publishing.search_index import BUNDLE_DIR, BackgroundIndex, build_search_index, indexed_files
 
 MARKED = (
     "<!doctype html><html lang=id><head><title>{0}</title></head>"
@@ -139,3 +139,19 @@ def test_an_index_kept_is_shared_with_the_site_as_hard_links_not_copied(tmp_path
     assert files and _files(second / BUNDLE_DIR) == _files(kept)
     for site in (first, second):
         assert [path for path in files if not (site / BUNDLE_DIR / path).samefile(kept / path)] == []
+
+
+def test_a_preview_s_index_is_written_in_the_background_or_its_failure_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editor's preview reloads while its index is written (publishing/plugin.py): a failure is logged.
+    site = _mixed(tmp_path / "site")
+    said: list[str] = []
+    BackgroundIndex(site, {}, said.append).wait()
+    assert (said, (site / BUNDLE_DIR / "pagefind.js").is_file()) == ([], True)
+    monkeypatch.setattr(search_index, "pagefind_executable", lambda: tmp_path / "pagefind")
+    BackgroundIndex(_mixed(tmp_path / "lain"), {}, said.append).wait()
+    assert said == [
+        "indeks pencarian tidak dapat dibuat: Pagefind tidak dapat dijalankan: "
+        f"[Errno 2] No such file or directory: '{tmp_path / 'pagefind'}'"
+    ]

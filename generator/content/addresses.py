@@ -125,6 +125,19 @@ class Place:
 
 def places(regions: RegionCatalogue) -> Iterator[Place]:
     """Every place in catalogue order, a parent before what lies within it."""
+    # The checks and the pages walk one catalogue eight times a build (12 ms each at 7,300 documents):
+    # the last catalogue's places are remembered. Models are frozen, so the same one has the same places.
+    global _last_walked
+    if _last_walked[0] is not regions:
+        _last_walked = (regions, tuple(_walk(regions)))
+    return iter(_last_walked[1])
+
+
+_last_walked: tuple[RegionCatalogue | None, tuple[Place, ...]] = (None, ())
+"""The catalogue :func:`places` walked last, and its places."""
+
+
+def _walk(regions: RegionCatalogue) -> Iterator[Place]:
     for p_index, province in enumerate(regions.provinsi):
         p_loc: Loc = ("provinsi", p_index)
         yield Place((province.id,), "provinsi", p_loc, province)

@@ -155,6 +155,18 @@ def _scoped_files(content_dir: Path, scope: Key) -> tuple[list[Path], list[Probl
     return sorted(documents), problems
 
 
+def _scoped_history(content_dir: Path, scope: Key) -> list[str]:
+    """Where the documents a preview of ``scope`` reads (:func:`_scoped_files`) are, as git pathspecs:
+    their history alone, not the whole content's (a preview's every rebuild reads it)."""
+    place = (content_dir / DOCUMENTS_DIR).joinpath(*scope).relative_to(content_dir).as_posix()
+    # Ids are slugs and DECREES_FOLDER a plain word: nothing in a folder's path is a glob's.
+    above = [
+        f":(glob){folder.relative_to(content_dir).as_posix()}/*{DOCUMENT_SUFFIX}"
+        for folder in _folders_above(content_dir, scope)
+    ]
+    return [place, *above]
+
+
 def _linked_folder(path: Path) -> Problem:
     message = "folder ini tautan simbolik; isinya tidak dibaca"
     hint = "simpan dokumennya langsung di content/dokumen/, bukan sebagai tautan ke folder lain"
@@ -178,7 +190,7 @@ def load_content(
     With ``scope`` (from :func:`preview_scope`), only the documents of one place are read:
     what an editor's preview shows.
     """
-    history = read_history(content_dir)
+    history = read_history(content_dir, ["."] if scope is None else _scoped_history(content_dir, scope))
     content, _ = _load(content_dir, history, cache or CheckCache(), facts=False, scope=scope)
     return _with_versions(content, history) if versions else content
 

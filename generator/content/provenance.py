@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -74,8 +75,9 @@ class RepositoryHistory:
         return History(self.by_file.get(relative_path, []), truncated=self.truncated)
 
 
-def read_history(content_dir: Path) -> RepositoryHistory:
-    """Every commit touching ``content_dir``, by file path relative to it.
+def read_history(content_dir: Path, within: Sequence[str] = (".",)) -> RepositoryHistory:
+    """Every commit touching ``content_dir``, by file path relative to it; with ``within`` (git
+    pathspecs relative to it), only the commits and files those name.
 
     History is input like any content file, written by anyone with a git client: fields
     are read NUL-separated, bytes that are not UTF-8 are replaced, control characters
@@ -84,7 +86,7 @@ def read_history(content_dir: Path) -> RepositoryHistory:
     log = _git(
         content_dir,
         *("log", "-z", "--no-merges", "--no-renames", "--date=raw", _LOG_FORMAT),
-        *("--raw", "--no-abbrev", "--relative", "--", "."),
+        *("--raw", "--no-abbrev", "--relative", "--", *within),
     )
     if log is None:
         return RepositoryHistory(None, "situs ini dibangun tanpa riwayat git (misalnya dari arsip tarball)")

@@ -59,7 +59,7 @@ from .page_cache import (
 )
 from .page_check import markdown_leftover
 from .rendered_once import RenderedOnce
-from .search_index import build_search_index, marks_body
+from .search_index import BackgroundIndex, build_search_index, marks_body
 from .shards import COMMON, checked_shards, in_shards, prune_to_shards, shard_names
 
 KATEX_ASSETS = "assets/katex"
@@ -106,9 +106,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     files: Files | None = None
     """With a shard or kept pages: every file of the site, those this build leaves out too."""
     command: str | None = None
-    """The MkDocs command running (``build``, ``serve``): only ``build`` reuses kept pages."""
+    """The MkDocs command running (``build``, ``serve``)."""
     page_cache: PageCache | None = None
-    """In a ``build``: pages kept between builds (page_cache.py)."""
+    """Pages kept between builds (page_cache.py): a preview's next build after an edit writes the
+    unchanged ones from here too (their keys hold the preview's address, not the site's)."""
     kept: frozenset[str] = frozenset()
     """Pages of this build written from the cache, by ``src_uri``: left out of MkDocs' build."""
     keys: dict[str, str]
@@ -125,12 +126,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
     held: dict[str, bytes]
     """The HTML of each page read but not yet written, compressed, by ``src_uri`` (on_page_content)."""
     watch: _BuildLog | None = None
+    indexing: BackgroundIndex | None = None
+    """In a preview: the search index being written after its last build (``on_post_build``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # `mkdocs serve` builds a page left out of the build as a draft: it never reuses kept pages.
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs empties the site folder next: the last preview build's search index is written first.
+        self._index_written()
         if not config.site_url:
             raise PluginError("site_url wajib diisi di mkdocs.yml: tautan permanen dan kutipan memakainya")
         # The public repository, configured once (`repo_url`): versions link to their commits.
@@ -239,7 +243,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         if self.config.shard is not None:
             self._exclude_other_shards(files, config)
             self.files = files
-        if self.command == "build":
+        if self.command in ("build", "serve"):
             self._reuse_kept_pages(files, config)
             self.files = files
         self._render_built(files)
@@ -352,8 +356,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         self.watch.stop()
         if self.watch.warnings:
             self.page_cache.forget_written()
-        elif self.config.shard is None and self.config.wilayah is None:
+        elif self.config.shard is None and self.config.wilayah is None and self.command == "build":
             # A build of part of the site uses part of the cache: only a full build knows what is unused.
+            # A server's (at its own address) knows nothing of what `iku build` uses.
             self.page_cache.prune()
         elif self.config.shard is not None and os.environ.get(RECORD_VARIABLE):
             # One group of a parallel build (site_build.py): its parent prunes once every group succeeded,
@@ -450,6 +455,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             prune_to_shards(Path(config.site_dir), self.shards, self.provinces)
             return
         # The search index is read from the pages as written: only once they all are.
+        if self.command == "serve":
+            # A preview's index changes with every edit: not kept, and written while the browsers reload.
+            self.indexing = BackgroundIndex(Path(config.site_dir), self.marked, LOG.error)
+            return
         try:
             if self.page_cache is not None:
                 cache = Path(config.config_file_path).resolve().parent / CACHE_DIR / INDEX_DIR
@@ -459,6 +468,14 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
                 build_search_index(Path(config.site_dir), self.marked)
         except IkuError as error:
             raise PluginError(str(error)) from None
+
+    def on_shutdown(self) -> None:
+        self._index_written()
+
+    def _index_written(self) -> None:
+        if self.indexing is not None:
+            self.indexing.wait()
+            self.indexing = None
 
     @staticmethod
     def _check_formulas(files: Files, docs: Path) -> None:
