@@ -80,6 +80,31 @@ def test_a_title_keeps_its_less_than_sign_escaped_for_simple_parsers() -> None:
     assert BeautifulSoup(page, "html.parser").find("script") is None
 
 
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        # HTML calls these errors (a browser shows them literally); they stay escaped.
+        ("&amp;#(\\d+);", "&amp;#(\\d+);"),
+        ("&amp;#x(", "&amp;#x("),
+        ("&amp;# 5", "&amp;# 5"),
+        ("&amp;palsu;", "&amp;palsu;"),
+        # What is no error is published as minify-html writes it.
+        ("A &amp; B", "A & B"),
+        ("A&amp;B", "A&B"),
+        ("&amp;amp; &amp;lt;", "&amp;amp; &amp;lt;"),
+        ("&amp;#123; &#8211;", "&amp;#123; \u2013"),
+    ],
+)
+def test_an_ampersand_stays_escaped_where_html_would_read_an_error(written: str, published: str) -> None:
+    page = minified(f"<p>{written}</p><a title='{written}'>x</a><script>a&&b;c&#(</script>")
+
+    assert page.startswith(f"<p>{published}</p>") and page.endswith("<script>a&&b;c&#(</script>")
+    # Python's parser, as BeautifulSoup drives it, took everything after a bare "&#(" for text.
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select_one("a[title]") is not None and soup.select_one("script") is not None
+    assert soup.p is not None and soup.p.get_text() == BeautifulSoup(f"<p>{written}</p>", "html.parser").get_text()
+
+
 def test_a_page_holding_a_stand_in_character_is_published_as_written() -> None:
     html = "<div>\n  <p>\ue000 \ue001</p>\n</div>"
 

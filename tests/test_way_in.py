@@ -15,7 +15,7 @@ from conftest import GOOD, REPO, SITE_URL, Site, build_site, edit, visible_text
 from generator.content.checks import document_key
 from generator.content.load import load_content
 from generator.content.model import Glossary
-from generator.pages.comparison import ComparisonKeys
+from generator.pages.comparison import MAX_ANCHOR, ComparisonKeys, key_anchors
 from generator.pages.directory import Directory
 from generator.pages.view import SiteView
 
@@ -142,6 +142,16 @@ def test_without_the_glossary_entry_a_survey_stays_its_own_indicator() -> None:
     keys = ComparisonKeys.of(glossary)
     assert keys.key("Nilai Surve Kepuasan Masyarakat") == "survei kepuasan masyarakat"
     assert keys.key("Nilai Indeks Kepuasan Masyarakat") == "ikm"
+
+
+def test_a_long_name_s_comparison_address_is_cut_at_a_word_and_stays_its_own() -> None:
+    # A group's id is a folder of the site: a 500-character name made one no file system could hold.
+    name = " ".join(["Persentase penyelesaian dokumen perencanaan"] * 12)
+    yearly, monthly, unbroken, ikm = key_anchors([f"{name} tahunan", f"{name} bulanan", "x" * 300, "Nilai IKM"])
+    assert yearly == "-".join(["persentase-penyelesaian-dokumen-perencanaan"] * 4 + ["persentase-penyelesaian"])
+    assert len(yearly) <= MAX_ANCHOR < len(name)
+    assert monthly == f"{yearly}-2"
+    assert (unbroken, ikm) == ("x" * MAX_ANCHOR, "nilai-ikm")
 
 
 def test_the_comparison_index_lists_every_indicator_used_by_more_than_one_body(real_site: Site) -> None:

@@ -41,6 +41,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 _MISSPELLED = re.compile(r"\b(" + "|".join(map(re.escape, SPELLING)) + r")\b")
 # An anchor sits inside Markdown's `{ #id }`; `_` or `*` there would start emphasis.
 _NON_ANCHOR = re.compile(r"[^a-z0-9]+")
+MAX_ANCHOR = 200
+"""The longest id made from a name, before its ``-2``: a comparison group's id is a folder of the site,
+and a file system holds at most 255 bytes in a name, where an indicator's name may have 500 characters."""
 
 
 class Rule(Enum):
@@ -154,11 +157,16 @@ def key_anchors(keys: list[str]) -> list[str]:
 
     Keys that fold to the same id (``IKM`` and ``ikm``, or two names without ASCII
     letters) get ``-2``, ``-3``, … in the order given, so every heading keeps its own link.
+    An id longer than ``MAX_ANCHOR`` is cut at a word, so do two names alike that far.
     """
     anchors: list[str] = []
     for key in keys:
         ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
         anchor = "-".join(_NON_ANCHOR.sub(" ", ascii_key).split()) or "lainnya"
+        if len(anchor) > MAX_ANCHOR:
+            # Cut after a whole word where there is one: an address that reads as words.
+            cut = anchor[: MAX_ANCHOR + 1]
+            anchor = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ANCHOR]
         candidate, number = anchor, 1
         while candidate in anchors:
             number += 1

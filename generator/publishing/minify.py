@@ -11,17 +11,22 @@ one character (a line break where there was one, else a space): the page keeps e
 node it had, and what a reader sees, a screen reader reads and the search indexes stay as
 they were. Further:
 
-- ``pre``, ``textarea``, ``code``, ``script`` and ``style`` are left exactly as written
-  (no JavaScript or CSS rewriting that could break the theme's bundle or its JSON
-  configuration);
+- ``pre``, ``textarea`` and ``code`` keep their whitespace; ``script`` and ``style`` are left
+  exactly as written (no JavaScript or CSS rewriting that could break the theme's bundle or its
+  JSON configuration);
 - closing tags and the ``<html>``/``<head>`` tags are kept, and ``<`` stays escaped in a
   page's title, for readers of the source and tools with a simple parser;
+- an ``&`` stays escaped where minify-html would leave one that HTML calls an error (``&#``
+  without digits, ``&name;`` that names no character): a browser shows either literally, but
+  a validator reports it, and Python's parser as BeautifulSoup drives it takes everything after
+  ``&#(`` for text;
 - the output depends on the input alone, so two builds of one commit stay byte-identical.
 """
 
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 import minify_html
 
@@ -33,6 +38,13 @@ _SPACE = "\ue001"
 """Stand-ins (private-use characters) for kept whitespace, which minify-html leaves alone as text."""
 _ESCAPABLE_TEXT = re.compile(r"(<(title|textarea)\b[^>]*>)(.*?)(</\2>)", re.S | re.I)
 """An element whose text HTML reads without tags, where minify-html writes ``<`` unescaped."""
+_REFERENCE = re.compile(r"&(#(?![0-9]|[xX][0-9a-fA-F])|[A-Za-z0-9]+;)")
+"""An ``&`` starting something that may not be a character reference: ``#`` without digits, or a name and ``;``."""
+_REFERENCE_OR_KEPT = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|&(#(?![0-9]|[xX][0-9a-fA-F])|[A-Za-z0-9]+;)", re.S | re.I
+)
+"""A script or style (group 1 set: its text is not HTML's), or an ``&`` starting something that may not
+be a character reference (group 2: ``#`` without digits, or a name and ``;``)."""
 
 
 def minified(html: str) -> str:
@@ -49,6 +61,8 @@ def minified(html: str) -> str:
         minify_js=False,
     )
     small = _ESCAPABLE_TEXT.sub(_escaped, small)
+    if any(_is_error(found[1]) for found in _REFERENCE.finditer(small)):
+        small = _REFERENCE_OR_KEPT.sub(_reference, small)
     return small.replace(_LINE_BREAK, "\n").replace(_SPACE, " ")
 
 
@@ -56,6 +70,18 @@ def _escaped(match: re.Match[str]) -> str:
     """A title's text with ``<`` escaped again: a browser reads it either way, but a simple parser
     (Python's, the link check's) would take a title "<script>…" for a script element."""
     return match[1] + match[3].replace("<", "&lt;") + match[4]
+
+
+def _reference(match: re.Match[str]) -> str:
+    """An ``&`` escaped again where it starts no character reference."""
+    written = match[2]
+    return match[0] if written is None or not _is_error(written) else "&amp;" + written
+
+
+def _is_error(written: str) -> bool:
+    """Whether what follows an ``&`` makes it an error: ``#`` without digits, or a name of no character
+    (``html5`` names them with their ``;``)."""
+    return written.startswith("#") or written not in html5
 
 
 def _mark(match: re.Match[str]) -> str:
