@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +22,8 @@ import pytest
 from browsing import DESKTOP, PAGE_TYPES, Portal, reading
 from bs4 import BeautifulSoup
 from conftest import SITE_URL, Site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
 from generator.publishing.minify import minified
@@ -103,6 +106,15 @@ def test_an_ampersand_stays_escaped_where_html_would_read_an_error(written: str,
     soup = BeautifulSoup(page, "html.parser")
     assert soup.select_one("a[title]") is not None and soup.select_one("script") is not None
     assert soup.p is not None and soup.p.get_text() == BeautifulSoup(f"<p>{written}</p>", "html.parser").get_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("&#;xX0123456789abcdefnotinampltgquAZ<>\"'=/\u00a0é"), min_size=1))
+def test_no_text_makes_a_parser_lose_what_follows_it(text: str) -> None:
+    page = minified(f"<p title='{escape(text)}'>{escape(text)}</p><b>akhir</b>")
+
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.p is not None and soup.p.has_attr("title") and soup.b is not None and soup.b.get_text() == "akhir"
 
 
 def test_a_page_holding_a_stand_in_character_is_published_as_written() -> None:
