@@ -103,6 +103,8 @@ def test_a_cold_build_builds_every_page_and_keeps_each_generated_one(
 ) -> None:
     reused, built = summary(cold.stderr)
     assert reused == 0
+    # No page is left out of the navigation by mistake: MkDocs would list each (every generated one, before).
+    assert 'not included in the "nav"' not in cold.stderr
     assert built == len(built_pages(cold.stderr)) > NAV_BUILT + 20
     assert built_pages(cold.stderr) > ALWAYS_BUILT
     assert len(list((project / ENTRIES).glob("*.zlib"))) == built - NAV_BUILT

@@ -221,10 +221,15 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
         # Every formula of the content and of the hand-written pages is rendered (and remembered) by now.
         end_worker()
         content = Path(self.config.content_dir)
+        in_nav = _nav_pages(config)
         for path in self.output.pages:
             # Its Markdown is rendered below, only if MkDocs builds it. A page another shard writes is
             # known by its address only: it is left out below.
             file = File.generated(config, path, content="")
+            if path not in in_nav:
+                # Reached through the pages above it, never meant for the navigation: MkDocs would list
+                # every one (15,000 lines at 7,300 documents, a hundred on each preview rebuild).
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             if path in self.output.sources:
                 # "Edit this page" on a document page opens its content file, not the Markdown
                 # generated from it (which is in no repository). MkDocs joins edit_uri (which
