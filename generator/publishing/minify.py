@@ -38,13 +38,11 @@ _SPACE = "\ue001"
 """Stand-ins (private-use characters) for kept whitespace, which minify-html leaves alone as text."""
 _ESCAPABLE_TEXT = re.compile(r"(<(title|textarea)\b[^>]*>)(.*?)(</\2>)", re.S | re.I)
 """An element whose text HTML reads without tags, where minify-html writes ``<`` unescaped."""
-_REFERENCE = re.compile(r"&(#(?![0-9]|[xX][0-9a-fA-F])|[A-Za-z0-9]+;)")
+_MAYBE_REFERENCE = r"&(#(?![0-9]|[xX][0-9a-fA-F])|[A-Za-z0-9]+;)"
 """An ``&`` starting something that may not be a character reference: ``#`` without digits, or a name and ``;``."""
-_REFERENCE_OR_KEPT = re.compile(
-    r"<(script|style)\b.*?</\1\s*>|&(#(?![0-9]|[xX][0-9a-fA-F])|[A-Za-z0-9]+;)", re.S | re.I
-)
-"""A script or style (group 1 set: its text is not HTML's), or an ``&`` starting something that may not
-be a character reference (group 2: ``#`` without digits, or a name and ``;``)."""
+_REFERENCE = re.compile(_MAYBE_REFERENCE)
+_REFERENCE_OR_KEPT = re.compile(r"<(script|style)\b.*?</\1\s*>|" + _MAYBE_REFERENCE, re.S | re.I)
+"""A script or style (group 1 set: its text is not HTML's), or what ``_MAYBE_REFERENCE`` matches (group 2)."""
 
 
 def minified(html: str) -> str:
