@@ -303,8 +303,13 @@ def owners(provinces: list[dict[str, Any]], count: int) -> list[Owner]:
         *_spread(regency_bodies, wanted_regency),
         *_spread(province_bodies, wanted_province),
     ]
+    once = list(chosen)
+    # Past one document per kecamatan or body: the same owners' documents of other periods, as the country
+    # has them (one per planning period or year), spread over the country in the same way.
+    while len(chosen) < min(count, len(once) * len(PERIODS)):
+        chosen += _spread(once, min(len(once), count - len(chosen)))
     if len(chosen) < count:
-        raise SystemExit(f"at most {len(chosen)} documents (one per kecamatan or body); asked for {count}")
+        raise SystemExit(f"at most {len(chosen)} documents ({len(PERIODS)} periods of each kecamatan or body)")
     return chosen
 
 
@@ -364,9 +369,13 @@ def _indicator(rng: random.Random, formulas: Formulas, owner: Owner, number: int
     return indicator
 
 
-def document(rng: random.Random, formulas: Formulas, owner: Owner, decree: str | None) -> tuple[str, dict[str, Any]]:
-    """One IKU document of ``owner``: its period (the file's name) and its content."""
-    start, end = rng.choice(PERIODS)
+def document(
+    rng: random.Random, formulas: Formulas, owner: Owner, decree: str | None, taken: set[tuple[int, int | None]]
+) -> tuple[str, dict[str, Any]]:
+    """One IKU document of ``owner`` for a period not ``taken`` (added to it): the period (the file's name)
+    and the content."""
+    start, end = rng.choice([period for period in PERIODS if period not in taken])
+    taken.add((start, end))
     period = f"{start}-{end}" if end else str(start)
     years = list(range(start, (end or start) + 1))
     region: dict[str, Any] = {"provinsi": owner.province["id"]}
@@ -503,6 +512,7 @@ def synthesise(content: Path, count: int, seed: int = SEED) -> Corpus:
     formulas = Formulas(rng)
     documents, decrees = [], []
     decreed: set[tuple[str, ...]] = set()
+    periods: dict[tuple[str, ...], set[tuple[int, int | None]]] = {}
     for owner in chosen:
         decree_id = None
         if owner.district is not None:
@@ -513,7 +523,7 @@ def synthesise(content: Path, count: int, seed: int = SEED) -> Corpus:
                     decreed.add(regency_key)
                     decrees.append(decree(owner))
                 decree_id = f"kepbup-{owner.key[1]}-1-2023"
-        period, data = document(rng, formulas, owner, decree_id)
+        period, data = document(rng, formulas, owner, decree_id, periods.setdefault(owner.key, set()))
         documents.append(((*owner.key, period), data))
     for key, data in [*documents, *decrees]:
         _dump(content / "dokumen" / ("/".join(key) + ".yml"), data)
