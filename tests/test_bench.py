@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,20 @@ def test_the_corpus_spreads_over_the_country_with_bodies_targets_citations_and_s
     assert 0.6 <= corpus.distinct_formulas / corpus.formulas <= 0.75
     assert sum(bool(indicator.get("target")) for indicator in indicators) > len(indicators) / 3
     assert sum(bool(indicator.get("regulasi")) for indicator in indicators) > len(indicators) / 5
+
+
+def test_past_one_document_per_owner_the_same_owners_get_other_periods(bench):
+    # The whole country publishes one document per planning period or year: N may exceed the owners.
+    provinces = bench.country(bench.random.Random(bench.SEED))
+    once = bench.owners(provinces, 7000)
+    assert len({owner.key for owner in once}) == 7000
+    chosen = bench.owners(provinces, 20000)
+    keys = [owner.key for owner in chosen]
+    assert len(keys) == 20000 and set(keys) >= {owner.key for owner in once}
+    assert max(Counter(keys).values()) <= len(bench.PERIODS)
+    with pytest.raises(SystemExit, match="periods of each kecamatan or body"):
+        bench.owners(provinces, len(set(keys)) * len(bench.PERIODS) + 1)
+    # Each of an owner's documents is of its own period (the file's name).
+    rng, formulas, taken = bench.random.Random(1), bench.Formulas(bench.random.Random(1)), set()
+    periods = [bench.document(rng, formulas, chosen[0], None, taken)[0] for _ in bench.PERIODS]
+    assert sorted(periods) == ["2021-2026", "2023", "2024", "2025-2029"]
