@@ -246,10 +246,10 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             uri = f"{KATEX_ASSETS}/{asset.relative_to(self.katex).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if self.config.shard is not None:
-            self._exclude_other_shards(files, config)
+            self._exclude_other_shards(files, in_nav)
             self.files = files
         if self.command in ("build", "serve"):
-            self._reuse_kept_pages(files, config)
+            self._reuse_kept_pages(files, config, in_nav)
             self.files = files
         self._render_built(files)
         self._hand_over()
@@ -290,7 +290,7 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             page.content = zlib.decompress(held).decode("utf-8", errors="surrogatepass")
         return context
 
-    def _reuse_kept_pages(self, files: Files, config: MkDocsConfig) -> None:
+    def _reuse_kept_pages(self, files: Files, config: MkDocsConfig, in_nav: frozenset[str]) -> None:
         """Write every page generated from content that was kept with the same key straight to the site
         (MkDocs has emptied site_dir already), and leave it out of MkDocs' build: not read, not rendered.
         Writing here rather than after the build holds no page in memory."""
@@ -302,7 +302,6 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             for name, plugin in config.plugins.items()
         }
         fingerprint = global_fingerprint(config, config.theme, config.theme.custom_dir, plugins, config_file)
-        in_nav = _nav_pages(config)
         self.site_files = frozenset(file.dest_uri for file in files)
         site = Path(config.site_dir)
         kept: set[str] = set()
@@ -376,10 +375,9 @@ class IkuPlugin(BasePlugin[IkuPluginConfig]):
             self.watch.stop()
             self.page_cache.forget_written()
 
-    def _exclude_other_shards(self, files: Files, config: MkDocsConfig) -> None:
+    def _exclude_other_shards(self, files: Files, in_nav: frozenset[str]) -> None:
         """Leave out of the build every file another shard writes, except the pages of the navigation,
         which every page shows (their titles and places); what they write is removed after the build."""
-        in_nav = _nav_pages(config)
         owned = in_shards(self.shards, self.provinces)
         for file in files:
             if not owned(file.dest_uri) and file.src_uri not in in_nav:
